@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Convene",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "convene", targets: ["convene"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "ConveneCore", swiftSettings: strict),
+        .target(
+            name: "ConvenePlan",
+            dependencies: ["ConveneCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "ConveneSolver", dependencies: ["ConveneCore"], swiftSettings: strict),
+        .target(name: "ConveneICal", dependencies: ["ConveneCore", "CLibical"], swiftSettings: strict),
+        .target(
+            name: "ConveneStore",
+            dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ConveneMail",
+            dependencies: [
+                "ConveneCore", "ConveneICal", "ConveneStore", "CCurl",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ConveneServer",
+            dependencies: [
+                "ConveneCore", "ConveneICal", "ConveneStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "convene",
+            dependencies: [
+                "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
+                "ConveneStore", "ConveneMail", "ConveneServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
+        .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
+        .testTarget(name: "conveneTests", dependencies: ["convene"], resources: [.copy("Golden")]),
+    ]
+)

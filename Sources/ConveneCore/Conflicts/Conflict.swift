@@ -1,0 +1,36 @@
+/// Something wrong with a schedule that an admin must see: a broken hard rule,
+/// or a required participant who declined.
+public struct Conflict: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// What kind of rule is broken.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case outsideDays = "outside-days"
+        case roomTooSmall = "room-too-small"
+        case missingFeature = "missing-feature"
+        case roomDoubleBooked = "room-double-booked"
+        case personDoubleBooked = "person-double-booked"
+        case personUnavailable = "person-unavailable"
+        case roomUnavailable = "room-unavailable"
+        case outsideWindows = "outside-windows"
+        case afterOrder = "after-order"
+        case pinMoved = "pin-moved"
+        case composition = "composition"
+        case declined = "declined"
+    }
+
+    public var kind: Kind
+    public var sessions: [String]
+    public var people: [String]
+    public var rooms: [String]
+    /// One line a person can act on.
+    public var reason: String
+
+    public init(kind: Kind, sessions: [String], people: [String] = [], rooms: [String] = [], reason: String) {
+        self.kind = kind
+        self.sessions = sessions
+        self.people = people
+        self.rooms = rooms
+        self.reason = reason
+    }
+
+    public var description: String { "\(kind.rawValue): \(reason)" }
+}

@@ -1,0 +1,31 @@
+extension Event {
+    /// The neutral scheduling problem this event poses.
+    ///
+    /// - Parameter busy: each person's busy times from their calendars, added to
+    ///   what the plan itself marks unavailable.
+    /// - Parameter previous: a schedule already published, so re-planning moves little.
+    public func instance(busy: [String: [Interval]] = [:], previous: [Assignment] = []) -> Instance {
+        let zone = ZoneRules(identifier: timeZone)
+        func local(_ i: Instant) -> Instant { zone?.localized(i) ?? i }
+        func local(_ i: Interval) -> Interval { Interval(start: local(i.start), end: local(i.end)) }
+        let people = stakeholders.map { p in
+            Instance.Person(
+                id: p.id, group: p.group.rawValue,
+                unavailable: Interval.merge(p.unavailable + (busy[p.id] ?? [])).map(local))
+        }
+        let sessions = self.sessions.map { s in
+            Instance.Session(
+                id: s.id, duration: s.duration, audience: s.audience, required: s.required, optional: s.optional,
+                features: s.features, windows: s.windows.map(local), preferred: s.preferred.map(local),
+                after: s.after, priority: s.priority,
+                fixed: s.pin.map { Instance.Placement(room: $0.room, start: local($0.start)) })
+        }
+        return Instance(
+            name: id, slotMinutes: slotMinutes, days: days.map { local($0.hours) },
+            rooms: rooms.map {
+                Instance.Room(id: $0.id, name: $0.name.en ?? $0.name.ja, capacity: $0.capacity,
+                              features: $0.features, unavailable: $0.closures.map(local))
+            },
+            people: people, sessions: sessions, previous: previous, weights: weights)
+    }
+}

@@ -1,0 +1,76 @@
+/// What kind of gathering an event is.
+public enum EventKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case forum, symposium, seminarSeries = "seminar-series", meetingDay = "meeting-day"
+}
+
+/// One day of an event with its opening hours.
+public struct EventDay: Sendable, Hashable, Codable {
+    public var date: LocalDate
+    public var opens: Instant
+    public var closes: Instant
+
+    public init(date: LocalDate, opens: Instant, closes: Instant) {
+        self.date = date
+        self.opens = opens
+        self.closes = closes
+    }
+
+    /// The opening hours as an interval.
+    public var hours: Interval { Interval(start: opens, end: closes) }
+}
+
+/// Who sends invitations and answers questions.
+public struct Organizer: Sendable, Hashable, Codable {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+}
+
+/// A forum, symposium, seminar series or meeting day, with everything in its plan.
+public struct Event: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var kind: EventKind
+    /// IANA zone the event takes place in.
+    public var timeZone: String
+    public var slotMinutes: Int
+    public var days: [EventDay]
+    public var organizer: Organizer
+    public var rooms: [Room]
+    public var stakeholders: [Stakeholder]
+    public var sessions: [Session]
+    public var weights: Instance.Weights
+    /// Mail template overrides by name (e.g. `invitation.ja`), as Mustache text.
+    public var templates: [String: String]
+
+    public init(
+        id: String, name: LocalizedText, kind: EventKind, timeZone: String, slotMinutes: Int, days: [EventDay],
+        organizer: Organizer, rooms: [Room], stakeholders: [Stakeholder], sessions: [Session],
+        weights: Instance.Weights = .init(), templates: [String: String] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.timeZone = timeZone
+        self.slotMinutes = slotMinutes
+        self.days = days
+        self.organizer = organizer
+        self.rooms = rooms
+        self.stakeholders = stakeholders
+        self.sessions = sessions
+        self.weights = weights
+        self.templates = templates
+    }
+
+    /// The stakeholder with this id.
+    public func stakeholder(_ id: String) -> Stakeholder? { stakeholders.first { $0.id == id } }
+    /// The room with this id.
+    public func room(_ id: String) -> Room? { rooms.first { $0.id == id } }
+    /// The session with this id.
+    public func session(_ id: String) -> Session? { sessions.first { $0.id == id } }
+}
+

@@ -1,0 +1,37 @@
+/// The kind of organization a stakeholder speaks for.
+public enum StakeholderGroup: String, Sendable, Hashable, Codable, CaseIterable {
+    case patient, industry, government, academia, clinician, other
+}
+
+/// A person who takes part in sessions.
+public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: String
+    public var email: String
+    public var organization: String?
+    public var group: StakeholderGroup
+    public var role: String?
+    /// IANA zone the person lives in: mail shows times there too.
+    public var timeZone: String
+    public var language: Language
+    /// Periods the plan itself marks as unavailable.
+    public var unavailable: [Interval]
+    /// Calendar files (relative to the plan) whose busy times make the person unavailable.
+    public var calendars: [String]
+
+    public init(
+        id: String, name: String, email: String, organization: String? = nil, group: StakeholderGroup,
+        role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.organization = organization
+        self.group = group
+        self.role = role
+        self.timeZone = timeZone
+        self.language = language
+        self.unavailable = unavailable
+        self.calendars = calendars
+    }
+}
