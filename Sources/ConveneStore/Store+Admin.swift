@@ -122,3 +122,26 @@ extension Store {
                                score: r.scoreUnscheduled.map { Score(unscheduled: $0, soft: r.scoreSoft ?? 0) })
     }
 }
+
+extension Store {
+    /// The plan with admin pins, busy times and the latest schedule, for the admin commands.
+    public func currentSchedule(declines: [Decline]) throws -> CurrentSchedule {
+        guard let event = try pinnedEvent() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
+        guard let version = try currentSchedule() else { throw StoreError("no schedule yet (run `convene schedule`)") }
+        return CurrentSchedule(event: event, busy: try busy(), declines: declines, version: version)
+    }
+
+    /// Saves a checked change as a new version with its audit entry (and a pin change, if any).
+    ///
+    /// Throws `ChangeRefused` when it adds a conflict and `force` is false; then nothing is saved.
+    @discardableResult
+    public func commit(
+        _ change: ProposedChange, force: Bool, pin: PinChange? = nil, at now: Instant, command: String, reason: String?,
+        text: ScheduleText
+    ) throws -> ScheduleVersion {
+        try change.check(force: force)
+        return try saveChange(basedOn: change.basedOn, assignments: change.assignments, unscheduled: change.unscheduled,
+                              score: change.score, pin: pin, at: now, command: command, reason: reason,
+                              detail: change.detail(text))!
+    }
+}

@@ -14,6 +14,7 @@ struct Convene: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self,
+            Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self, Diff.self, History.self, Undo.self,
         ]
     )
 

@@ -1,0 +1,29 @@
+import ConveneCore
+import Testing
+
+struct ScheduleDiffTests {
+    let event = ConflictFixtures.event
+    func t(_ s: String) -> Instant { ConflictFixtures.tokyo(s) }
+
+    @Test func equalSchedulesDifferInNothing() {
+        let d = ScheduleDiff(from: ConflictFixtures.clean, to: ConflictFixtures.clean.reversed(), event: event)
+        #expect(d.isEmpty)
+        #expect(d.summary(ScheduleText(event: event)) == "no session changes")
+    }
+
+    @Test func listsMovedScheduledAndUnscheduledWithThePeopleAffected() throws {
+        var edit = ScheduleEdit(event: event, assignments: ConflictFixtures.clean)
+        try edit.move("s-talk", room: "hall", start: t("2027-02-22 15:00"))
+        try edit.unschedule("s-meet")
+        let d = ScheduleDiff(from: ConflictFixtures.clean, to: edit.assignments, event: event)
+        #expect(d.changes.map(\.kind) == [.unscheduled, .moved])
+        #expect(d.affectedPeople == ["a-lee", "g-ono", "i-sato", "p-mori"])
+        let text = ScheduleText(event: event)
+        #expect(d.lines(text) == [
+            "unscheduled \"Access Meeting\" (s-meet): was Small Room, 2027-02-22 10:30–11:30",
+            "moved \"Registry Talk\" (s-talk): Small Room, 2027-02-22 14:00–14:45 → Main Hall, 2027-02-22 15:00–15:45",
+        ])
+        let back = ScheduleDiff(from: edit.assignments, to: ConflictFixtures.clean, event: event)
+        #expect(back.changes.map(\.kind) == [.scheduled, .moved])
+    }
+}
