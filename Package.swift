@@ -73,6 +73,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
+        .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
