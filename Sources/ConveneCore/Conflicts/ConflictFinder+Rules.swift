@@ -41,7 +41,8 @@ extension ConflictFinder {
             }
             for b in busy[id] ?? [] where b.strength == .busy && b.interval.overlaps(p.interval) {
                 let what = b.summary.map { "'\($0)'" } ?? "an entry"
-                let from = b.source.map { " from \($0)" } ?? ""
+                // The file name says which calendar; the folder it was read from does not help.
+                let from = b.source.map { " from \($0.split(separator: "/").last.map(String.init) ?? $0)" } ?? ""
                 out.append(Conflict(kind: .personUnavailable, sessions: [p.session.id], people: [id],
                                     reason: "\(person.name) is busy: \(what)\(from), \(text.span(b.interval)), during \(text.session(p.session.id))"))
             }

@@ -18,7 +18,7 @@ struct ConflictFinderTests {
     @Test func namesTheCalendarEntryThatBlocksARequiredPerson() throws {
         let busy = ["a-lee": [
             BusyPeriod(interval: Interval(start: t("2027-02-22 14:30"), end: t("2027-02-22 16:00")),
-                       summary: "Board meeting", source: "lee.ics"),
+                       summary: "Board meeting", source: "/home/lee/calendars/lee.ics"),
             BusyPeriod(interval: Interval(start: t("2027-02-22 10:00"), end: t("2027-02-22 11:00")), strength: .tentative,
                        summary: "Maybe lunch", source: "lee.ics"),
         ]]
