@@ -69,7 +69,8 @@ public struct ScheduleDiff: Sendable, Hashable, Codable {
     public func summary(_ text: ScheduleText) -> String {
         guard !isEmpty else { return "no session changes" }
         let people = affectedPeople.map(text.person)
-        return "\(changes.count) session\(changes.count == 1 ? "" : "s") change; \(people.count) "
-            + "\(people.count == 1 ? "person is" : "people are") affected: \(people.joined(separator: ", "))"
+        let sessions = changes.count == 1 ? "1 session changes" : "\(changes.count) sessions change"
+        return "\(sessions); \(people.count) \(people.count == 1 ? "person is" : "people are") affected: "
+            + people.joined(separator: ", ")
     }
 }

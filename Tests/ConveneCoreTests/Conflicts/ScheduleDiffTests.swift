@@ -27,3 +27,12 @@ struct ScheduleDiffTests {
         #expect(back.changes.map(\.kind) == [.scheduled, .moved])
     }
 }
+
+extension ScheduleDiffTests {
+    @Test func theSummaryNamesThePeopleAffected() throws {
+        var edit = ScheduleEdit(event: event, assignments: ConflictFixtures.clean)
+        try edit.move("s-talk", room: "hall", start: t("2027-02-22 15:00"))
+        let d = ScheduleDiff(from: ConflictFixtures.clean, to: edit.assignments, event: event)
+        #expect(d.summary(ScheduleText(event: event)) == "1 session changes; 2 people are affected: Lee Min, Sato Ken")
+    }
+}
