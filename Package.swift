@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
+        .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], resources: [.copy("Golden")]),
     ]
 )

@@ -12,6 +12,8 @@ struct Convene: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            Solve.self,
+            Validate.self,
         ]
     )
 }
