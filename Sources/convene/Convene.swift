@@ -15,6 +15,7 @@ struct Convene: AsyncParsableCommand {
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
             Busy.self,
+            Solve.self, Validate.self,
             Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self, Diff.self, History.self, Undo.self,
         ]
     )
