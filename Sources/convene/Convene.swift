@@ -16,7 +16,8 @@ struct Convene: AsyncParsableCommand {
             Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
             Busy.self,
             Solve.self, Validate.self,
-            Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self, Diff.self, History.self, Undo.self,
+            Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
+            Reschedule.self, Diff.self, History.self, Undo.self,
         ]
     )
 

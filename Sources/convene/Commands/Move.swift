@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneSolver
 import ConveneStore
 
 /// `convene move SESSION --room ROOM --at TIME`: put a session somewhere else by hand.
@@ -41,9 +42,13 @@ struct Move: AsyncParsableCommand {
 
 /// Prints a checked change, saves it (or refuses it) and says which version it made.
 func saveEdit(
-    _ change: ProposedChange, _ current: CurrentSchedule, _ store: Store, force: Bool, pin: PinChange? = nil,
+    _ proposed: ProposedChange, _ current: CurrentSchedule, _ store: Store, force: Bool, pin: PinChange? = nil,
     command: String, reason: String?
 ) throws {
+    var change = proposed
+    let instance = current.event.instance(busy: firmBusy(current.busy))
+    change.score = Validator.validate(
+        instance, Solution(instance: instance.name, assignments: change.assignments, unscheduled: change.unscheduled)).score
     let text = current.text
     for line in change.diff.lines(text) { print(line) }
     let version = try store.commit(change, force: force, pin: pin, at: .now(), command: command, reason: reason, text: text)

@@ -48,7 +48,9 @@ struct Pin: AsyncParsableCommand {
             let pin = PinChange.pin(session: session, room: place.room, start: place.start)
             // The new pin replaces any earlier one, so judge the change with it in force.
             current.event = current.event.applying(pins: [session: Session.Pin(room: place.room, start: place.start)])
-            let change = current.propose(edit.assignments)
+            var change = current.propose(edit.assignments)
+            // The old place broke the new pin only because the pin is judged in force already.
+            change.resolved.removeAll { $0.kind == .pinMoved && $0.sessions == [session] }
             if change.diff.isEmpty {
                 try store.saveChange(basedOn: current.version.number, assignments: nil, pin: pin, at: .now(), command: "pin",
                                      reason: reason, detail: "pinned \(session) to \(current.text.place(place))")

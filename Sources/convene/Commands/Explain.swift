@@ -1,0 +1,68 @@
+import ArgumentParser
+import ConveneCore
+import ConveneSolver
+import ConveneStore
+
+/// `convene explain SESSION`: where a session is, or why it is not scheduled, in words.
+struct Explain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say where a session is in the current schedule, or why it is unscheduled, in words.",
+        discussion: "With --json prints {\"session\", \"version\", \"scheduled\", \"room\", \"start\", \"end\", \"lines\"}.")
+
+    @Argument(help: "The session's id.")
+    var session: String
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    /// The JSON form of an explanation.
+    struct Report: Encodable {
+        var session: String
+        var version: Int
+        var scheduled: Bool
+        var room: String?
+        var start: Instant?
+        var end: Instant?
+        var lines: [String]
+    }
+
+    func run() async throws {
+        try await failing {
+            let current = try database.open().currentState(declines: [])
+            guard let s = current.event.session(session) else {
+                throw StoreError("no session '\(session)' in the current plan")
+            }
+            let placed = current.version.assignment(of: session)
+            let report = Report(session: session, version: current.version.number, scheduled: placed != nil,
+                                room: placed?.room, start: placed?.start, end: placed?.start.adding(minutes: s.duration),
+                                lines: explanation(s, placed, current))
+            if json {
+                try writeOutput(try JSONFormat.encode(report), to: nil)
+            } else {
+                for line in report.lines { print(line) }
+            }
+        }
+    }
+
+    private func explanation(_ s: Session, _ placed: Assignment?, _ current: CurrentSchedule) -> [String] {
+        let text = current.text
+        let version = current.version
+        if let placed {
+            var lines = ["\(text.session(s.id)) is scheduled in \(text.place(placed)) (version \(version.number))"]
+            if !s.required.isEmpty { lines.append("required: " + s.required.map(text.person).joined(separator: ", ")) }
+            if let pin = s.pin { lines.append("pinned to \(text.room(pin.room)) at \(text.time(pin.start))") }
+            lines += current.conflicts.filter { $0.sessions.contains(s.id) }.map { "conflict: \($0)" }
+            return lines
+        }
+        var lines = ["\(text.session(s.id)) is not scheduled (version \(version.number))"]
+        if let stored = version.unscheduled.first(where: { $0.session == s.id }) {
+            lines.append("when it was left out: \(stored.reason)")
+        }
+        let instance = current.event.instance(busy: firmBusy(current.busy))
+        let solution = Solution(instance: instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
+        lines.append("now: \(Explainer.explain(s.id, in: instance, solution: solution).reason)")
+        return lines
+    }
+}
