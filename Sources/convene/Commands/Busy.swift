@@ -8,8 +8,8 @@ struct Busy: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the busy time Convene derives from a calendar (.ics) file.",
         discussion: """
-            Prints the busy intervals in UTC, merged, over [--from, --to). Floating times and \
-            all-day dates are read in --zone unless the calendar names its own X-WR-TIMEZONE. \
+            Prints the busy intervals in UTC, merged, over [--from, --to). All-day dates are days \
+            in --zone; floating times too, unless the calendar names its own X-WR-TIMEZONE. \
             What had to be skipped is printed on standard error with its file and line.
             """
     )
