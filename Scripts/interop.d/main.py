@@ -21,7 +21,7 @@ def main():
     for path in feed_files:
         problems = feeds.check(binary, path)
         failures += bool(problems)
-        print(f"{'ok  ' if not problems else 'FAIL'} {os.path.relpath(path, repo)}")
+        print(f"{'ok  ' if not problems else 'FAIL'} {path}")
         for p in problems:
             print(f"     {p}")
 

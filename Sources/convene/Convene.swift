@@ -13,6 +13,7 @@ struct Convene: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Busy.self,
+            Export.self,
         ]
     )
 }

@@ -122,3 +122,25 @@ public struct Publication: Sendable, Hashable {
         return out
     }
 }
+
+extension Publication {
+    /// Everything a publication is built from, as one JSON document: lets feeds be exported from
+    /// a file as well as from the database.
+    public struct Snapshot: Sendable, Hashable, Codable {
+        public var event: Event
+        public var removed: [RemovedSession]
+        /// Oldest first; the last is the current schedule.
+        public var history: [ScheduleVersion]
+
+        public init(event: Event, removed: [RemovedSession], history: [ScheduleVersion]) {
+            self.event = event
+            self.removed = removed
+            self.history = history
+        }
+    }
+
+    /// Builds the publication a snapshot describes.
+    public init(_ snapshot: Snapshot) {
+        self.init(event: snapshot.event, removed: snapshot.removed, history: snapshot.history)
+    }
+}
