@@ -9,12 +9,20 @@ public enum FeedExporter {
         public var changed: Int
     }
 
-    /// Renders all feeds first, then writes each file atomically; unchanged files are left alone,
+    /// Renders the feeds first, then writes each file atomically; unchanged files are left alone,
     /// so their bytes, dates and ETags stay as they were.
-    public static func write(_ publication: Publication, to directory: String) throws -> Summary {
+    ///
+    /// - Parameter only: paths of the feeds to write (e.g. `event.ics`); all when empty.
+    public static func write(_ publication: Publication, to directory: String, only: [String] = []) throws -> Summary {
         let feeds = FeedCatalog.feeds(of: publication)
+        let known = Set(feeds.map(\.path))
+        if let unknown = only.first(where: { !known.contains($0) }) {
+            throw ICalError(field: "feed", message: "no feed '\(unknown)'; feeds are \(feeds.prefix(3).map(\.path).joined(separator: ", ")), …")
+        }
         var files: [(String, String)] = []
-        for feed in feeds { files.append((feed.path, try FeedWriter.render(feed, of: publication))) }
+        for feed in feeds where only.isEmpty || only.contains(feed.path) {
+            files.append((feed.path, try FeedWriter.render(feed, of: publication)))
+        }
         files.append((FeedCatalog.indexPath, FeedCatalog.index(of: feeds, event: publication.event)))
         let root = URL(fileURLWithPath: directory, isDirectory: true)
         var changed = 0

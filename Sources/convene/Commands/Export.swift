@@ -20,14 +20,18 @@ struct Export: ParsableCommand {
     @Option(help: "The folder to write the feeds into.")
     var out: String
 
+    @Option(name: .customLong("only"), help: "Write only this feed (e.g. event.ics, rooms/hall.ics); repeatable.")
+    var only: [String] = []
+
     func run() throws {
         do {
             guard let data = FileManager.default.contents(atPath: snapshot) else {
                 throw ICalError(file: snapshot, message: "cannot read the snapshot file")
             }
             let input = try JSONFormat.decode(Publication.Snapshot.self, from: data, file: snapshot)
-            let summary = try FeedExporter.write(Publication(input), to: out)
-            print("\(summary.feeds.count) feeds in \(out) (\(summary.changed) file(s) changed)")
+            let summary = try FeedExporter.write(Publication(input), to: out, only: only)
+            let written = only.isEmpty ? summary.feeds.count : only.count
+            print("\(written) feed(s) in \(out) (\(summary.changed) file(s) changed)")
         } catch let error as ICalError {
             standardError(error.description)
             throw ExitCode(1)
