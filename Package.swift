@@ -74,8 +74,9 @@ let package = Package(
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
-        .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
-        .testTarget(name: "conveneTests", dependencies: ["convene"], resources: [.copy("Golden")]),
+        .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `convene` command: plan, schedule and publish a multi-stakeholder forum.
 @main
@@ -12,8 +13,26 @@ struct Convene: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Busy.self,
-            Export.self,
+            Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
+            Busy.self, Solve.self, Validate.self, Export.self,
         ]
     )
+
+    /// Runs a command line; usage errors exit 2, bad input 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -2,10 +2,10 @@ public import Foundation
 
 /// Reading and writing instance and solution files with stable bytes.
 public enum JSONFormat {
-    /// Encodes a value as pretty JSON with sorted keys inside objects kept in coding order.
+    /// Encodes a value as pretty JSON with sorted keys, so equal values give equal bytes.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConveneCore
 import ConveneICal
-import Foundation
 
 /// `convene busy`: the busy time Convene reads from one calendar file.
 struct Busy: ParsableCommand {
@@ -39,16 +38,12 @@ struct Busy: ParsableCommand {
             let result = try CalendarReader.read(path: file, window: window, floatingZone: zone)
             let report = BusyReport(result, window: window)
             print(json ? report.json : report.text, terminator: "")
-            for problem in report.skipped { standardError(problem.description(as: "skipped")) }
-            for note in report.notes { standardError(note.description(as: "note")) }
+            for problem in report.skipped { printError(problem.description(as: "skipped")) }
+            for note in report.notes { printError(note.description(as: "note")) }
         } catch let error as ICalError {
-            standardError(error.description)
+            printError(error.description)
             throw ExitCode(1)
         }
-    }
-
-    private func standardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     private func window() throws -> Interval {

@@ -1,0 +1,64 @@
+public import ConveneCore
+import Foundation
+import Yams
+
+/// A plan file read and checked: the event it describes and where it lives.
+public struct Plan: Sendable {
+    /// The event, with every time resolved to an instant.
+    public var event: Event
+    /// The path the plan was read from.
+    public var file: String
+
+    /// The folder calendar paths in the plan are relative to.
+    public var directory: String { (file as NSString).deletingLastPathComponent }
+
+    /// Reads and checks a plan file; throws `PlanErrors` with every problem found.
+    public static func load(path: String) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1, message: "cannot read the plan file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1, message: "the plan is not UTF-8 text")])
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Checks a plan given as text; `file` is used in messages and for relative paths.
+    public static func parse(yaml: String, file: String) throws -> Plan {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw PlanErrors([PlanDiagnostic(file: file, line: 1, column: 1, message: "the plan is empty")])
+            }
+            root = node
+        } catch let e as YamlError {
+            throw PlanErrors([diagnostic(e, file: file)])
+        }
+        let reader = PlanReader(file: file)
+        let (event, positions) = reader.read(PlanNode(node: root, path: ""))
+        if let event { reader.check(event, positions) }
+        let diagnostics = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        guard diagnostics.isEmpty, let event else { throw PlanErrors(diagnostics) }
+        return Plan(event: event, file: file)
+    }
+
+    static func diagnostic(_ e: YamlError, file: String) -> PlanDiagnostic {
+        switch e {
+        case .scanner(let ctx, let problem, let mark, _), .parser(let ctx, let problem, let mark, _),
+             .composer(let ctx, let problem, let mark, _):
+            let context = ctx.map { " \($0.text)" } ?? ""
+            return PlanDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)\(context)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return PlanDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                                  message: "YAML: field '\(duplicates.joined(separator: "', '"))' is written twice in one mapping")
+        default:
+            return PlanDiagnostic(file: file, line: 1, column: 1, message: "YAML: \(e)")
+        }
+    }
+
+    /// A one-line summary, e.g. for `convene check`.
+    public var summary: String {
+        let e = event
+        return "\(e.id): \(e.days.count) days, \(e.rooms.count) rooms, \(e.stakeholders.count) people, \(e.sessions.count) sessions"
+    }
+}

@@ -1,0 +1,222 @@
+import ConveneCore
+import Yams
+
+/// Where each part of a plan was written, so later checks can point at it.
+struct PlanPositions {
+    var rooms: [String: PlanNode] = [:]
+    var people: [String: PlanNode] = [:]
+    var sessions: [String: PlanNode] = [:]
+    /// Per session, the node of each field that was written.
+    var sessionFields: [String: [String: PlanNode]] = [:]
+    var personFields: [String: [String: PlanNode]] = [:]
+    var references: [(session: String, field: String, id: String, node: PlanNode)] = []
+    var days: PlanNode?
+}
+
+extension PlanReader {
+    /// Reads the whole document; the event is nil only when the plan is too broken to hold one.
+    func read(_ root: PlanNode) -> (Event?, PlanPositions) {
+        var at = PlanPositions()
+        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "weights", "templates"],
+                               required: ["event", "rooms", "people", "sessions"]) else { return (nil, at) }
+        let header = top["event"].flatMap { readHeader($0, &at) }
+        let rooms = list(top["rooms"]).compactMap { readRoom($0, &at) }
+        let people = list(top["people"]).compactMap { readPerson($0, &at) }
+        let sessions = list(top["sessions"]).compactMap { readSession($0, &at) }
+        let weights = top["weights"].flatMap(readWeights) ?? Instance.Weights()
+        var templates: [String: String] = [:]
+        if let t = top["templates"], let pairs = t.pairs ?? { error(t, "'templates' must be a mapping"); return nil }() {
+            for (k, v) in pairs {
+                guard let name = k.scalar, let body = v.scalar else { error(v, "'\(v.path)' must be text"); continue }
+                templates[name] = body
+            }
+        }
+        guard let header else { return (nil, at) }
+        let event = Event(
+            id: header.id, name: header.name, kind: header.kind, timeZone: header.zone, slotMinutes: header.slot,
+            days: header.days, organizer: header.organizer, rooms: rooms, stakeholders: people, sessions: sessions,
+            weights: weights, templates: templates)
+        return (event, at)
+    }
+
+    struct Header {
+        var id: String, name: LocalizedText, kind: EventKind, zone: String, slot: Int
+        var days: [EventDay], organizer: Organizer
+    }
+
+    private func readHeader(_ node: PlanNode, _ at: inout PlanPositions) -> Header? {
+        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days"],
+                             required: ["id", "name", "timeZone", "days", "organizer"]) else { return nil }
+        var zoneName = "UTC"
+        if let z = f["timeZone"], let s = text(z) {
+            if let rules = ZoneRules(identifier: s) {
+                zone = rules
+                zoneName = s
+            } else {
+                error(z, "unknown time zone '\(s)' in 'event.timeZone'; use an IANA name such as Asia/Tokyo")
+            }
+        }
+        let slot = f["slotMinutes"].map { int($0, min: 1) } ?? 15
+        if let s = slot, 1440 % s != 0, let n = f["slotMinutes"] {
+            error(n, "'event.slotMinutes' is \(s); it must divide a day (5, 10, 15, 30, 60 …)")
+        }
+        var organizer: Organizer?
+        if let o = f["organizer"], let of = fields(o, known: ["name", "email"], required: ["name", "email"]) {
+            if let name = text(of["name"]), let email = emailAddress(of["email"]) {
+                organizer = Organizer(name: name, email: email)
+            }
+        }
+        at.days = f["days"]
+        var days: [EventDay] = []
+        for d in list(f["days"]) {
+            guard let df = fields(d, known: ["date", "opens", "closes"], required: ["date", "opens", "closes"]),
+                  let dateNode = df["date"], let ds = text(dateNode) else { continue }
+            guard let date = LocalDate.parse(ds) else {
+                error(dateNode, "'\(dateNode.path)' is '\(ds)'; write a date as \"YYYY-MM-DD\"")
+                continue
+            }
+            guard let opens = clock(df["opens"], on: date), let closes = clock(df["closes"], on: date) else { continue }
+            guard opens < closes else { error(df["closes"]!, "'\(d.path)' closes before it opens"); continue }
+            if days.contains(where: { $0.date == date }) { error(dateNode, "day \(ds) is listed twice"); continue }
+            days.append(EventDay(date: date, opens: opens, closes: closes))
+        }
+        if days.isEmpty, let n = f["days"], n.items?.isEmpty == true { error(n, "'event.days' lists no day") }
+        guard let id = identifier(f["id"]), let name = localized(f["name"]), let organizer else { return nil }
+        let kind = f["kind"].map { enumValue($0, EventKind.self) } ?? .forum
+        guard let kind, let slot else { return nil }
+        return Header(id: id, name: name, kind: kind, zone: zoneName, slot: slot, days: days.sorted { $0.date < $1.date },
+                      organizer: organizer)
+    }
+
+    private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
+        guard let node, let s = text(node) else { return nil }
+        let parts = s.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m),
+              h * 60 + m <= 1440 else {
+            error(node, "'\(node.path)' is '\(s)'; write a time of day as \"HH:MM\"")
+            return nil
+        }
+        return zone.instant(LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: h * 60 + m))
+    }
+
+    func emailAddress(_ node: PlanNode?) -> String? {
+        guard let node, let s = text(node) else { return nil }
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
+        let labels = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false) : []
+        let ok = parts.count == 2 && !parts[0].isEmpty && parts[0].allSatisfy(allowedLocal.contains)
+            && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && labels.count >= 2
+            && labels.allSatisfy { l in
+                !l.isEmpty && !l.hasPrefix("-") && !l.hasSuffix("-") && l.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
+        guard ok else {
+            error(node, "'\(node.path)' is '\(s)', not an e-mail address like name@example.org")
+            return nil
+        }
+        return s
+    }
+
+    private func readRoom(_ node: PlanNode, _ at: inout PlanPositions) -> Room? {
+        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures"],
+                             required: ["id", "capacity"]) else { return nil }
+        guard let id = identifier(f["id"]) else { return nil }
+        if let first = at.rooms[id] {
+            error(f["id"]!, "duplicate room id '\(id)' (first defined at line \(first.line))")
+            return nil
+        }
+        at.rooms[id] = f["id"]!
+        let name = f["name"].flatMap(localized) ?? LocalizedText(en: id)
+        let features = list(f["features"]).compactMap { text($0) }
+        guard let capacity = int(f["capacity"], min: 1) else { return nil }
+        return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]))
+    }
+
+    private func readPerson(_ node: PlanNode, _ at: inout PlanPositions) -> Stakeholder? {
+        guard let f = fields(node, known: ["id", "name", "email", "organization", "group", "role", "timeZone",
+                                           "language", "calendars", "unavailable"],
+                             required: ["id", "name", "email", "group"]) else { return nil }
+        guard let id = identifier(f["id"]) else { return nil }
+        if let first = at.people[id] {
+            error(f["id"]!, "duplicate person id '\(id)' (first defined at line \(first.line))")
+            return nil
+        }
+        at.people[id] = f["id"]!
+        at.personFields[id] = f
+        var zoneName = zone.identifier
+        if let z = f["timeZone"], let s = text(z) {
+            if ZoneRules(identifier: s) != nil { zoneName = s } else {
+                error(z, "unknown time zone '\(s)' in '\(z.path)'; use an IANA name such as Europe/Paris")
+            }
+        }
+        let name = text(f["name"]), email = emailAddress(f["email"])
+        let group = enumValue(f["group"], StakeholderGroup.self)
+        let language = f["language"].map { enumValue($0, Language.self) } ?? .ja
+        let organization = f["organization"].flatMap { text($0) }
+        let role = f["role"].flatMap { text($0) }
+        let calendars = list(f["calendars"]).compactMap { text($0) }
+        let unavailable = periods(f["unavailable"])
+        guard let name, let email, let group, let language else { return nil }
+        return Stakeholder(id: id, name: name, email: email, organization: organization, group: group, role: role,
+                           timeZone: zoneName, language: language, unavailable: unavailable, calendars: calendars)
+    }
+
+    private func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
+        guard let f = fields(node, known: ["id", "title", "kind", "duration", "audience", "required", "optional",
+                                           "features", "windows", "preferred", "after", "priority", "pin", "track",
+                                           "description", "composition"],
+                             required: ["id", "title", "duration"]) else { return nil }
+        guard let id = identifier(f["id"]) else { return nil }
+        if let first = at.sessions[id] {
+            error(f["id"]!, "duplicate session id '\(id)' (first defined at line \(first.line))")
+            return nil
+        }
+        at.sessions[id] = f["id"]!
+        at.sessionFields[id] = f
+        let title = localized(f["title"])
+        let kind = f["kind"].map { enumValue($0, SessionKind.self) } ?? .seminar
+        let duration = int(f["duration"], min: 1)
+        let audience = f["audience"].map { int($0) } ?? 0
+        let priority = f["priority"].map { int($0, min: 1) } ?? 1
+        var refs: [String: [String]] = [:]
+        for field in ["required", "optional", "after"] {
+            refs[field] = identifiers(f[field]).map { (ref, n) in
+                at.references.append((id, field, ref, n))
+                return ref
+            }
+        }
+        var pin: Session.Pin?
+        if let p = f["pin"], let pf = fields(p, known: ["room", "start"], required: ["room", "start"]) {
+            if let room = identifier(pf["room"]), let start = instant(pf["start"]) {
+                pin = Session.Pin(room: room, start: start)
+            }
+        }
+        var composition: [CompositionRule] = []
+        for c in list(f["composition"]) {
+            guard let cf = fields(c, known: ["groups"], required: ["groups"]) else { continue }
+            let groups = list(cf["groups"]).compactMap { enumValue($0, StakeholderGroup.self) }
+            if !groups.isEmpty { composition.append(CompositionRule(groups: groups)) }
+        }
+        let features = list(f["features"]).compactMap { text($0) }
+        let track = f["track"].flatMap { identifier($0) }
+        let description = f["description"].flatMap(localized)
+        let windows = periods(f["windows"]), preferred = periods(f["preferred"])
+        guard let title, let kind, let duration, let audience, let priority else { return nil }
+        return Session(
+            id: id, title: title, kind: kind, duration: duration, required: refs["required"] ?? [],
+            optional: refs["optional"] ?? [], audience: audience, features: features, windows: windows,
+            preferred: preferred, after: refs["after"] ?? [], priority: priority, pin: pin, track: track,
+            description: description, composition: composition)
+    }
+
+    private func readWeights(_ node: PlanNode) -> Instance.Weights? {
+        guard let f = fields(node, known: ["optionalConflict", "optionalUnavailable", "preference", "moved"]) else {
+            return nil
+        }
+        let d = Instance.Weights()
+        return Instance.Weights(
+            optionalConflict: f["optionalConflict"].flatMap { int($0) } ?? d.optionalConflict,
+            optionalUnavailable: f["optionalUnavailable"].flatMap { int($0) } ?? d.optionalUnavailable,
+            preference: f["preference"].flatMap { int($0) } ?? d.preference,
+            moved: f["moved"].flatMap { int($0) } ?? d.moved)
+    }
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+/// A row of `schedule_version`.
+struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "schedule_version"
+    var number: Int64?
+    var createdAt: String
+    var command: String
+    var reason: String?
+    var scoreUnscheduled: Int?
+    var scoreSoft: Int?
+
+    enum Columns {
+        static let number = Column(CodingKeys.number)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { number = inserted.rowID }
+}
+
+/// A row of `assignment`.
+struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "assignment"
+    var version: Int64
+    var sessionId: String
+    var roomId: String
+    var start: String
+
+    enum Columns {
+        static let version = Column(CodingKeys.version)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+/// A row of `unscheduled`.
+struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "unscheduled"
+    var version: Int64
+    var sessionId: String
+    var reason: String
+
+    enum Columns {
+        static let version = Column(CodingKeys.version)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+/// A row of `audit_log`.
+struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "audit_log"
+    var id: Int64?
+    var at: String
+    var command: String
+    var action: String
+    var reason: String?
+    var detail: String
+    var version: Int64?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `busy_period`.
+struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "busy_period"
+    var id: Int64?
+    var personId: String
+    var start: String
+    var end: String
+    var strength: String
+    var summary: String?
+    var source: String?
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+/// A row of `event`.
+struct EventRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "event"
+    var id: String
+    var name: String
+    var timeZone: String
+    var planFile: String
+    var data: String
+    var importedAt: String
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}

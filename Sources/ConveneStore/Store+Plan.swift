@@ -1,0 +1,118 @@
+public import ConveneCore
+import Foundation
+import GRDB
+
+/// What `importPlan` changed.
+public struct ImportSummary: Sendable, Hashable, Codable {
+    public var added: Int
+    public var updated: Int
+    public var removed: Int
+    public var unchanged: Int
+    public var busyPeriods: Int
+}
+
+extension Store {
+    /// Stores a plan in one transaction: entities are added, updated by id, or marked
+    /// removed; schedule history is kept. Busy times replace those of earlier imports.
+    public func importPlan(
+        _ event: Event, planFile: String, busy: [String: [BusyPeriod]] = [:], at now: Instant, command: String = "import"
+    ) throws -> ImportSummary {
+        try write { db in
+            if let other = try EventRecord.filter(Column("id") != event.id).fetchOne(db) {
+                throw StoreError("this database holds event '\(other.id)', not '\(event.id)'; use another --db")
+            }
+            var header = event
+            header.rooms = []
+            header.stakeholders = []
+            header.sessions = []
+            try EventRecord(id: event.id, name: event.name.bilingual, timeZone: event.timeZone, planFile: planFile,
+                            data: try json(header), importedAt: now.iso8601).save(db)
+            var summary = ImportSummary(added: 0, updated: 0, removed: 0, unchanged: 0, busyPeriods: 0)
+            try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
+            try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
+            try sync(SessionRecord.self, event.sessions, event: event.id, at: now, db, &summary)
+            try BusyRecord.deleteAll(db)
+            for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
+                for p in periods {
+                    var r = BusyRecord(id: nil, personId: person, start: p.interval.start.iso8601, end: p.interval.end.iso8601,
+                                       strength: p.strength.rawValue, summary: p.summary, source: p.source)
+                    try r.insert(db)
+                    summary.busyPeriods += 1
+                }
+            }
+            try audit(db, at: now, command: command, action: "import",
+                      detail: "\(planFile): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.busyPeriods) busy periods")
+            return summary
+        }
+    }
+
+    private func sync<R: EntityRecord>(
+        _ type: R.Type, _ values: [R.Value], event: String, at now: Instant, _ db: Database, _ summary: inout ImportSummary
+    ) throws {
+        var existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        for (i, v) in values.enumerated() {
+            var record = try R(v, eventId: event, position: i)
+            if let old = existing.removeValue(forKey: v.id) {
+                if old.data == record.data && old.position == i && old.removedAt == nil {
+                    summary.unchanged += 1
+                    continue
+                }
+                summary.updated += 1
+                record.removedAt = nil
+                try record.update(db)
+            } else {
+                summary.added += 1
+                try record.insert(db)
+            }
+        }
+        for var gone in existing.values where gone.removedAt == nil {
+            gone.removedAt = now.iso8601
+            try gone.update(db)
+            summary.removed += 1
+        }
+    }
+
+    /// The current plan: the event with the rooms, people and sessions it now lists.
+    public func event() throws -> Event? {
+        try read { db in
+            guard let record = try EventRecord.fetchOne(db) else { return nil }
+            var event = try JSONDecoder().decode(Event.self, from: Data(record.data.utf8))
+            event.rooms = try current(RoomRecord.self, db)
+            event.stakeholders = try current(PersonRecord.self, db)
+            event.sessions = try current(SessionRecord.self, db)
+            return event
+        }
+    }
+
+    /// The plan file the event was last imported from.
+    public func planFile() throws -> String? {
+        try read { db in try EventRecord.fetchOne(db)?.planFile }
+    }
+
+    private func current<R: EntityRecord>(_ type: R.Type, _ db: Database) throws -> [R.Value] {
+        try R.filter(Column("removed_at") == nil).order(Column("position")).fetchAll(db).map { try $0.value() }
+    }
+
+    /// Sessions the plan once listed and no longer does, with when they were dropped.
+    public func removedSessions() throws -> [RemovedSession] {
+        try read { db in
+            try SessionRecord.filter(Column("removed_at") != nil).order(Column("id")).fetchAll(db).map {
+                RemovedSession(session: try $0.value(), removedAt: Instant(iso8601: $0.removedAt!)!)
+            }
+        }
+    }
+
+    /// Every person's busy times from their calendars, as last imported.
+    public func busy() throws -> [String: [BusyPeriod]] {
+        try read { db in
+            var out: [String: [BusyPeriod]] = [:]
+            for r in try BusyRecord.order(Column("id")).fetchAll(db) {
+                guard let a = Instant(iso8601: r.start), let b = Instant(iso8601: r.end) else { continue }
+                out[r.personId, default: []].append(BusyPeriod(
+                    interval: Interval(start: a, end: b), strength: BusyPeriod.Strength(rawValue: r.strength) ?? .busy,
+                    summary: r.summary, source: r.source))
+            }
+            return out
+        }
+    }
+}

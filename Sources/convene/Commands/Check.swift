@@ -1,0 +1,19 @@
+import ArgumentParser
+import ConvenePlan
+
+/// `convene check PLAN`: validate a plan file and report every problem at once.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a plan file and report every error as FILE:LINE:COLUMN.",
+        discussion: "Exits 0 and prints a one-line summary when the plan is valid, 1 when it has errors.")
+
+    @Argument(help: "The plan file (YAML).")
+    var plan: String
+
+    func run() async throws {
+        try await failing {
+            let loaded = try Plan.load(path: plan)
+            print("OK \(loaded.summary)")
+        }
+    }
+}

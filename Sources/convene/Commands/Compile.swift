@@ -1,0 +1,23 @@
+import ArgumentParser
+import ConveneCore
+import ConvenePlan
+
+/// `convene compile PLAN`: turn a plan into a convene-instance/1 file.
+struct Compile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile a plan (and its people's calendars) into a scheduling instance (convene-instance/1 JSON).")
+
+    @Argument(help: "The plan file (YAML).")
+    var plan: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the instance (default: standard output).", valueName: "instance.json"))
+    var output: String?
+
+    func run() async throws {
+        try await failing {
+            let loaded = try Plan.load(path: plan)
+            let busy = try Availability.read(for: loaded)
+            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals)), to: output)
+        }
+    }
+}

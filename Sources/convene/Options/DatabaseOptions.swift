@@ -1,0 +1,17 @@
+import ArgumentParser
+import ConveneStore
+import Foundation
+
+/// `--db PATH`, shared by every command that reads or writes the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The SQLite database file (default: $CONVENE_DB, else convene.sqlite in the current folder).",
+        valueName: "path"))
+    var explicitPath: String?
+
+    /// The database path in force.
+    var path: String { explicitPath ?? Store.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+    /// Opens the store, reporting failure as bad input.
+    func open() throws -> Store { try Store(path: path) }
+}
