@@ -75,11 +75,14 @@ def snapshot(template, out):
 
 def peer(snapshot_path, out):
     """The same event feed with icalendar: what a Python service would do."""
+    import time
     import zoneinfo
     import icalendar
 
+    t0, c0 = time.perf_counter(), time.process_time()
     with open(snapshot_path) as f:
         snap = json.load(f)
+    t1, c1 = time.perf_counter(), time.process_time()
     event = snap["event"]
     zone = zoneinfo.ZoneInfo(event["timeZone"])
     rooms = {r["id"]: r["name"] for r in event["rooms"]}
@@ -116,12 +119,16 @@ def peer(snapshot_path, out):
         ev.add("description", f"Kind: {s['kind']} · Track: {s.get('track')}")
         ev.add("status", "CONFIRMED")
         cal.add_component(ev)
+    data = cal.to_ical()
+    t2, c2 = time.perf_counter(), time.process_time()
     with open(out, "wb") as f:
-        f.write(cal.to_ical())
+        f.write(data)
+    t3, c3 = time.perf_counter(), time.process_time()
+    print(f"timings: read {(t1 - t0) * 1000:.1f} ms, render {(t2 - t1) * 1000:.1f} ms, write {(t3 - t2) * 1000:.1f} ms "
+          f"(cpu: read {(c1 - c0) * 1000:.1f} ms, render {(c2 - c1) * 1000:.1f} ms, write {(c3 - c2) * 1000:.1f} ms)",
+          file=sys.stderr)
 
 
-if __name__ == "__main__":
-    {"calendar": calendar, "snapshot": snapshot, "peer": peer, "run": run}[sys.argv[1]](*sys.argv[2:])
 
 
 def run(binary, repo, work):
@@ -137,20 +144,30 @@ def run(binary, repo, work):
     calendar(cal)
     snapshot(os.path.join(repo, "Tests/ConveneICalTests/Golden/snapshot.json"), snap)
 
+    def render_ms(stderr):
+        """(wall, cpu) milliseconds of the render phase from a `timings:` line."""
+        line = [l for l in stderr.decode().splitlines() if l.startswith("timings:")][-1]
+        wall_part, cpu_part = line.split("(cpu:")
+        return (float(wall_part.split("render ")[1].split(" ms")[0]), float(cpu_part.split("render ")[1].split(" ms")[0]))
+
     def timed(args, repeat=3):
-        best_wall, best_cpu, out = None, None, None
+        best_wall, best_cpu, out, best_render = None, None, None, None
         for _ in range(repeat):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            run = subprocess.run(args, capture_output=True)
+            proc = subprocess.run(args, capture_output=True)
             wall = time.perf_counter() - t0
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if run.returncode != 0:
-                raise SystemExit(f"bench-ical: {' '.join(args)} failed: {run.stderr.decode()[-500:]}")
+            if proc.returncode != 0:
+                raise SystemExit(f"bench-ical: {' '.join(args)} failed: {proc.stderr.decode()[-500:]}")
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             best_wall = wall if best_wall is None else min(best_wall, wall)
             best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
-            out = run.stdout
+            out = proc.stdout
+            if b"timings:" in proc.stderr:
+                r = render_ms(proc.stderr)
+                best_render = r if best_render is None else (min(best_render[0], r[0]), min(best_render[1], r[1]))
+        timed.render = best_render
         return best_wall, best_cpu, out
 
     rows = []
@@ -159,13 +176,15 @@ def run(binary, repo, work):
     rows.append(("import 10,000 events / 100,000 occurrences (convene busy)", wall, cpu, f"{busy_count} merged intervals"))
 
     ours_dir = os.path.join(work, "ours")
-    wall_o, cpu_o, _ = timed([binary, "export", "--snapshot", snap, "--out", ours_dir, "--only", "event.ics"])
+    wall_o, cpu_o, _ = timed([binary, "export", "--snapshot", snap, "--out", ours_dir, "--only", "event.ics", "--timings"])
+    render_o = timed.render
     with open(os.path.join(ours_dir, "event.ics"), "rb") as f:
         ours_events = f.read().count(b"BEGIN:VEVENT")
     rows.append(("export 10,000-session event feed (convene export)", wall_o, cpu_o, f"{ours_events} VEVENTs"))
 
     peer_out = os.path.join(work, "peer.ics")
     wall_p, cpu_p, _ = timed([python, me, "peer", snap, peer_out])
+    render_p = timed.render
     with open(peer_out, "rb") as f:
         peer_events = f.read().count(b"BEGIN:VEVENT")
     rows.append(("same feed with Python icalendar (peer)", wall_p, cpu_p, f"{peer_events} VEVENTs"))
@@ -177,7 +196,14 @@ def run(binary, repo, work):
     print(f"{'benchmark':58} {'wall s':>8} {'cpu s':>8}  result")
     for label, w, c, note in rows:
         print(f"{label:58} {w:8.3f} {c:8.3f}  {note}")
-    print(f"export speed-up over the peer: {wall_p / wall_o:.1f}x wall, {cpu_p / cpu_o:.1f}x cpu (goal: 20x)")
-    print(f"import under 1 s: {'yes' if rows[0][1] < 1 else 'NO'} ({rows[0][1]:.3f} s wall)")
+    print(f"rendering the event feed (in-process, after reading the snapshot): convene {render_o[0]:.1f} ms wall "
+          f"{render_o[1]:.1f} ms cpu; peer {render_p[0]:.1f} ms wall {render_p[1]:.1f} ms cpu")
+    print(f"export speed-up over the peer (goal: 20x): rendering {render_p[0] / render_o[0]:.1f}x wall, "
+          f"{render_p[1] / render_o[1]:.1f}x cpu; whole process {wall_p / wall_o:.1f}x wall, {cpu_p / cpu_o:.1f}x cpu")
+    print(f"import under 1 s (goal): {'yes' if rows[0][1] < 1 else 'NO'} ({rows[0][1]:.3f} s wall, {rows[0][2]:.3f} s cpu)")
     if ours_events != SESSIONS or peer_events != SESSIONS:
         raise SystemExit("bench-ical: a feed does not hold every session")
+
+
+if __name__ == "__main__":
+    {"calendar": calendar, "snapshot": snapshot, "peer": peer, "run": run}[sys.argv[1]](*sys.argv[2:])

@@ -4,6 +4,7 @@ enum FeedText {
     /// A TEXT value (SUMMARY, DESCRIPTION, LOCATION): line breaks become LF, which libical
     /// escapes as `\n`; NUL and other control characters are dropped.
     static func text(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for u in s.unicodeScalars {

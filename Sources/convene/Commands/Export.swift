@@ -27,12 +27,42 @@ struct Export: AsyncParsableCommand {
         "Write only this feed (e.g. event.ics, rooms/hall.ics); repeatable.", valueName: "path"))
     var only: [String] = []
 
+    @Flag(help: "Print how long reading, rendering and writing took, on standard error.")
+    var timings = false
+
     func run() async throws {
         try await failing {
-            let summary = try FeedExporter.write(try publication(), to: out, only: only)
-            let written = only.isEmpty ? summary.feeds.count : only.count
-            print("\(written) feed(s) in \(out) (\(summary.changed) file(s) changed)")
+            var marks = [Mark.now()]
+            let publication = try publication()
+            marks.append(.now())
+            let rendered = try FeedExporter.render(publication, only: only)
+            marks.append(.now())
+            let changed = try FeedExporter.write(rendered.files, to: out)
+            marks.append(.now())
+            print("\(rendered.files.count - 1) feed(s) in \(out) (\(changed) file(s) changed)")
+            if timings {
+                let phases = zip(["read", "render", "write"], zip(marks, marks.dropFirst()))
+                let wall = phases.map { "\($0.0) \(Mark.ms($0.1.1.wall - $0.1.0.wall)) ms" }.joined(separator: ", ")
+                let cpu = phases.map { "\($0.0) \(Mark.ms($0.1.1.cpu - $0.1.0.cpu)) ms" }.joined(separator: ", ")
+                printError("timings: \(wall) (cpu: \(cpu))")
+            }
         }
+    }
+
+    /// Wall-clock and process CPU seconds at one moment, for --timings.
+    private struct Mark {
+        var wall: Double
+        var cpu: Double
+
+        static func now() -> Mark {
+            var w = timespec()
+            var c = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &w)
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c)
+            return Mark(wall: Double(w.tv_sec) + Double(w.tv_nsec) / 1e9, cpu: Double(c.tv_sec) + Double(c.tv_nsec) / 1e9)
+        }
+
+        static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
     }
 
     private func publication() throws -> Publication {
