@@ -111,6 +111,8 @@ public struct Publication: Sendable, Hashable {
 
     /// Ids keep only characters that are safe in a UID everywhere.
     private static func uidSafe(_ id: String) -> String {
+        let plain = id.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 }
+        if plain { return id }
         var out = ""
         for u in id.unicodeScalars {
             if u.isASCII, u.properties.isAlphabetic || u.properties.numericType != nil || "-_".unicodeScalars.contains(u) {
