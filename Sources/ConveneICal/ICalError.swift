@@ -6,6 +6,7 @@ public struct ICalError: Error, CustomStringConvertible, Hashable, Sendable {
     public var line: Int?
     /// The iCalendar property or field concerned, e.g. `DTSTART` or `title`.
     public var field: String?
+    /// What is wrong, in words a person can act on.
     public var message: String
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil, message: String) {

@@ -13,7 +13,9 @@ public struct Publication: Sendable, Hashable {
 
     /// One session as published.
     public struct Entry: Sendable, Hashable {
+        /// The session as the plan (or, once removed, its last plan) describes it.
         public var session: Session
+        /// Scheduled or cancelled, with room and start.
         public var state: State
         /// 0 at first publication, +1 each time its time, room or status changed.
         public var sequence: Int
@@ -37,12 +39,14 @@ public struct Publication: Sendable, Hashable {
             }
         }
 
+        /// True when subscribers must see it as STATUS:CANCELLED.
         public var isCancelled: Bool {
             if case .cancelled = state { return true }
             return false
         }
     }
 
+    /// The current plan.
     public var event: Event
     /// Every session ever scheduled, by start then id.
     public var entries: [Entry]
@@ -129,7 +133,9 @@ extension Publication {
     /// Everything a publication is built from, as one JSON document: lets feeds be exported from
     /// a file as well as from the database.
     public struct Snapshot: Sendable, Hashable, Codable {
+        /// The current plan.
         public var event: Event
+        /// Sessions taken out of the plan.
         public var removed: [RemovedSession]
         /// Oldest first; the last is the current schedule.
         public var history: [ScheduleVersion]

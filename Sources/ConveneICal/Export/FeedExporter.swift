@@ -5,13 +5,17 @@ public import Foundation
 public enum FeedExporter {
     /// One rendered file: where it goes under the output folder, and its bytes.
     public struct File: Sendable {
+        /// Relative to the output folder.
         public var path: String
+        /// The file's exact contents.
         public var bytes: Data
     }
 
     /// What an export did: every feed, and how many files actually changed.
     public struct Summary: Sendable {
+        /// Every feed of the publication.
         public var feeds: [Feed]
+        /// Files whose bytes changed and were written.
         public var changed: Int
     }
 
