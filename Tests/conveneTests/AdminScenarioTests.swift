@@ -55,12 +55,50 @@ struct AdminScenarioTests {
             return try #require((e["start"] as? String).flatMap(iso.date(from:)))
         }
 
+        /// SEQUENCE goes up by one for exactly the changed sessions; every other entry, and every
+        /// feed that shows none of them, keeps its bytes.
+        func expectFeedsDiffer(only changed: Set<String>, _ a: String, _ b: String) throws {
+            #expect(!changed.isEmpty)
+            let old = try vevents(a + "/event.ics"), new = try vevents(b + "/event.ics")
+            #expect(new.count == 34)
+            #expect(Set(old.keys) == Set(new.keys))
+            for (session, entry) in new {
+                if changed.contains(session) {
+                    #expect(entry.sequence == (old[session]?.sequence ?? -1) + 1, "\(session)")
+                } else {
+                    #expect(entry.text == old[session]?.text, "\(session) changed in the feed")
+                }
+            }
+            let files = FileManager.default.enumerator(atPath: folder.url.appendingPathComponent(a).path)!
+                .compactMap { $0 as? String }.filter { $0.hasSuffix(".ics") }
+            for file in files {
+                let x = try Data(contentsOf: folder.url.appendingPathComponent("\(a)/\(file)"))
+                let y = try Data(contentsOf: folder.url.appendingPathComponent("\(b)/\(file)"))
+                let shows = changed.contains { id in [x, y].contains { String(decoding: $0, as: UTF8.self).contains("UID:\(id).") } }
+                if !shows { #expect(x == y, "\(file) changed though none of its sessions did") }
+            }
+        }
+
+        /// The VEVENTs of a feed by session id (from the UID), with SEQUENCE and their exact text.
+        func vevents(_ path: String) throws -> [String: (sequence: Int, text: String)] {
+            let text = try String(contentsOf: folder.url.appendingPathComponent(path), encoding: .utf8)
+            var out: [String: (sequence: Int, text: String)] = [:]
+            for block in text.components(separatedBy: "BEGIN:VEVENT").dropFirst() {
+                let lines = block.components(separatedBy: "\r\n")
+                guard let uid = lines.first(where: { $0.hasPrefix("UID:") }),
+                      let seq = lines.first(where: { $0.hasPrefix("SEQUENCE:") }).flatMap({ Int($0.dropFirst(9)) }) else { continue }
+                out[String(uid.dropFirst(4).prefix { $0 != "." })] = (seq, block)
+            }
+            return out
+        }
+
         var versions: Int { (try? json("status", "--json")["scheduleVersions"] as? Int) ?? -1 }
     }
 
     @Test func aSpeakerBecomesBusyAndTheScheduleIsRepairedThenUndone() throws {
         let forum = try Forum().scheduled()
         #expect(try forum.convene("conflicts").status == 0)
+        #expect(try forum.convene("export", "--out", "feeds-1").status == 0)
 
         // Keiko Majima, required in the early-access meeting, gets a board meeting over it.
         try forum.addBusy("majima-keiko.ics", summary: "Board meeting", start: try forum.start(of: "s-meet-access"))
@@ -87,6 +125,9 @@ struct AdminScenarioTests {
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(forum.versions == 2)
         #expect(try forum.convene("conflicts").status == 0)
+        #expect(try forum.convene("export", "--out", "feeds-2").status == 0)
+        let changed = try forum.json("diff", "1", "2", "--json")["changes"] as? [[String: Any]] ?? []
+        try forum.expectFeedsDiffer(only: Set(changed.compactMap { $0["session"] as? String }), "feeds-1", "feeds-2")
 
         let undone = try forum.convene("undo", "--reason", "the board meeting moved")
         #expect(undone.status == 0, "\(undone.stderr)")
