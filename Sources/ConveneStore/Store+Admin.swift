@@ -125,7 +125,9 @@ extension Store {
 
 extension Store {
     /// The plan with admin pins, busy times and the latest schedule, for the admin commands.
-    public func currentState(declines: [Decline]) throws -> CurrentSchedule {
+    ///
+    /// - Parameter declines: required participants' declines; the RSVP table is the place to read them from.
+    public func currentState(declines: [Decline] = []) throws -> CurrentSchedule {
         guard let event = try pinnedEvent() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
         guard let version = try currentSchedule() else { throw StoreError("no schedule yet (run `convene schedule`)") }
         return CurrentSchedule(event: event, busy: try busy(), declines: declines, version: version)

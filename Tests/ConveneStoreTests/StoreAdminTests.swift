@@ -78,6 +78,21 @@ struct StoreAdminTests {
         #expect(try store.auditLog().last?.detail.contains("restores version 1 (undoes version 2)") == true)
     }
 
+    @Test func theCurrentStateJudgesTheScheduleWithPinsAndDeclines() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try scheduled(tmp)
+        try store.saveChange(basedOn: 1, assignments: nil, pin: .pin(session: "s-2", room: "hall", start: start),
+                             at: at("2027-01-02T00:00:00Z"), command: "pin", reason: nil, detail: "pinned s-2")
+        let state = try store.currentState(declines: [Decline(session: "s-1", person: "p-a")])
+        #expect(state.version.number == 1)
+        #expect(state.conflicts.map(\.kind) == [.declined, .pinMoved])
+        let fixed = state.propose([Assignment(session: "s-1", room: "hall", start: start.adding(minutes: 60)),
+                                   Assignment(session: "s-2", room: "hall", start: start)])
+        #expect(fixed.added.isEmpty)
+        #expect(fixed.resolved.map(\.kind) == [.pinMoved])
+        #expect(fixed.diff.changes.count == 2)
+    }
+
     @Test func undoWithoutAScheduleSaysSo() throws {
         let tmp = try TemporaryDatabase()
         let store = try Store(path: tmp.path)

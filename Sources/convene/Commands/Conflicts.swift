@@ -31,7 +31,7 @@ struct Conflicts: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try database.open().currentState(declines: [])
+            let current = try database.open().currentState()
             let found = current.conflicts
             if json {
                 try writeOutput(try JSONFormat.encode(Report(event: current.event.id, version: current.version.number,

@@ -30,7 +30,7 @@ struct Explain: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try database.open().currentState(declines: [])
+            let current = try database.open().currentState()
             guard let s = current.event.session(session) else {
                 throw StoreError("no session '\(session)' in the current plan")
             }

@@ -29,7 +29,7 @@ struct Move: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let store = try database.open()
-            let current = try store.currentState(declines: [])
+            let current = try store.currentState()
             guard let at = current.text.instant(start) else {
                 throw ValidationError("--at '\(start)' is not a time like 2027-02-22 10:30")
             }

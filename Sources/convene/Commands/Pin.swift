@@ -36,7 +36,7 @@ struct Pin: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let store = try database.open()
-            var current = try store.currentState(declines: [])
+            var current = try store.currentState()
             var edit = current.edit
             if let room, let start {
                 guard let at = current.text.instant(start) else {

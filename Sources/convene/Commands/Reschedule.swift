@@ -36,7 +36,7 @@ struct Reschedule: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let store = try database.open()
-            let current = try store.currentState(declines: [])
+            let current = try store.currentState()
             let instance = current.event.instance(busy: firmBusy(current.busy), previous: current.version.assignments)
             let result = Solver.solve(instance, options: SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed),
                                       clock: ContinuousClock())

@@ -25,7 +25,7 @@ struct Swap: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let store = try database.open()
-            let current = try store.currentState(declines: [])
+            let current = try store.currentState()
             var edit = current.edit
             try edit.swap(first, second)
             try saveEdit(current.propose(edit.assignments), current, store, force: force, command: "swap", reason: reason)

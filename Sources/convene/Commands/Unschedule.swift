@@ -21,7 +21,7 @@ struct Unschedule: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let store = try database.open()
-            let current = try store.currentState(declines: [])
+            let current = try store.currentState()
             var edit = current.edit
             try edit.unschedule(session)
             let why = "taken off the schedule by hand" + (reason.map { ": \($0)" } ?? "")
