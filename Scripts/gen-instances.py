@@ -5,7 +5,7 @@ usage: gen-instances.py OUTDIR [--seed N] [--sizes 100,1000,10000]
 
 For each size it writes three instances:
   forum-N-loose.json   every session fits (a planted schedule proves it), about 60% of room time used
-  forum-N-tight.json   the planted sessions plus 25% more than the rooms can hold
+  forum-N-tight.json   the same sessions in fewer rooms: demand is 120% of the room time
   forum-N-repair.json  the loose instance with its planted schedule as `previous`, after three
                        speakers became unavailable during one of their sessions and a room closed
                        during one session: a good repair moves only those few sessions
@@ -136,18 +136,17 @@ def generate(n, seed, kind):
             "weights": {"optionalConflict": 1, "optionalUnavailable": 1, "preference": 1, "moved": 5}}
 
     if kind == "tight":
-        extra = n // 4
-        for k in range(extra):
-            room = rnd.choice(rooms)
-            dur = rnd.choice(durations)
-            req = [rnd.choice(popular) if rnd.random() < 0.25 else rnd.randrange(n_people) for _ in range(rnd.choice([1, 2, 3]))]
-            sessions.append({"id": f"x-{k:05d}", "duration": dur,
-                             "audience": max(5, int(room["capacity"] * rnd.uniform(0.3, 1.0))),
-                             "required": sorted({f"p-{p:05d}" for p in req}),
-                             "optional": sorted({f"p-{rnd.randrange(n_people):05d}" for _ in range(rnd.choice([0, 2, 4]))}),
-                             "features": sorted(f for f in room["features"] if rnd.random() < 0.5),
-                             "windows": [], "preferred": [], "after": [], "priority": rnd.choice([1, 1, 2, 3, 5]),
-                             "fixed": None})
+        # The same sessions in fewer rooms: demand is 120% of the room time left, so some must stay out.
+        demand = sum(x["duration"] for x in sessions)
+        keep_count = max(2, math.ceil(demand / (1.2 * day_len * days_count)))
+        big = max(1, n_rooms // 10)
+        keep = list(range(max(1, round(big * keep_count / n_rooms))))
+        keep += rnd.sample(range(big, n_rooms), min(n_rooms - big, keep_count - len(keep)))
+        kept = {rooms[i]["id"] for i in keep}
+        inst["rooms"] = [r for r in rooms if r["id"] in kept]
+        for x in sessions:
+            if x["fixed"] and x["fixed"]["room"] not in kept:
+                x["fixed"] = None
     if kind == "repair":
         inst["previous"] = [{"session": sid, "room": rooms[ri]["id"], "start": iso(base + timedelta(minutes=a))}
                             for sid, (ri, d, t, a, b) in planted.items()]

@@ -91,6 +91,7 @@ struct UnscheduledReason {
         var personBlocked = 0
         var byPerson: [Int32: Set<Int>] = [:]
         var fewest: (room: Int32, start: Int, blockers: [Int])?
+        var budget = 400
         for i in starts.indices {
             let t = Int(starts[i]), e = t + s.duration
             var clash = false
@@ -104,9 +105,14 @@ struct UnscheduledReason {
                 }
             }
             if clash { personBlocked += 1 }
-            for r in rooms {
-                guard let blockers = state.blockers(session, room: Int(r), startIndex: i) else { continue }
-                if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, t, blockers) }
+            // A spot held by one session is as near as it gets; a budget keeps big instances fast.
+            if fewest?.blockers.count ?? 2 > 1 && budget > 0 {
+                for r in rooms {
+                    budget -= 1
+                    guard let blockers = state.blockers(session, room: Int(r), startIndex: i) else { continue }
+                    if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, t, blockers) }
+                    if blockers.count <= 1 { break }
+                }
             }
         }
         var parts: [String] = []

@@ -2,8 +2,9 @@
 ///
 /// Moves: reinsert an unscheduled session into a free spot; eject the sessions that
 /// hold a spot, take it, and reinsert them elsewhere (a chain, two deep); move a
-/// scheduled session to its cheapest free spot; take out two sessions that clash
-/// for someone and reinsert both. A move is kept when the cost does not get worse.
+/// scheduled session to its cheapest free spot; swap two sessions' spots; take out
+/// two sessions that clash for someone and reinsert both; move a session back to
+/// its previous spot, displacing what is there. A move is kept when the cost does not get worse.
 struct LocalSearch: Sendable {
     private(set) var state: ScheduleState
     var random: RandomSource
@@ -83,9 +84,11 @@ struct LocalSearch: Sendable {
                 insert(open[random.below(open.count)])
             } else {
                 let s = random.below(problem.sessionCount), roll = random.below(100)
-                if roll < 50 {
+                if roll < 40 {
                     relocate(s)
-                } else if roll < 75 {
+                } else if roll < 60 {
+                    swap(s)
+                } else if roll < 80 {
                     reshuffle(s)
                 } else {
                     displace(s)
@@ -179,9 +182,29 @@ struct LocalSearch: Sendable {
         }
     }
 
-    /// Takes out a session and one it clashes with for someone, and reinserts both.
-    private mutating func reshuffle(_ s: Int) {
+    /// Exchanges the rooms and starts of two scheduled sessions, preferring one that clashes
+    /// with `s` for someone; kept only if both fit where the other was.
+    private mutating func swap(_ s: Int) {
         guard state.isScheduled(s), !problem.pinned[s] else { return }
+        let o = partner(of: s)
+        guard o >= 0, o != s, state.isScheduled(o), !problem.pinned[o] else { return }
+        let r1 = state.room[s], r2 = state.room[o]
+        let t1 = state.startMinute[s], t2 = state.startMinute[o]
+        guard problem.rooms[s].contains(r2), problem.rooms[o].contains(r1),
+              let j1 = problem.starts[s].firstIndex(of: Int32(t2)), let j2 = problem.starts[o].firstIndex(of: Int32(t1)) else {
+            return
+        }
+        remove(s)
+        remove(o)
+        // A failed half leaves a session out, which raises the cost, so the move is undone.
+        guard state.blockers(s, room: Int(r2), startIndex: j1)?.isEmpty == true else { return }
+        place(s, Spot(room: r2, startIndex: j1, soft: 0))
+        guard state.blockers(o, room: Int(r1), startIndex: j2)?.isEmpty == true else { return }
+        place(o, Spot(room: r1, startIndex: j2, soft: 0))
+    }
+
+    /// A session that overlaps `s` for one of its people, or any session when none does.
+    private mutating func partner(of s: Int) -> Int {
         let t = state.startMinute[s], e = state.end(s)
         var partner = -1, seen = 0
         for m in problem.members[s] {
@@ -192,10 +215,14 @@ struct LocalSearch: Sendable {
                 if random.below(seen) == 0 { partner = os }
             }
         }
-        if partner < 0 {
-            partner = random.below(problem.sessionCount)
-            guard partner != s, state.isScheduled(partner), !problem.pinned[partner] else { return }
-        }
+        return partner >= 0 ? partner : random.below(problem.sessionCount)
+    }
+
+    /// Takes out a session and one it clashes with for someone, and reinserts both.
+    private mutating func reshuffle(_ s: Int) {
+        guard state.isScheduled(s), !problem.pinned[s] else { return }
+        let partner = partner(of: s)
+        guard partner != s, state.isScheduled(partner), !problem.pinned[partner] else { return }
         remove(s)
         remove(partner)
         let first = random.below(2) == 0 ? s : partner, second = first == s ? partner : s
