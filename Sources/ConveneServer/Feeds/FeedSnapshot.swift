@@ -1,0 +1,44 @@
+import ConveneCore
+import Foundation
+
+/// What is served for one state of the database: the library, its lookups, and each body
+/// rendered at most once, on first request.
+final class FeedSnapshot: @unchecked Sendable {
+    let library: FeedLibrary
+    let tokens: TokenDirectory
+    private let publicFeeds: [String: FeedListing]
+    private let earlier: [String: RenderedBody]
+    private let lock = NSLock()
+    private var bodies: [String: RenderedBody] = [:]
+
+    init(library: FeedLibrary, earlier: FeedSnapshot?) {
+        self.library = library
+        tokens = TokenDirectory(hashes: library.tokenHashes)
+        publicFeeds = Dictionary(library.publicFeeds.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        self.earlier = earlier?.renderedBodies() ?? [:]
+    }
+
+    /// The public feed at a path such as `rooms/hall.ics`.
+    func publicFeed(at path: String) -> FeedListing? { publicFeeds[path] }
+
+    /// The body of a feed, rendered now if this is its first request since the database changed.
+    func body(of feed: FeedListing) throws -> RenderedBody {
+        try body(key: "feed:" + feed.path) { try library.render(feed) }
+    }
+
+    /// The body under a key, made by `make` once.
+    func body(key: String, make: () throws -> String) throws -> RenderedBody {
+        lock.lock()
+        defer { lock.unlock() }
+        if let body = bodies[key] { return body }
+        let body = RenderedBody(text: try make(), lastModified: library.lastModified).dated(like: earlier[key])
+        bodies[key] = body
+        return body
+    }
+
+    private func renderedBodies() -> [String: RenderedBody] {
+        lock.lock()
+        defer { lock.unlock() }
+        return bodies.merging(earlier) { mine, _ in mine }
+    }
+}
