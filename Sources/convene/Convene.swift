@@ -13,7 +13,8 @@ struct Convene: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Check.self, Compile.self, Import.self, Status.self,
+            Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
+            Busy.self,
         ]
     )
 
