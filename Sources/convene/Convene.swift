@@ -15,6 +15,7 @@ struct Convene: AsyncParsableCommand {
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
             Busy.self,
+            Serve.self, Feeds.self,
         ]
     )
 

@@ -11,10 +11,10 @@ struct FeedTokenRecord: Codable, FetchableRecord, PersistableRecord {
     var revokedAt: String?
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let personId = Column(CodingKeys.personId)
-        static let hash = Column(CodingKeys.hash)
-        static let revokedAt = Column(CodingKeys.revokedAt)
+        static let id = Column("id")
+        static let personId = Column("person_id")
+        static let hash = Column("hash")
+        static let revokedAt = Column("revoked_at")
     }
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
