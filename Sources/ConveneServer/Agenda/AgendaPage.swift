@@ -1,4 +1,5 @@
 import ConveneCore
+import Foundation
 
 /// The public agenda: a plain HTML grid of rooms × times per day with links to the public feeds.
 ///
@@ -18,22 +19,31 @@ struct AgendaPage: Sendable {
         } else {
             body += "<p class=\"meta\">No schedule has been published yet.</p>\n"
         }
-        body += subscriptions(library.publicFeeds)
+        body += subscriptions(library.publicFeeds, event: event)
         for day in AgendaGrid(event: event, schedule: library.schedule).days where !day.columns.isEmpty {
             body += grid(day)
         }
         return page(title: event.name.bilingual, body: body)
     }
 
-    private func subscriptions(_ feeds: [FeedListing]) -> String {
-        guard !feeds.isEmpty else { return "" }
-        var out = "<details open><summary>Subscribe in your calendar app</summary>\n<ul class=\"feeds\">\n"
-        for feed in feeds {
-            let path = FeedLinks.publicPath(feed.path)
-            out += "<li>\(html(feed.title)): <a href=\"\(html(links.webcal(path)))\">subscribe</a>"
-                + " · <a href=\"\(html(links.web(path)))\">.ics</a></li>\n"
+    /// The whole-event feed in plain sight; rooms, tracks and groups folded away to keep the grid near the top.
+    private func subscriptions(_ feeds: [FeedListing], event: Event) -> String {
+        guard let whole = feeds.first(where: { $0.kind == "event" }) else { return "" }
+        var out = "<p class=\"subscribe\">Subscribe to the whole event: \(link(whole, label: "calendar app"))</p>\n"
+        let others = feeds.filter { $0.kind != "event" }
+        guard !others.isEmpty else { return out }
+        out += "<details><summary>Feeds per room, track and group</summary>\n<ul class=\"feeds\">\n"
+        let prefix = event.name.bilingual + " — "
+        for feed in others {
+            let title = feed.title.hasPrefix(prefix) ? String(feed.title.dropFirst(prefix.count)) : feed.title
+            out += "<li>\(html(feed.kind.capitalized)) \(html(title)): \(link(feed, label: "subscribe"))</li>\n"
         }
         return out + "</ul></details>\n"
+    }
+
+    private func link(_ feed: FeedListing, label: String) -> String {
+        let path = FeedLinks.publicPath(feed.path)
+        return "<a href=\"\(html(links.webcal(path)))\">\(label)</a> · <a href=\"\(html(links.web(path)))\">.ics</a>"
     }
 
     private func grid(_ day: AgendaGrid.Day) -> String {
@@ -80,7 +90,7 @@ struct AgendaPage: Sendable {
         <style>
         body{font-family:system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:80rem;line-height:1.4}
         h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}.meta{color:#555}
-        .feeds{padding-left:1.2rem}.scroll{overflow-x:auto}
+        .feeds{padding-left:1.2rem}.subscribe{font-weight:600}.scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
         thead th{position:sticky;top:0;background:#f4f4f4;min-width:9rem}tbody th{white-space:nowrap;color:#555;font-weight:normal}
         td.session{background:#eef4ff}.item+.item{border-top:1px dashed #99a;margin-top:.3rem;padding-top:.3rem}
