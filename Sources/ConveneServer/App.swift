@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 package import Hummingbird
 package import Logging
 
@@ -18,25 +20,28 @@ public struct FeedServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then closes open connections and returns.
     /// `onListening` gets the port once the server accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        if settings.runTasksOnEventLoops {
+            // Handlers then run on the threads that did the I/O: no hop to Swift's pool and back per request.
+            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
         try await application(onListening: onListening).runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     /// The application, for callers that run it themselves (tests cancel the task that runs it).
     package func application(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
-        let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: RequestGuardMiddleware())
-        if settings.logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
         let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
-        FeedRoutes(cache: cache, agenda: AgendaPage(holder: links)).add(to: router)
+        let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links), logRequests: settings.logRequests)
         let fixedLinks = settings.links != nil
         let host = settings.host
+        let logger = logger
         return Application(
-            router: router,
+            responder: responder,
             configuration: .init(address: .hostname(settings.host, port: settings.port)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 if !fixedLinks { links.set(FeedLinks.local(host: host, port: port)) }
+                logger.info("agenda at \(links.links.web("/")), public feeds under \(links.links.web("/feeds/"))")
                 await onListening(port)
             },
             logger: logger)

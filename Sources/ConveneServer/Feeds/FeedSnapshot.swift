@@ -22,16 +22,24 @@ final class FeedSnapshot: @unchecked Sendable {
     func publicFeed(at path: String) -> FeedListing? { publicFeeds[path] }
 
     /// The body of a feed, rendered now if this is its first request since the database changed.
+    /// Private feeds say so to caches; both kinds are fetched again after the feed's REFRESH-INTERVAL.
     func body(of feed: FeedListing) throws -> RenderedBody {
-        try body(key: "feed:" + feed.path) { try library.render(feed) }
+        let cacheControl = "\(feed.isPrivate ? "private" : "public"), max-age=\(library.refreshSeconds)"
+        return try body(key: "feed:" + feed.path, contentType: Self.calendar, cacheControl: cacheControl) {
+            try library.render(feed)
+        }
     }
 
+    /// `text/calendar; charset=utf-8`, never compressed: Outlook fails on gzip.
+    static let calendar = "text/calendar; charset=utf-8"
+
     /// The body under a key, made by `make` once.
-    func body(key: String, make: () throws -> String) throws -> RenderedBody {
+    func body(key: String, contentType: String, cacheControl: String, make: () throws -> String) throws -> RenderedBody {
         lock.lock()
         defer { lock.unlock() }
         if let body = bodies[key] { return body }
-        let body = RenderedBody(text: try make(), lastModified: library.lastModified).dated(like: earlier[key])
+        let body = RenderedBody(text: try make(), lastModified: library.lastModified, contentType: contentType,
+                                cacheControl: cacheControl).dated(like: earlier[key])
         bodies[key] = body
         return body
     }

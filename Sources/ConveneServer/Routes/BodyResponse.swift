@@ -1,24 +1,16 @@
-import Foundation
 import Hummingbird
 
 /// Builds the response for a rendered body: 200 with it, or 304 when the client already has it.
 enum BodyResponse {
-    /// `text/calendar; charset=utf-8`, never compressed: Outlook fails on gzip.
-    static let calendar = "text/calendar; charset=utf-8"
-    static let html = "text/html; charset=utf-8"
-
-    /// 200 or 304, with ETag, Last-Modified and Cache-Control either way.
-    static func make(_ body: RenderedBody, for request: Request, contentType: String, cacheControl: String) -> Response {
-        var headers: HTTPFields = [
-            .eTag: body.etag,
-            .cacheControl: cacheControl,
-        ]
-        if let date = body.lastModifiedText { headers[.lastModified] = date }
+    /// 200 or 304, with ETag, Last-Modified and Cache-Control either way; HEAD gets the 200 headers only.
+    static func make(_ body: RenderedBody, for request: Request) -> Response {
         if isUnchanged(body, request) {
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: body.validators)
         }
-        headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body.bytes))
+        if request.method == .head {
+            return Response(status: .ok, headers: body.fullHeaders)
+        }
+        return Response(status: .ok, headers: body.fullHeaders, body: ResponseBody(byteBuffer: body.bytes))
     }
 
     /// RFC 9110 §13.1: If-None-Match (weak comparison) wins; If-Modified-Since counts only without it.
@@ -26,9 +18,11 @@ enum BodyResponse {
         let matches = request.headers[values: .ifNoneMatch]
         if !matches.isEmpty {
             for value in matches {
+                if value == body.etag { return true }
                 for tag in value.split(separator: ",") {
-                    let tag = tag.trimmingCharacters(in: .whitespaces)
-                    if tag == "*" || tag == body.etag || (tag.hasPrefix("W/") && tag.dropFirst(2) == body.etag) { return true }
+                    let tag = tag.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+                    let text = String(tag)
+                    if text == "*" || text == body.etag || (text.hasPrefix("W/") && text.dropFirst(2) == body.etag) { return true }
                 }
             }
             return false

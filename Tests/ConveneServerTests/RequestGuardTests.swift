@@ -1,9 +1,8 @@
-import Hummingbird
 @testable import ConveneServer
 import Testing
 
-struct RequestGuardMiddlewareTests {
-    typealias Guard = RequestGuardMiddleware<BasicRequestContext>
+struct RequestGuardTests {
+    typealias Guard = RequestGuard
 
     @Test func plainPathsPass() {
         for path in ["/", "/agenda", "/feeds/event.ics", "/feeds/rooms/%E4%B8%AD.ics", "/private/abc.ics", "/feeds/a.b.ics"] {
