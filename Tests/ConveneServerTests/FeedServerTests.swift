@@ -22,6 +22,7 @@ struct FeedServerTests {
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type") == "text/calendar; charset=utf-8")
             #expect(reply.header("Content-Encoding") == nil)
+            #expect(reply.header("Date")?.hasSuffix(" GMT") == true)
             #expect(reply.header("Cache-Control") == "public, max-age=3600")
             #expect(reply.header("Last-Modified") == "Mon, 01 Feb 2027 08:00:00 GMT")
             let etag = try #require(reply.header("ETag"))

@@ -11,8 +11,8 @@ struct RunningServer {
         _ server: FeedServer, _ body: (HTTPClient) async throws -> T
     ) async throws -> T {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = server.application { port in continuation.yield(port) }
-        let task = Task { try await app.run() }
+        let service = try server.service { port in continuation.yield(port) }
+        let task = Task { try await service.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ClientError("server did not start") }
         defer { task.cancel() }

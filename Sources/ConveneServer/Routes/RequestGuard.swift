@@ -1,5 +1,6 @@
 import Foundation
-import Hummingbird
+import HTTPTypes
+import NIOCore
 
 /// Turns away what no feed or page can answer: methods other than GET and HEAD, overlong paths
 /// and paths that try to climb out of the feeds.
@@ -8,11 +9,10 @@ enum RequestGuard {
     static let maximumPathLength = 512
 
     /// The 4xx response for a request that must go no further, or nil to serve it.
-    static func refusal(_ request: Request) -> Response? {
-        guard request.method == .get || request.method == .head else {
+    static func refusal(method: HTTPRequest.Method, path: String) -> Answer? {
+        guard method == .get || method == .head else {
             return plain(.methodNotAllowed, "Only GET and HEAD are served.\n", allow: true)
         }
-        let path = request.uri.path
         guard path.utf8.count <= maximumPathLength else { return plain(.uriTooLong, "The path is too long.\n") }
         guard isPlain(path) else { return plain(.badRequest, "The path is not one this server serves.\n") }
         return nil
@@ -40,9 +40,9 @@ enum RequestGuard {
         return true
     }
 
-    static func plain(_ status: HTTPResponse.Status, _ text: String, allow: Bool = false) -> Response {
-        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+    static func plain(_ status: HTTPResponse.Status, _ text: String, allow: Bool = false) -> Answer {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .contentLength: String(text.utf8.count)]
         if allow { headers[.allow] = "GET, HEAD" }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Answer(status: status, headers: headers, body: ByteBuffer(string: text))
     }
 }
