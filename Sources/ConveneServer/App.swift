@@ -22,10 +22,6 @@ public struct FeedServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then closes open connections and returns.
     /// `onListening` gets the port once the server accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        if settings.runTasksOnEventLoops {
-            // Handlers then run on the threads that did the I/O: no hop to Swift's pool and back per request.
-            _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
         let group = ServiceGroup(configuration: .init(
             services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -10,19 +10,16 @@ public struct ServerSettings: Sendable {
     public var recheck: Duration
     /// Log every request, not only start, stop and schedule changes.
     public var logRequests: Bool
-    /// Run Swift tasks on the server's event loop threads (once per process: `run()` only, never in tests).
-    public var runTasksOnEventLoops: Bool
 
     /// Settings with the defaults `convene serve` documents.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: FeedLinks? = nil, recheck: Duration = .milliseconds(500),
-        logRequests: Bool = false, runTasksOnEventLoops: Bool = true
+        logRequests: Bool = false
     ) {
         self.host = host
         self.port = port
         self.links = links
         self.recheck = recheck
         self.logRequests = logRequests
-        self.runTasksOnEventLoops = runTasksOnEventLoops
     }
 }

@@ -92,7 +92,7 @@ struct AgendaPage: Sendable {
         h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}.meta{color:#555}
         .feeds{padding-left:1.2rem}.subscribe{font-weight:600}.scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top}
-        thead th{position:sticky;top:0;background:#f4f4f4;min-width:9rem}tbody th{white-space:nowrap;color:#555;font-weight:normal;position:sticky;left:0;background:#fff}
+        thead th{position:sticky;top:0;background:#f4f4f4;min-width:9rem}thead th:first-child{min-width:0;width:3.5rem}tbody th{white-space:nowrap;color:#555;font-weight:normal;position:sticky;left:0;background:#fff}
         td.session{background:#eef4ff}.item+.item{border-top:1px dashed #99a;margin-top:.3rem;padding-top:.3rem}
         .item strong,.item span{display:block}.when{color:#333}.facts{color:#666;font-size:.8rem}
         </style>
