@@ -3,8 +3,11 @@ import GRDB
 
 /// A private feed token as the database knows it: whose it is and when, never the token itself.
 public struct FeedToken: Sendable, Hashable, Codable {
+    /// The stakeholder whose private feed the token opens.
     public var person: String
+    /// When it was issued.
     public var createdAt: Instant
+    /// When it was revoked or replaced; nil while it is live.
     public var revokedAt: Instant?
 
     /// Whether the token still opens the person's feed.
@@ -14,8 +17,11 @@ public struct FeedToken: Sendable, Hashable, Codable {
 /// Marks what the database holds: it changes whenever a plan is imported, a schedule version is
 /// made or a feed token is issued or revoked. Cheap to read, so a server can ask on every request.
 public struct ChangeStamp: Sendable, Hashable {
+    /// The latest audit entry: every import, schedule and token change writes one.
     public var lastAudit: Int64
+    /// The latest schedule version.
     public var lastVersion: Int64
+    /// The latest token issued.
     public var lastToken: Int64
 }
 

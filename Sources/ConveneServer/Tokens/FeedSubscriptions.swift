@@ -7,6 +7,7 @@ public struct FeedLinkListing: Sendable, Hashable, Codable {
     public var kind: String
     /// The room, track, group or person id; nil for the whole event.
     public var id: String?
+    /// The calendar's name, or the stakeholder's name for a private feed.
     public var title: String
     /// `new` (issued just now), `active` (issued earlier; its link was shown then) or `public`.
     public var status: String
