@@ -77,6 +77,7 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
     ]
 )

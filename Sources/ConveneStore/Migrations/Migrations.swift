@@ -7,6 +7,7 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("v1-plan-and-schedule", migrate: v1)
         m.registerMigration("v2-admin-pins-and-undo", migrate: admin)
+        m.registerMigration("v3-feed-tokens", migrate: feedTokens)
         return m
     }
 

@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+
+/// Keeps the current `FeedSnapshot`, replacing it when another process changes the database.
+///
+/// The change check is one small query, made at most once per `recheck` however many requests
+/// arrive, so serving from memory stays cheap and a `convene move` shows up within that time.
+final class FeedCache: @unchecked Sendable {
+    private let source: any FeedSource
+    private let recheck: Duration
+    private let logger: Logger
+    private let lock = NSLock()
+    private var snapshot: FeedSnapshot?
+    private var checkedAt: ContinuousClock.Instant?
+
+    init(source: any FeedSource, recheck: Duration, logger: Logger) {
+        self.source = source
+        self.recheck = recheck
+        self.logger = logger
+    }
+
+    /// The snapshot to serve now; throws only when nothing could ever be loaded.
+    func current() throws -> FeedSnapshot {
+        let now = ContinuousClock.now
+        lock.lock()
+        defer { lock.unlock() }
+        if let snapshot, let checkedAt, now - checkedAt < recheck { return snapshot }
+        checkedAt = now
+        do {
+            let stamp = try source.stamp()
+            if let snapshot, snapshot.library.stamp == stamp { return snapshot }
+            let library = try source.load()
+            let fresh = FeedSnapshot(library: library, earlier: snapshot)
+            logger.info("serving schedule", metadata: [
+                "version": "\(library.schedule?.number ?? 0)", "feeds": "\(library.feeds.count)",
+            ])
+            snapshot = fresh
+            return fresh
+        } catch {
+            // Keep serving what we have (e.g. while another process holds the write lock).
+            guard let snapshot else { throw error }
+            logger.warning("could not check the database; serving the last schedule", metadata: ["error": "\(error)"])
+            return snapshot
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ConveneCore
+import ConveneICal
+package import ConveneStore
+
+/// Feeds straight from the database: the current plan, the schedule history and the live tokens,
+/// written by ConveneICal exactly as `convene export` writes them.
+package struct StoreFeedSource: FeedSource {
+    let store: Store
+
+    package init(store: Store) { self.store = store }
+
+    package func stamp() throws -> ChangeStamp { try store.changeStamp() }
+
+    package func load() throws -> FeedLibrary {
+        // The stamp is read first: a write landing during the reads below changes it, so the
+        // next check loads again rather than keeping a mixed view.
+        let stamp = try store.changeStamp()
+        let tokens = try store.liveFeedTokenHashes()
+        let refresh = Self.seconds(FeedWriter.refreshInterval)
+        guard let event = try store.event() else {
+            return FeedLibrary(stamp: stamp, event: nil, schedule: nil, lastModified: nil, feeds: [], tokenHashes: tokens,
+                               refreshSeconds: refresh) { feed in throw ServerError("no feed \(feed.path) before an import") }
+        }
+        let history = try store.history()
+        let publication = Publication(event: event, removed: try store.removedSessions(), history: history)
+        let feeds = FeedCatalog.feeds(of: publication)
+        let byPath = Dictionary(feeds.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        return FeedLibrary(
+            stamp: stamp, event: event, schedule: history.last,
+            lastModified: publication.lastModified ?? history.last?.createdAt,
+            feeds: feeds.map { FeedListing(kind: $0.kindName, id: $0.id, title: $0.title, path: $0.path) },
+            tokenHashes: tokens, refreshSeconds: refresh
+        ) { listing in
+            guard let feed = byPath[listing.path] else { throw ServerError("no feed \(listing.path)") }
+            return try FeedWriter.render(feed, of: publication)
+        }
+    }
+
+    /// Seconds in an iCalendar duration such as `PT1H`, `PT30M` or `P1D`; an hour if unreadable.
+    static func seconds(_ duration: String) -> Int {
+        var total = 0, number = 0, inTime = false
+        for c in duration.dropFirst() {
+            if let d = c.wholeNumberValue { number = number * 10 + d; continue }
+            switch c {
+            case "T": inTime = true
+            case "W": total += number * 604_800
+            case "D": total += number * 86_400
+            case "H": total += number * 3_600
+            case "M" where inTime: total += number * 60
+            case "S": total += number
+            default: return 3_600
+            }
+            number = 0
+        }
+        return total > 0 ? total : 3_600
+    }
+}

@@ -1,0 +1,69 @@
+import HTTPTypes
+import Logging
+
+/// Answers every request: `/` and `/agenda`, public feeds under `/feeds/`, private feeds at
+/// `/private/TOKEN.ics`; anything else is refused or not found. A plain switch on the path, not a
+/// router: five fixed shapes, and the 304 path is the hot one.
+struct FeedResponder: Sendable {
+    let cache: FeedCache
+    let agenda: AgendaPage
+    let logger: Logger
+    let logRequests: Bool
+
+    /// The answer to a request, from memory (or, once per database change, a render).
+    func respond(to request: HTTPRequest) -> Answer {
+        let target = request.path ?? "/"
+        let path = String(target.prefix { $0 != "?" && $0 != "#" })
+        let answer = self.answer(request, path: path)
+        if logRequests {
+            logger.info("\(request.method) \(path) \(answer.status.code)")
+        }
+        return answer
+    }
+
+    private func answer(_ request: HTTPRequest, path: String) -> Answer {
+        if let refusal = RequestGuard.refusal(method: request.method, path: path) { return refusal }
+        if path == "/" || path == "/agenda" {
+            return serving { snapshot in
+                let body = try snapshot.body(key: "agenda", contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
+                    agenda.render(snapshot.library)
+                }
+                return BodyResponse.make(body, for: request)
+            }
+        }
+        if path.hasPrefix("/feeds/") {
+            let feedPath = String(path.dropFirst("/feeds/".count))
+            return serving { snapshot in
+                guard let feed = snapshot.publicFeed(at: feedPath) else { return Self.notFound() }
+                return BodyResponse.make(try snapshot.body(of: feed), for: request)
+            }
+        }
+        if path.hasPrefix("/private/"), path.hasSuffix(".ics") {
+            let token = path.dropFirst("/private/".count).dropLast(".ics".count)
+            return serving { snapshot in
+                // Unknown, revoked and removed-person tokens all end in the same 404, after the same work.
+                guard let person = snapshot.tokens.person(presenting: token),
+                      let feed = snapshot.library.personFeed(person) else { return Self.notFound() }
+                return BodyResponse.make(try snapshot.body(of: feed), for: request)
+            }
+        }
+        return Self.notFound()
+    }
+
+    /// Runs a handler on the current snapshot; a database that cannot be read gives 503, not a crash.
+    private func serving(_ handler: (FeedSnapshot) throws -> Answer) -> Answer {
+        do {
+            return try handler(try cache.current())
+        } catch {
+            logger.error("cannot serve", metadata: ["error": "\(error)"])
+            var answer = RequestGuard.plain(.serviceUnavailable, "The schedule cannot be read just now.\n")
+            answer.headers[.retryAfter] = "5"
+            return answer
+        }
+    }
+
+    /// The one 404, the same for every path and token.
+    static func notFound() -> Answer {
+        RequestGuard.plain(.notFound, "Not found.\n")
+    }
+}

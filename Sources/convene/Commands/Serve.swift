@@ -1,0 +1,44 @@
+import ArgumentParser
+import ConveneServer
+import Foundation
+
+/// `convene serve`: the public agenda, the public feeds and each stakeholder's private feed over HTTP.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the agenda page and the calendar feeds from the current schedule.",
+        discussion: """
+            Public feeds live under /feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), \
+            private ones at /private/TOKEN.ics (see `convene feeds list`), the agenda at / and /agenda. \
+            Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM.
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "The public address the agenda's links use (default: http://HOST:PORT).", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .customLong("log-requests"), help: "Log every request.")
+    var logRequests = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let baseURL {
+            do { _ = try FeedLinks(baseURL: baseURL) } catch let e as ServerError { throw ValidationError(e.message) }
+        }
+    }
+
+    func run() async throws {
+        try await failing {
+            let settings = ServerSettings(host: host, port: port, links: try baseURL.map(FeedLinks.init(baseURL:)),
+                                          logRequests: logRequests)
+            try await FeedServer(store: try database.open(), settings: settings).run()
+        }
+    }
+}
