@@ -76,5 +76,10 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "ConveneMailTests",
+            dependencies: ["ConveneMail", "ConveneICal", "ConveneStore", "ConveneCore"],
+            resources: [.copy("Golden")]
+        ),
     ]
 )

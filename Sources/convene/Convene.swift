@@ -14,6 +14,7 @@ struct Convene: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self,
+            Invite.self, Rsvp.self,
         ]
     )
 

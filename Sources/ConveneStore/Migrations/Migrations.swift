@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-plan-and-schedule", migrate: v1)
+        m.registerMigration("v2-outbox-and-rsvp", migrate: outbox)
         return m
     }
 
