@@ -73,13 +73,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
-        .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
+        .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
-        .testTarget(name: "conveneTests", dependencies: ["convene"], resources: [.copy("Golden")]),
+        .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",
             dependencies: ["ConveneMail", "ConveneICal", "ConveneStore", "ConveneCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

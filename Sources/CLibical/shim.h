@@ -12,4 +12,7 @@ static inline icalproperty *convene_icalproperty_new_x(const char *name, const c
     return p;
 }
 
+/* icalerrno is a macro over a per-thread variable. */
+static inline icalerrorenum convene_icalerrno(void) { return *icalerrno_return(); }
+
 #endif

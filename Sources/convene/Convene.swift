@@ -13,8 +13,8 @@ struct Convene: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Check.self, Compile.self, Import.self, Status.self,
-            Invite.self, Rsvp.self,
+            Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
+            Busy.self, Invite.self, Rsvp.self,
         ]
     )
 

@@ -26,11 +26,18 @@ public struct ITIPReply: Sendable, Hashable {
 
     /// Reads every answer in an iTIP REPLY; `file` names the source in errors.
     public static func read(_ text: String, file: String) throws -> [ITIPReply] {
-        guard text.contains("BEGIN:VCALENDAR"), let calendar = ITIPComponent.parse(text),
-              icalcomponent_isa(calendar.pointer) == ICAL_VCALENDAR_COMPONENT else {
+        try Libical.serialized {
+            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: text) else {
+                throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
+            }
+            return try calendar.withUnsafeComponent { try answers(in: $0, text: text, file: file) }
+        }
+    }
+
+    private static func answers(in root: OpaquePointer, text: String, file: String) throws -> [ITIPReply] {
+        guard icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT else {
             throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
         }
-        let root = calendar.pointer
         guard icalcomponent_get_method(root) == ICAL_METHOD_REPLY else {
             throw ICalError(file: file, line: line(of: "METHOD", in: text) ?? 1,
                             message: "METHOD is not REPLY; only replies to invitations can be imported")

@@ -33,9 +33,9 @@ public struct Invitations: Sendable {
         }
         let history = try store.history()
         let latest = try store.latestNotices()
-        let removed = try store.removedSessions().map(\.session)
-        let composer = try InvitationComposer(event: event, from: from, removed: removed)
-        let notices = NoticePlanner.notices(event: event, history: history, latest: latest, at: now)
+        let removed = try store.removedSessions()
+        let composer = try InvitationComposer(event: event, from: from, removed: removed.map(\.session))
+        let notices = NoticePlanner.notices(event: event, removed: removed, history: history, latest: latest, at: now)
         let version = history.last?.number
         return (try notices.map { try Invitations.outboxMessage($0, composer: composer, at: now, version: version) }, version)
     }

@@ -26,7 +26,7 @@ public struct ReplyImport {
         }
         var sessionsByUID: [String: String] = [:]
         for s in event.sessions + (try store.removedSessions().map(\.session)) {
-            sessionsByUID[PublishedSessions.uid(event: event.id, session: s.id)] = s.id
+            sessionsByUID[Publication.uid(event: event.id, session: s.id)] = s.id
         }
         var peopleByEmail: [String: String] = [:]
         for p in event.stakeholders { peopleByEmail[p.email.lowercased()] = p.id }

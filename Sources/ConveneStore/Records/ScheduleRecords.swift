@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `schedule_version`.
-struct ScheduleVersionRecord: Codable, FetchableRecord, PersistableRecord {
+struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "schedule_version"
     var number: Int64?
     var createdAt: String
@@ -52,7 +52,7 @@ struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A row of `audit_log`.
-struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
+struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "audit_log"
     var id: Int64?
     var at: String
@@ -68,10 +68,12 @@ struct AuditRecord: Codable, FetchableRecord, PersistableRecord {
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `busy_period`.
-struct BusyRecord: Codable, FetchableRecord, PersistableRecord {
+struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "busy_period"
     var id: Int64?
     var personId: String

@@ -1,0 +1,22 @@
+import ConveneCore
+
+/// Which published sessions each kind of feed shows.
+enum FeedSelection {
+    static func entries(of kind: Feed.Kind, in publication: Publication) -> [Publication.Entry] {
+        let event = publication.event
+        switch kind {
+        case .event:
+            return publication.entries
+        case .room(let id):
+            return publication.entries.filter { $0.room == id }
+        case .track(let id):
+            return publication.entries.filter { $0.session.track == id }
+        case .group(let group):
+            return publication.entries.filter { entry in
+                (entry.session.required + entry.session.optional).contains { event.stakeholder($0)?.group == group }
+            }
+        case .person(let id):
+            return publication.entries.filter { $0.session.required.contains(id) || $0.session.optional.contains(id) }
+        }
+    }
+}

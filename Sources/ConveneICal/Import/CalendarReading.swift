@@ -1,0 +1,217 @@
+import CLibical
+import ConveneCore
+
+/// The state of reading one calendar text: its zones, its events by UID, and what went wrong.
+struct CalendarReading {
+    let source: String
+    let text: String
+    let map: SourceMap
+    let window: (start: Int64, end: Int64)
+    private var occurrences: [Occurrence] = []
+    private var skipped: [ICalError] = []
+    private var notes: [ICalError] = []
+    private var blockIndex = 0
+    private var components = 0
+    private var usable = 0
+
+    /// Properties whose loss changes when the person is busy: an error in one drops its component.
+    private static let timeProperties: Set<String> = [
+        "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "TRANSP", "STATUS", "FREEBUSY",
+    ]
+
+    init(source: String, text: String, window: (start: Int64, end: Int64)) {
+        self.source = source
+        self.text = text
+        self.map = SourceMap(text: text)
+        self.window = window
+    }
+
+    mutating func read(root: OpaquePointer, floatingZone: String) throws {
+        if icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT {
+            try readCalendar(root, floatingZone: floatingZone)
+        } else {
+            // Several calendars in one text come wrapped in an XROOT that has no BEGIN line.
+            var c = icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT)
+            while let calendar = c {
+                if icalcomponent_isa(calendar) == ICAL_VCALENDAR_COMPONENT {
+                    try readCalendar(calendar, floatingZone: floatingZone)
+                } else {
+                    blockIndex += countBlocks(calendar)
+                }
+                c = icalcomponent_get_next_component(root, ICAL_ANY_COMPONENT)
+            }
+        }
+        if components > 0, usable == 0, let first = skipped.first {
+            throw first
+        }
+    }
+
+    func result() -> CalendarImport {
+        let periods = occurrences.sorted { ($0.start, $0.end) < ($1.start, $1.end) }.map {
+            BusyPeriod(
+                interval: Interval(start: Instant(secondsSinceEpoch: $0.start), end: Instant(secondsSinceEpoch: $0.end)),
+                strength: $0.tentative ? .tentative : .busy, summary: $0.summary, source: source)
+        }
+        return CalendarImport(periods: periods, skipped: skipped, notes: notes)
+    }
+
+    private mutating func readCalendar(_ calendar: OpaquePointer, floatingZone: String) throws {
+        let calendarBlock = blockIndex
+        blockIndex += 1
+        reportErrors(in: calendar, block: calendarBlock, what: "VCALENDAR")
+        let zones = try ZoneTable(floatingZone: floatingZone, calendarZone: xProperty(calendar, "X-WR-TIMEZONE"))
+        var series: [String: (master: EventRecord?, overrides: [EventRecord])] = [:]
+        var order: [String] = []
+        var c = icalcomponent_get_first_component(calendar, ICAL_ANY_COMPONENT)
+        // VTIMEZONEs may come after the events that use them.
+        var deferred: [(OpaquePointer, Int)] = []
+        while let child = c {
+            let block = blockIndex
+            blockIndex += countBlocks(child)
+            let kind = icalcomponent_isa(child)
+            if kind == ICAL_VTIMEZONE_COMPONENT {
+                if !zones.add(vtimezone: child) {
+                    skipped.append(error(block: block, field: "TZID", "VTIMEZONE cannot be used; times naming it are read as floating"))
+                }
+            } else if kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VFREEBUSY_COMPONENT {
+                deferred.append((child, block))
+            }
+            c = icalcomponent_get_next_component(calendar, ICAL_ANY_COMPONENT)
+        }
+        for (child, block) in deferred {
+            components += 1
+            let kind = icalcomponent_isa(child)
+            let name = kind == ICAL_VEVENT_COMPONENT ? "VEVENT" : "VFREEBUSY"
+            guard reportErrors(in: child, block: block, what: name) else { continue }
+            if kind == ICAL_VFREEBUSY_COMPONENT {
+                readFreeBusy(child, zones: zones)
+                usable += 1
+                continue
+            }
+            do {
+                let record = try EventRecord(component: child, zones: zones, line: map.blocks[block].line)
+                usable += 1
+                let key = record.uid ?? "#\(block)"
+                if series[key] == nil { order.append(key) }
+                if record.recurrenceID == nil, series[key]?.master == nil {
+                    series[key, default: (nil, [])].master = record
+                } else {
+                    series[key, default: (nil, [])].overrides.append(record)
+                }
+            } catch let e as ICalError {
+                skipped.append(error(block: block, field: "DTSTART", e.message + "; the VEVENT is skipped"))
+            }
+        }
+        let expander = SeriesExpander(zones: zones, window: window)
+        var problems: [ICalError] = []
+        for key in order {
+            guard let s = series[key] else { continue }
+            expander.expand(master: s.master, overrides: s.overrides, into: &occurrences, problems: &problems)
+        }
+        skipped += problems.map { ICalError(file: source, line: $0.line, field: "RRULE", message: $0.message) }
+        for tzid in zones.unknown {
+            notes.append(ICalError(
+                file: source, line: firstLine(containing: tzid), field: "TZID",
+                message: "unknown time zone '\(tzid)': its times are read as floating time"))
+        }
+    }
+
+    private mutating func readFreeBusy(_ c: OpaquePointer, zones: ZoneTable) {
+        var p = icalcomponent_get_first_property(c, ICAL_FREEBUSY_PROPERTY)
+        while let property = p {
+            p = icalcomponent_get_next_property(c, ICAL_FREEBUSY_PROPERTY)
+            var tentative = false
+            if let parameter = icalproperty_get_first_parameter(property, ICAL_FBTYPE_PARAMETER) {
+                let type = icalparameter_get_fbtype(parameter)
+                if type == ICAL_FBTYPE_FREE { continue }
+                tentative = type == ICAL_FBTYPE_BUSYTENTATIVE
+            }
+            let period = icalproperty_get_freebusy(property)
+            let start = zones.seconds(period.start, in: zones.zone(of: period.start, property: property))
+            let end = icaltime_is_null_time(period.end) == 0
+                ? zones.seconds(period.end, in: zones.zone(of: period.end, property: property))
+                : start + Int64(icaldurationtype_as_int(period.duration))
+            guard end > window.start, start < window.end else { continue }
+            occurrences.append(Occurrence(start: start, end: end, summary: nil, tentative: tentative))
+        }
+    }
+
+    /// Reports libical's X-LIC-ERROR properties in a component and its children; false when the
+    /// component itself must be skipped because a time property was lost.
+    @discardableResult
+    private mutating func reportErrors(in c: OpaquePointer, block: Int, what: String) -> Bool {
+        var keep = true
+        var seen: [String: Int] = [:]
+        var p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)
+        while let property = p {
+            p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)
+            let message = LibicalText.borrowed(icalproperty_get_xlicerror(property)) ?? "parse error"
+            let field = Self.propertyName(in: message)
+            let occurrence = seen[field ?? "", default: 0]
+            seen[field ?? "", default: 0] += 1
+            let line = field.flatMap { map.line(of: $0, inBlock: block, occurrence: occurrence) } ?? map.blocks[safe: block]?.line
+            let fatal = what != "VCALENDAR" && (field.map { Self.timeProperties.contains($0) } ?? true)
+            if fatal { keep = false }
+            let consequence = fatal ? "the \(what) is skipped" : "the property is skipped"
+            skipped.append(ICalError(file: source, line: line, field: field, message: "\(message.trimmingSpaces) (\(consequence))"))
+        }
+        // Errors inside VALARMs and other children lose only that child's property; the
+        // calendar's own children are reported one by one as they are read.
+        guard what != "VCALENDAR" else { return keep }
+        var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
+        var childBlock = block + 1
+        while let k = child {
+            let name = LibicalText.borrowed(icalcomponent_kind_to_string(icalcomponent_isa(k))) ?? "component"
+            reportErrors(in: k, block: childBlock, what: name)
+            childBlock += countBlocks(k)
+            child = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)
+        }
+        return keep
+    }
+
+    private static func propertyName(in message: String) -> String? {
+        // libical says e.g. "No value for LOCATION property. Removing entire property:".
+        guard let range = message.range(of: " property") else { return nil }
+        let before = message[..<range.lowerBound]
+        guard let name = before.split(separator: " ").last else { return nil }
+        return String(name).uppercased()
+    }
+
+    private func countBlocks(_ c: OpaquePointer) -> Int {
+        var n = 1
+        var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
+        while let k = child {
+            n += countBlocks(k)
+            child = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)
+        }
+        return n
+    }
+
+    private func xProperty(_ c: OpaquePointer, _ name: String) -> String? {
+        var p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY)
+        while let property = p {
+            if LibicalText.borrowed(icalproperty_get_x_name(property))?.uppercased() == name {
+                return LibicalText.borrowed(icalproperty_get_x(property))?.trimmingSpaces
+            }
+            p = icalcomponent_get_next_property(c, ICAL_X_PROPERTY)
+        }
+        return nil
+    }
+
+    private func error(block: Int, field: String?, _ message: String) -> ICalError {
+        ICalError(file: source, line: map.blocks[safe: block]?.line, field: field, message: message)
+    }
+
+    private func firstLine(containing needle: String) -> Int? {
+        var number = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            number += 1
+            if line.contains(needle) { return number }
+        }
+        return nil
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

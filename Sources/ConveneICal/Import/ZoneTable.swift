@@ -1,0 +1,95 @@
+import CLibical
+
+/// Resolves the TZIDs one calendar uses, and turns its wall-clock times into UTC seconds.
+///
+/// A TZID is looked up first among the calendar's own VTIMEZONEs, then as an IANA name in
+/// libical's built-in zones (built from the system tzdata), then as a Windows zone name
+/// through CLDR's table. Anything else is read as floating, and said so once.
+final class ZoneTable {
+    /// How one TZID (or the lack of one) is read.
+    enum Zone {
+        case utc
+        /// A zone libical owns (built-in or UTC); never freed.
+        case builtin(OpaquePointer)
+        /// A zone built from the calendar's own VTIMEZONE.
+        case own(OwnedTimeZone)
+    }
+
+    private var own: [String: OwnedTimeZone] = [:]
+    private var cache: [String: Zone] = [:]
+    /// The zone floating times and all-day dates are read in.
+    let floating: Zone
+    /// TZIDs that matched nothing, with how they were read.
+    private(set) var unknown: [String] = []
+
+    init(floatingZone: String, calendarZone: String?) throws {
+        guard let zone = ZoneTable.builtin(floatingZone) else {
+            throw ICalError(message: "unknown time zone '\(floatingZone)' for floating times (give an IANA name)")
+        }
+        if let calendarZone, let declared = ZoneTable.builtin(calendarZone) {
+            floating = declared
+        } else {
+            floating = zone
+        }
+    }
+
+    /// Registers a VTIMEZONE of the calendar; false if libical could not use it.
+    func add(vtimezone: OpaquePointer) -> Bool {
+        guard let property = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY),
+              let tzid = LibicalText.borrowed(icalproperty_get_tzid(property)),
+              let zone = OwnedTimeZone(vtimezone: vtimezone) else { return false }
+        own[tzid] = zone
+        cache[tzid] = nil
+        return true
+    }
+
+    /// The zone a TZID parameter names; the floating zone when it names nothing known.
+    func zone(named tzid: String) -> Zone {
+        if let hit = cache[tzid] { return hit }
+        let zone: Zone
+        if let mine = own[tzid] {
+            zone = .own(mine)
+        } else if let iana = ZoneTable.builtin(tzid) {
+            zone = iana
+        } else if let name = WindowsZones.ianaZone(for: tzid), let mapped = ZoneTable.builtin(name) {
+            zone = mapped
+        } else {
+            unknown.append(tzid)
+            zone = floating
+        }
+        cache[tzid] = zone
+        return zone
+    }
+
+    /// UTC seconds for a wall-clock time read in `zone` (dates are read at midnight).
+    func seconds(_ time: icaltimetype, in zone: Zone) -> Int64 {
+        var t = time
+        t.is_date = 0
+        t.zone = nil
+        switch zone {
+        case .utc:
+            return Int64(icaltime_as_timet_with_zone(t, icaltimezone_get_utc_timezone()))
+        case .builtin(let pointer):
+            return Int64(icaltime_as_timet_with_zone(t, pointer))
+        case .own(let owned):
+            return owned.withUnsafeZone { Int64(icaltime_as_timet_with_zone(t, $0)) }
+        }
+    }
+
+    /// The zone a property's value is in: UTC for a trailing `Z`, its TZID, or floating.
+    func zone(of time: icaltimetype, property: OpaquePointer) -> Zone {
+        if icaltime_is_utc(time) != 0 { return .utc }
+        if time.is_date != 0 { return floating }
+        if let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER),
+           let tzid = LibicalText.borrowed(icalparameter_get_tzid(parameter)) {
+            return zone(named: tzid)
+        }
+        return floating
+    }
+
+    private static func builtin(_ name: String) -> Zone? {
+        if name == "UTC" || name == "Etc/UTC" || name == "Z" { return .utc }
+        guard let pointer = name.withCString({ icaltimezone_get_builtin_timezone($0) }) else { return nil }
+        return .builtin(pointer)
+    }
+}

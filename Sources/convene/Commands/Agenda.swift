@@ -1,0 +1,46 @@
+import ArgumentParser
+import ConveneCore
+import Foundation
+
+/// `convene agenda`: the current schedule as people read it.
+struct AgendaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Print the current schedule per day and room, in the event's time zone.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, csv
+    }
+
+    @Option(help: "text or csv.")
+    var format: Format = .text
+
+    @Option(help: "Language of room names: ja or en.")
+    var language: String = "ja"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard Language(rawValue: language) != nil else { throw ValidationError("--language is ja or en, not '\(language)'") }
+    }
+
+    func run() async throws {
+        try await failing {
+            let store = try database.open()
+            guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
+            guard let schedule = try store.currentSchedule() else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
+            let agenda = Agenda(event: event, schedule: schedule)
+            let text = format == .csv ? agenda.csv : agenda.text(language: Language(rawValue: language)!)
+            try writeOutput(Data(text.utf8), to: output)
+        }
+    }
+}
+
+/// A command that needs an earlier step first.
+struct StoreNotReady: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,93 @@
+import ConveneCore
+import Testing
+
+struct PublicationTests {
+    static func at(_ text: String) -> Instant { Instant(iso8601: text)! }
+
+    static func event(sessions: [String]) -> Event {
+        Event(
+            id: "forum-2027", name: LocalizedText(en: "Forum"), kind: .forum, timeZone: "Asia/Tokyo", slotMinutes: 15,
+            days: [], organizer: Organizer(name: "Org", email: "org@example.org"),
+            rooms: [Room(id: "hall", name: LocalizedText(en: "Hall"), capacity: 100),
+                    Room(id: "small", name: LocalizedText(en: "Small"), capacity: 10)],
+            stakeholders: [],
+            sessions: sessions.map { Session(id: $0, title: LocalizedText(en: "Session \($0)"), kind: .meeting, duration: 60) })
+    }
+
+    static func version(_ n: Int, _ at: String, _ assignments: [(String, String, String)]) -> ScheduleVersion {
+        ScheduleVersion(
+            number: n, createdAt: Self.at(at), command: "schedule",
+            assignments: assignments.map { Assignment(session: $0.0, room: $0.1, start: Self.at($0.2)) })
+    }
+
+    @Test func firstPublicationHasSequenceZeroAndItsOwnTime() {
+        let p = Publication(event: Self.event(sessions: ["a"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T10:00:00+09:00")]),
+        ])
+        let a = p.entry(for: "a")
+        #expect(a?.sequence == 0)
+        #expect(a?.lastModified == Self.at("2027-01-10T09:00:00Z"))
+        #expect(a?.state == .scheduled(room: "hall", start: Self.at("2027-03-01T01:00:00Z")))
+    }
+
+    @Test func unchangedVersionsKeepSequenceAndLastModified() {
+        let p = Publication(event: Self.event(sessions: ["a"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T10:00:00+09:00")]),
+            Self.version(2, "2027-01-11T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z")]),
+        ])
+        #expect(p.entry(for: "a")?.sequence == 0)
+        #expect(p.entry(for: "a")?.lastModified == Self.at("2027-01-10T09:00:00Z"))
+    }
+
+    @Test func eachChangeOfTimeRoomOrStatusAddsOne() {
+        let p = Publication(event: Self.event(sessions: ["a", "b"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z"), ("b", "hall", "2027-03-01T03:00:00Z")]),
+            Self.version(2, "2027-01-11T09:00:00Z", [("a", "small", "2027-03-01T01:00:00Z"), ("b", "hall", "2027-03-01T03:00:00Z")]),
+            Self.version(3, "2027-01-12T09:00:00Z", [("a", "small", "2027-03-01T02:00:00Z")]),
+            Self.version(4, "2027-01-13T09:00:00Z", [("a", "small", "2027-03-01T02:00:00Z"), ("b", "hall", "2027-03-01T03:00:00Z")]),
+        ])
+        #expect(p.entry(for: "a")?.sequence == 2)
+        #expect(p.entry(for: "a")?.lastModified == Self.at("2027-01-12T09:00:00Z"))
+        // b: unscheduled in version 3 (cancelled), back in version 4.
+        #expect(p.entry(for: "b")?.sequence == 2)
+        #expect(p.entry(for: "b")?.isCancelled == false)
+        #expect(p.entry(for: "b")?.lastModified == Self.at("2027-01-13T09:00:00Z"))
+    }
+
+    @Test func aSessionRemovedFromThePlanIsCancelledWithAHigherSequence() {
+        let removed = RemovedSession(
+            session: Session(id: "b", title: LocalizedText(en: "Gone"), kind: .panel, duration: 30),
+            removedAt: Self.at("2027-01-12T08:00:00Z"))
+        let p = Publication(event: Self.event(sessions: ["a"]), removed: [removed], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z"), ("b", "small", "2027-03-01T01:00:00Z")]),
+        ])
+        let b = p.entry(for: "b")
+        #expect(b?.isCancelled == true)
+        #expect(b?.sequence == 1)
+        #expect(b?.lastModified == Self.at("2027-01-12T08:00:00Z"))
+        #expect(b?.interval.minutes == 30)
+        #expect(b?.room == "small")
+    }
+
+    @Test func uidComesFromIdsOnly() {
+        let one = Publication(event: Self.event(sessions: ["a", "b"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z"), ("b", "hall", "2027-03-01T03:00:00Z")]),
+        ])
+        let other = Publication(event: Self.event(sessions: ["b", "a"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("b", "hall", "2027-03-01T01:00:00Z"), ("a", "small", "2027-03-01T05:00:00Z")]),
+        ])
+        #expect(one.entry(for: "a")?.uid == other.entry(for: "a")?.uid)
+        #expect(one.entry(for: "a")?.uid == "a.forum-2027@convene")
+        #expect(Publication.uid(event: "e 1", session: "s/2") == "s%2F2.e%201@convene")
+    }
+
+    @Test func entriesAreOrderedByStartThenId() {
+        let p = Publication(event: Self.event(sessions: ["a", "b", "c"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [
+                ("c", "hall", "2027-03-01T01:00:00Z"), ("b", "small", "2027-03-01T01:00:00Z"), ("a", "hall", "2027-03-01T05:00:00Z"),
+            ]),
+        ])
+        #expect(p.entries.map(\.session.id) == ["b", "c", "a"])
+        #expect(p.lastModified == Self.at("2027-01-10T09:00:00Z"))
+    }
+}

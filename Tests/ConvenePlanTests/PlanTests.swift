@@ -1,0 +1,145 @@
+import ConveneCore
+import Foundation
+import Testing
+@testable import ConvenePlan
+
+/// A small valid plan; each test breaks one thing and expects the error at the right place.
+let basePlan = """
+event:
+  id: demo
+  name: {en: Demo Forum, ja: デモ}
+  timeZone: Asia/Tokyo
+  organizer: {name: Secretariat, email: office@example.org}
+  days:
+    - {date: "2027-02-22", opens: "09:00", closes: "12:00"}
+rooms:
+  - id: hall
+    capacity: 100
+    features: [interpretation]
+  - id: small
+    capacity: 10
+    features: [hearing-loop]
+people:
+  - {id: p-a, name: A, email: a@example.org, group: patient}
+  - {id: p-b, name: B, email: b@example.org, group: industry, timeZone: Europe/Paris, language: en}
+sessions:
+  - id: s-1
+    title: {en: One}
+    duration: 60
+    audience: 50
+    required: [p-a]
+    pin: {room: hall, start: "2027-02-22 09:00"}
+  - id: s-2
+    title: {ja: 二}
+    duration: 30
+    required: [p-b]
+    after: [s-1]
+
+"""
+
+/// Line and column (1-based, in Unicode scalars) where `marker` first starts;
+/// `context|marker` finds the marker after the first `context`.
+func location(of marker: String, in text: String) -> (Int, Int) {
+    let parts = marker.split(separator: "|", maxSplits: 1).map(String.init)
+    let from = parts.count == 2 ? text.range(of: parts[0])!.upperBound : text.startIndex
+    let range = text.range(of: parts.last!, range: from..<text.endIndex)!
+    let before = text[..<range.lowerBound]
+    let line = before.filter { $0 == "\n" }.count + 1
+    let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+    return (line, text[lineStart..<range.lowerBound].unicodeScalars.count + 1)
+}
+
+func diagnostics(_ yaml: String) -> [PlanDiagnostic] {
+    do {
+        _ = try Plan.parse(yaml: yaml, file: "plan.yaml")
+        return []
+    } catch let e as PlanErrors {
+        return e.diagnostics
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return []
+    }
+}
+
+struct PlanTests {
+    @Test func validPlanReadsIntoInstants() throws {
+        let plan = try Plan.parse(yaml: basePlan, file: "plan.yaml")
+        let e = plan.event
+        #expect(e.days.first?.opens.iso8601 == "2027-02-22T09:00:00+09:00")
+        #expect(e.sessions.map(\.id) == ["s-1", "s-2"])
+        #expect(e.sessions[0].pin?.start.iso8601 == "2027-02-22T09:00:00+09:00")
+        #expect(e.stakeholders[1].timeZone == "Europe/Paris")
+        #expect(e.stakeholders[0].language == .ja)
+        #expect(e.slotMinutes == 15)
+        #expect(plan.summary == "demo: 1 days, 2 rooms, 2 people, 2 sessions")
+    }
+
+    @Test func bundledExampleIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let plan = try Plan.load(path: root.appendingPathComponent("calendars/rare-cancers-forum-2027/plan.yaml").path)
+        #expect(plan.event.sessions.count >= 30)
+        #expect(plan.event.stakeholders.count >= 40)
+        #expect(Set(plan.event.stakeholders.map(\.group)).isSuperset(of: [.patient, .industry, .government, .academia, .clinician]))
+    }
+
+    /// Each case: what to replace, with what, the marker where the error must point, and a phrase of the message.
+    static let cases: [(String, String, String, String, String)] = [
+        ("unknown person", "required: [p-b]", "required: [p-zz]", "p-zz", "unknown person 'p-zz'"),
+        ("unknown session", "after: [s-1]", "after: [s-9]", "s-9", "unknown session 's-9'"),
+        ("unknown room", "pin: {room: hall,", "pin: {room: attic,", "{room: attic", "unknown room 'attic'"),
+        ("duplicate id", "  - id: s-2\n", "  - id: s-1\n", "s-1\n    title: {ja", "duplicate session id 's-1'"),
+        ("unknown time zone", "timeZone: Asia/Tokyo", "timeZone: Asia/Tokio", "Asia/Tokio", "unknown time zone 'Asia/Tokio'"),
+        ("person time zone", "timeZone: Europe/Paris", "timeZone: Paris", "Paris,", "unknown time zone 'Paris'"),
+        ("not whole slots", "duration: 30", "duration: 25", "25", "not a whole number of 15-minute slots"),
+        ("longer than any day", "duration: 30", "duration: 240", "240", "the longest day is open 180 minutes"),
+        ("audience too large", "audience: 50", "audience: 500", "500", "the largest room seats 100"),
+        ("feature no room has", "required: [p-b]\n", "required: [p-b]\n    features: [wifi]\n", "[wifi]", "wifi, which no room has"),
+        ("no room with feature seats audience", "required: [p-b]\n", "required: [p-b]\n    audience: 20\n    features: [hearing-loop]\n", "audience: 20|[hearing-loop]", "no room with hearing-loop seats 20"),
+        ("composition", "required: [p-b]\n", "required: [p-b]\n    composition: [{groups: [patient, government]}]\n", "[{groups", "none is from patient, government"),
+        ("after cycle", "required: [p-a]\n    pin", "required: [p-a]\n    after: [s-2]\n    pin", "[s-1]", "forms a cycle: s-1 → s-2 → s-1"),
+        ("pin outside days", "start: \"2027-02-22 09:00\"", "start: \"2027-02-23 09:00\"", "{room: hall", "outside the event's days"),
+        ("malformed email", "email: b@example.org", "email: b@@example", "b@@example", "not an e-mail address"),
+        ("unknown field", "duration: 60", "duraton: 60", "duraton", "did you mean 'duration'?"),
+        ("bad time", "opens: \"09:00\"", "opens: \"9am\"", "\"9am\"", "write a time of day"),
+        ("wrong type", "capacity: 100", "capacity: lots", "lots", "must be a whole number"),
+        ("bad group", "group: patient", "group: patients", "patients", "expected one of patient, industry"),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func errorIsLocated(_ index: Int) throws {
+        let (name, find, replace, marker, phrase) = Self.cases[index]
+        #expect(basePlan.contains(find), "\(name): base plan lacks '\(find)'")
+        let yaml = basePlan.replacingOccurrences(of: find, with: replace)
+        let found = diagnostics(yaml)
+        let (line, column) = location(of: marker, in: yaml)
+        let hit = found.first { $0.line == line && $0.column == column && $0.message.contains(phrase) }
+        #expect(hit != nil, "\(name): expected \(line):\(column) '\(phrase)', got \(found.map(\.description))")
+    }
+
+    @Test func everyErrorIsReportedAtOnce() {
+        var yaml = basePlan.replacingOccurrences(of: "timeZone: Asia/Tokyo", with: "timeZone: Asia/Tokio")
+        yaml = yaml.replacingOccurrences(of: "  - id: s-2\n", with: "  - id: s-1\n")
+        yaml = yaml.replacingOccurrences(of: "email: a@example.org", with: "email: nobody")
+        let found = diagnostics(yaml)
+        #expect(found.count == 3)
+        #expect(found.map(\.line) == found.map(\.line).sorted())
+        #expect(found[0].description == "plan.yaml:4:13: error: unknown time zone 'Asia/Tokio' in 'event.timeZone'; use an IANA name such as Asia/Tokyo")
+    }
+
+    @Test func yamlSyntaxErrorIsLocated() {
+        let found = diagnostics(basePlan.replacingOccurrences(of: "capacity: 100", with: "capacity: [100"))
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("YAML:") == true)
+        #expect((found.first?.line ?? 0) >= 11)
+    }
+
+    @Test func controlCharactersAreRefused() {
+        let found = diagnostics(basePlan.replacingOccurrences(of: "title: {en: One}", with: "title: {en: \"One\\r\\nBCC: x\"}"))
+        #expect(found.contains { $0.message.contains("control character") })
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: PlanErrors.self) { try Plan.load(path: "/nonexistent/plan.yaml") }
+    }
+}

@@ -1,0 +1,129 @@
+import ConveneCore
+import Foundation
+import Testing
+@testable import ConveneStore
+import GRDB
+
+/// A fresh database file in a temporary folder, removed afterwards.
+final class TemporaryDatabase {
+    let folder: URL
+    var path: String { folder.appendingPathComponent("convene.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}
+
+func at(_ text: String) -> Instant { Instant(iso8601: text)! }
+
+func sampleEvent(sessions: [String] = ["s-1", "s-2"], title: String = "One") -> Event {
+    let opens = at("2027-02-22T09:00:00+09:00")
+    return Event(
+        id: "demo", name: LocalizedText(en: "Demo"), kind: .forum, timeZone: "Asia/Tokyo", slotMinutes: 15,
+        days: [EventDay(date: LocalDate(year: 2027, month: 2, day: 22), opens: opens, closes: opens.adding(minutes: 540))],
+        organizer: Organizer(name: "Office", email: "office@example.org"),
+        rooms: [Room(id: "hall", name: LocalizedText(en: "Hall"), capacity: 100)],
+        stakeholders: [Stakeholder(id: "p-a", name: "A", email: "a@example.org", group: .patient, timeZone: "Asia/Tokyo", language: .ja)],
+        sessions: sessions.map { Session(id: $0, title: LocalizedText(en: $0 == "s-1" ? title : $0), kind: .seminar, duration: 60, required: ["p-a"]) })
+}
+
+struct StoreTests {
+    @Test func migratesAFreshFileInWALMode() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        let mode = try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let fk = try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        #expect(fk == 1)
+        let applied = try store.read { try Migrations.migrator.appliedMigrations($0) }
+        #expect(applied.first == "v1-plan-and-schedule")
+        // Opening again migrates nothing and keeps the data.
+        _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        #expect(try Store(path: tmp.path).status().sessions == 2)
+    }
+
+    @Test func reimportUpdatesByIdAndKeepsHistory() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        let first = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        #expect(first.added == 4)
+        let start = at("2027-02-22T09:00:00+09:00")
+        try store.saveSchedule(
+            assignments: [Assignment(session: "s-1", room: "hall", start: start)],
+            unscheduled: [Solution.Unscheduled(session: "s-2", reason: "no room")],
+            score: Score(unscheduled: 1, soft: 0), at: at("2027-01-01T00:01:00Z"), command: "schedule")
+        let second = try store.importPlan(sampleEvent(sessions: ["s-1", "s-3"], title: "One, renamed"), planFile: "plan.yaml",
+                                          at: at("2027-01-02T00:00:00Z"))
+        #expect(second.added == 1)
+        #expect(second.updated == 1)
+        #expect(second.removed == 1)
+        #expect(second.unchanged == 2)
+        let event = try #require(try store.event())
+        #expect(event.sessions.map(\.id) == ["s-1", "s-3"])
+        #expect(event.sessions[0].title.en == "One, renamed")
+        #expect(try store.removedSessions().map(\.session.id) == ["s-2"])
+        #expect(try store.removedSessions().first?.removedAt == at("2027-01-02T00:00:00Z"))
+        let current = try #require(try store.currentSchedule())
+        #expect(current.number == 1)
+        #expect(current.assignments == [Assignment(session: "s-1", room: "hall", start: start)])
+        #expect(current.score == Score(unscheduled: 1, soft: 0))
+        #expect(try store.history().count == 1)
+        #expect(try store.auditLog().map(\.action) == ["import", "schedule", "import"])
+    }
+
+    @Test func failedImportLeavesTheFileAsItWas() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: tmp.path))
+        let statusBefore = try store.status()
+        // Busy times for a person the plan does not list break a foreign key after every other row was written.
+        let bad = ["p-nobody": [BusyPeriod(interval: Interval(start: at("2027-02-22T00:00:00Z"), end: at("2027-02-22T01:00:00Z")))]]
+        #expect(throws: StoreError.self) {
+            try store.importPlan(sampleEvent(sessions: ["s-9"], title: "x"), planFile: "other.yaml", busy: bad,
+                                 at: at("2027-01-03T00:00:00Z"))
+        }
+        #expect(try store.status() == statusBefore)
+        #expect(try store.event()?.sessions.map(\.id) == ["s-1", "s-2"])
+        #expect(try store.planFile() == "plan.yaml")
+        #expect(try store.auditLog().count == 1)
+        _ = before
+        // Another event is refused outright.
+        var other = sampleEvent()
+        other.id = "another"
+        #expect(throws: StoreError("this database holds event 'demo', not 'another'; use another --db")) {
+            try store.importPlan(other, planFile: "p.yaml", at: at("2027-01-03T00:00:00Z"))
+        }
+    }
+
+    @Test func busyPeriodsKeepTheirSource() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        let period = BusyPeriod(interval: Interval(start: at("2027-02-22T00:00:00Z"), end: at("2027-02-22T01:00:00Z")),
+                                strength: .tentative, summary: "Board meeting", source: "a.ics")
+        let s = try store.importPlan(sampleEvent(), planFile: "plan.yaml", busy: ["p-a": [period]], at: at("2027-01-01T00:00:00Z"))
+        #expect(s.busyPeriods == 1)
+        #expect(try store.busy() == ["p-a": [period]])
+    }
+
+    @Test func scheduleNamingAnUnknownSessionIsRefused() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        #expect(throws: StoreError.self) {
+            try store.saveSchedule(assignments: [Assignment(session: "s-x", room: "hall", start: at("2027-02-22T00:00:00Z"))],
+                                   unscheduled: [], score: nil, at: at("2027-01-01T00:00:00Z"), command: "schedule")
+        }
+        #expect(try store.currentSchedule() == nil)
+        #expect(try store.auditLog().count == 1)
+    }
+
+    @Test func notADatabaseIsAClearError() throws {
+        let tmp = try TemporaryDatabase()
+        try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: tmp.path))
+        #expect(throws: StoreError.self) { try Store(path: tmp.path) }
+    }
+}
