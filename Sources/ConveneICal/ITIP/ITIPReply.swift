@@ -86,7 +86,7 @@ public struct ITIPReply: Sendable, Hashable {
     /// The 1-based line on which `needle` first appears (unfolded lines are close enough for a pointer).
     static func line(of needle: String, in text: String) -> Int? {
         var n = 1
-        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if l.contains(needle) { return n }
             n += 1
         }

@@ -13,7 +13,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: TEXT}}
         {{recipient}} 様
 
-        {{event}} のセッションにご参加をお願いしたく、ご案内いたします。
+        {{event}}のセッションにご参加をお願いしたく、ご案内いたします。
 
         セッション: {{title}}
         会場: {{room}}
@@ -81,7 +81,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: TEXT}}
         {{recipient}} 様
 
-        {{event}} のセッションの予定が変更になりました。新しい予定をご確認ください。
+        {{event}}のセッションの予定が変更になりました。新しい予定をご確認ください。
 
         セッション: {{title}}
         会場: {{room}}
@@ -147,7 +147,7 @@ enum DefaultTemplates {
         {{% CONTENT_TYPE: TEXT}}
         {{recipient}} 様
 
-        {{event}} の次のセッションへのご参加は不要となりました。{{#sessionCancelled}}セッションは中止です。{{/sessionCancelled}}
+        {{event}}の次のセッションへのご参加は不要となりました。{{#sessionCancelled}}セッションは中止です。{{/sessionCancelled}}
 
         セッション: {{title}}
         予定されていた会場: {{room}}
