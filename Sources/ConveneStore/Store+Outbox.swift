@@ -124,20 +124,23 @@ extension Store {
         }
     }
 
-    /// Records that the server (or folder) accepted a message: it is never sent again.
-    public func markSent(_ messageID: String, at now: Instant) throws {
+    /// Records that the server (or folder) accepted a message after `attempts` tries in this run:
+    /// it is never sent again.
+    public func markSent(_ messageID: String, attempts: Int = 1, at now: Instant) throws {
         try write { db in
-            try db.execute(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL, "
-                + "next_attempt_at = NULL WHERE message_id = ?", arguments: [now.iso8601, messageID])
+            try db.execute(sql: "UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + ?, last_error = NULL, "
+                + "next_attempt_at = NULL WHERE message_id = ?", arguments: [now.iso8601, attempts, messageID])
         }
     }
 
-    /// Records a failed attempt: permanent failures stop there, others wait until `retryAt`.
-    public func markFailed(_ messageID: String, error: String, permanent: Bool, retryAt: Instant?, at now: Instant) throws {
+    /// Records `attempts` failed tries: permanent failures stop there, others wait until `retryAt`.
+    public func markFailed(
+        _ messageID: String, error: String, permanent: Bool, retryAt: Instant?, attempts: Int = 1, at now: Instant
+    ) throws {
         try write { db in
-            try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+            try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, next_attempt_at = ? "
                 + "WHERE message_id = ?",
-                arguments: [permanent ? "failed" : "queued", error, retryAt?.iso8601, messageID])
+                arguments: [permanent ? "failed" : "queued", attempts, error, retryAt?.iso8601, messageID])
             if permanent {
                 try audit(db, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
             }

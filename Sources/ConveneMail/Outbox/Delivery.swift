@@ -47,7 +47,7 @@ public struct Delivery {
             while true {
                 do {
                     try transport.send(message, from: sender)
-                    try store.markSent(message.messageID, at: now())
+                    try store.markSent(message.messageID, attempts: tries + 1, at: now())
                     report.sent += 1
                     break
                 } catch let f as TransportFailure {
@@ -61,7 +61,8 @@ public struct Delivery {
                     // Later runs wait longer: 1, 2, 4 … minutes, at most an hour.
                     let wait = min(60, 1 << min(attempts, 6))
                     try store.markFailed(message.messageID, error: f.message, permanent: permanent,
-                                         retryAt: permanent ? nil : now().adding(minutes: wait), at: now())
+                                         retryAt: permanent ? nil : now().adding(minutes: wait), attempts: tries + 1,
+                                         at: now())
                     report.errors.append("\(message.recipient) (\(message.messageID)): \(f)")
                     if permanent {
                         report.failed += 1
