@@ -33,11 +33,15 @@ struct Invite: AsyncParsableCommand {
     @Flag(help: "Show what would be queued and sent; change nothing.")
     var dryRun = false
 
+    @Flag(help: "Queue what the schedule requires, deliver nothing (a later run delivers).")
+    var queueOnly = false
+
     func validate() throws {
         guard transport.hasPrefix("file:") && transport.count > 5 || transport.hasPrefix("smtp://") || transport.hasPrefix("smtps://") else {
             throw ValidationError("--transport must be file:DIR, smtp://HOST:PORT or smtps://HOST:PORT, not '\(transport)'")
         }
         if starttls && !transport.hasPrefix("smtp://") { throw ValidationError("--starttls applies to smtp:// only") }
+        if dryRun && queueOnly { throw ValidationError("give either --dry-run or --queue-only, not both") }
     }
 
     func run() async throws {
@@ -56,6 +60,10 @@ struct Invite: AsyncParsableCommand {
                 return
             }
             let queued = try invitations.queue(at: .now())
+            if queueOnly {
+                print("queued \(queued.count)")
+                return
+            }
             let delivery = Delivery(store: store, transport: try makeTransport(), sender: sender.address,
                                     now: { .now() }, sleep: { Thread.sleep(forTimeInterval: Double($0.components.seconds)) })
             let report = try delivery.run()
