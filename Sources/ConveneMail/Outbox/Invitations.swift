@@ -27,6 +27,28 @@ public struct Invitations: Sendable {
         return p.messages
     }
 
+    /// Saves a new schedule version and queues the invitations, updates and cancels it requires,
+    /// in one transaction: the way admin commands should save schedules once mail is in use.
+    @discardableResult
+    public func saveSchedule(
+        assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, at now: Instant, command: String,
+        reason: String? = nil, detail: String? = nil
+    ) throws -> (version: ScheduleVersion, queued: [OutboxMessage]) {
+        guard let event = try store.event() else {
+            throw MailError("\(store.path): no event imported yet (run `convene import PLAN`)")
+        }
+        let history = try store.history()
+        let removed = try store.removedSessions()
+        let composer = try InvitationComposer(event: event, from: from, removed: removed.map(\.session))
+        return try store.saveSchedule(
+            assignments: assignments, unscheduled: unscheduled, score: score, at: now, command: command, reason: reason,
+            detail: detail, after: history.last?.number
+        ) { version, latest in
+            let notices = NoticePlanner.notices(event: event, removed: removed, history: history + [version], latest: latest, at: now)
+            return try notices.map { try Invitations.outboxMessage($0, composer: composer, at: now, version: version.number) }
+        }
+    }
+
     private func prepare(at now: Instant) throws -> (messages: [OutboxMessage], version: Int?) {
         guard let event = try store.event() else {
             throw MailError("\(store.path): no event imported yet (run `convene import PLAN`)")
