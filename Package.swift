@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
+        .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",

@@ -1,0 +1,65 @@
+public import ConveneCore
+
+/// Says why sessions are unscheduled, from the rules that block them, and where scheduled ones are.
+public enum Explainer {
+    /// Why each unscheduled session of a solution is left out, by session id.
+    public static func reasons(_ instance: Instance, _ solution: Solution) -> [String: String] {
+        let problem = Problem(instance)
+        let state = schedule(problem, solution)
+        var out: [String: String] = [:]
+        for s in 0..<problem.sessionCount where !state.isScheduled(s) {
+            let id = instance.sessions[s].id
+            if solution.assignments.contains(where: { $0.session == id }) { continue }
+            out[id] = UnscheduledReason(problem: problem, state: state, session: s).text
+        }
+        return out
+    }
+
+    /// Where one session is, or why it is not scheduled.
+    public static func explain(_ session: String, in instance: Instance, solution: Solution) -> Explanation {
+        if let a = solution.assignments.first(where: { $0.session == session }) {
+            return Explanation(session: session, status: .scheduled(room: a.room, start: a.start),
+                               reason: "scheduled in \(a.room) at \(UnscheduledReason.clock(a.start))")
+        }
+        let problem = Problem(instance)
+        guard let s = problem.sessionIndex[session] else {
+            return Explanation(session: session, status: .unknown, reason: "the instance has no session \(session)")
+        }
+        let state = schedule(problem, solution)
+        return Explanation(session: session, status: .unscheduled,
+                           reason: UnscheduledReason(problem: problem, state: state, session: s).text)
+    }
+
+    /// The solution form of a search state, every unscheduled session with its reason.
+    static func solution(for state: ScheduleState) -> Solution {
+        let problem = state.problem
+        var assignments: [Assignment] = []
+        var unscheduled: [Solution.Unscheduled] = []
+        for s in 0..<problem.sessionCount {
+            let id = problem.instance.sessions[s].id
+            // A repeated id is scheduled once, under its first occurrence.
+            guard problem.sessionIndex[id] == s else { continue }
+            if state.isScheduled(s) {
+                assignments.append(Assignment(
+                    session: id, room: problem.instance.rooms[Int(state.room[s])].id,
+                    start: problem.origin.adding(minutes: state.startMinute[s])))
+            } else {
+                unscheduled.append(.init(session: id, reason: UnscheduledReason(problem: problem, state: state, session: s).text))
+            }
+        }
+        return Solution(instance: problem.instance.name, assignments: assignments, unscheduled: unscheduled)
+    }
+
+    /// A search state holding a solution's assignments that fit the instance's rules.
+    static func schedule(_ problem: Problem, _ solution: Solution) -> ScheduleState {
+        var state = ScheduleState(problem: problem)
+        for a in solution.assignments {
+            guard let s = problem.sessionIndex[a.session], !state.isScheduled(s), let r = problem.roomIndex[a.room],
+                  problem.rooms[s].contains(Int32(r)),
+                  let i = problem.starts[s].firstIndex(of: Int32(a.start.minutes(since: problem.origin))),
+                  state.blockers(s, room: r, startIndex: i)?.isEmpty == true else { continue }
+            state.place(s, room: Int32(r), startIndex: i)
+        }
+        return state
+    }
+}

@@ -1,0 +1,107 @@
+public import ConveneCore
+import Dispatch
+import Foundation
+
+/// The scheduling engine: turns an instance into a schedule.
+///
+/// A construction phase places sessions most-constrained first; then local search
+/// threads improve it until the time limit or the move budget, sharing the best
+/// schedule between rounds. The engine reads no clock of its own: the caller passes one.
+public enum Solver {
+    /// Schedules an instance.
+    public static func solve<C: Clock<Duration>>(_ instance: Instance, options: SolveOptions, clock: C) -> SolveResult {
+        let begin = clock.now
+        let problem = Problem(instance)
+        var random = RandomSource(seed: options.seed)
+        var state = options.greedyOnly ? Construction.greedy(problem) : Construction.initial(problem, random: &random)
+        let constructionTime = begin.duration(to: clock.now)
+        let constructionCost = state.cost
+        let floor = lowerBound(problem)
+        var iterations = 0
+
+        if !options.greedyOnly {
+            let workers = max(1, options.workers)
+            let deadline = options.iterations == nil ? begin.advanced(by: options.timeLimit ?? .seconds(10)) : nil
+            let rounds = 20
+            let perRound = options.iterations.map { max(1, $0 / rounds) }
+            var round = 0
+            while state.cost.unscheduled > floor || state.cost.soft > 0 {
+                if let deadline, clock.now >= deadline { break }
+                if perRound != nil, round >= rounds { break }
+                let start = state, thisRound = UInt64(round)
+                let results = Results(count: workers)
+                let roundEnd = deadline.map { d -> C.Instant in
+                    let slice = (options.timeLimit ?? .seconds(10)) / rounds
+                    let end = clock.now.advanced(by: slice)
+                    return end < d ? end : d
+                }
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    let seed = options.seed &+ UInt64(w) &* 0x9E37_79B9 &+ thisRound &* 0x85EB_CA6B
+                    var search = LocalSearch(state: start, random: RandomSource(seed: seed))
+                    if let perRound {
+                        search.run(perRound)
+                    } else if let roundEnd {
+                        while clock.now < roundEnd { search.run(8) }
+                    }
+                    results.set(w, search.state, search.iterations)
+                }
+                let (best, moves) = results.best()
+                state = best
+                iterations += moves
+                round += 1
+                options.progress?(SolveProgress(
+                    placed: state.placedCount, sessions: problem.sessionCount, unscheduledPriority: state.cost.unscheduled,
+                    soft: state.cost.soft, iterations: iterations, elapsed: begin.duration(to: clock.now)))
+            }
+        }
+
+        let solution = Explainer.solution(for: state)
+        let validation = Validator.validate(instance, solution)
+        let stats = SolveResult.Stats(
+            placed: state.placedCount, sessions: problem.sessionCount, iterations: iterations,
+            constructionTime: constructionTime, totalTime: begin.duration(to: clock.now),
+            constructionScore: Score(unscheduled: constructionCost.unscheduled, soft: constructionCost.soft),
+            unscheduledLowerBound: floor)
+        return SolveResult(solution: solution, score: validation.score, validation: validation, stats: stats)
+    }
+
+    /// Priority of the sessions that fit nowhere even in an empty schedule.
+    static func lowerBound(_ problem: Problem) -> Int {
+        (0..<problem.sessionCount).reduce(0) { n, s in
+            n + (problem.starts[s].isEmpty || problem.rooms[s].isEmpty ? problem.priority[s] : 0)
+        }
+    }
+}
+
+/// The search threads' schedules after a round, collected under a lock.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [ScheduleState?]
+    private var moves: [Int]
+
+    init(count: Int) {
+        states = Array(repeating: nil, count: count)
+        moves = Array(repeating: 0, count: count)
+    }
+
+    func set(_ worker: Int, _ state: ScheduleState, _ iterations: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        states[worker] = state
+        moves[worker] = iterations
+    }
+
+    /// The cheapest schedule (the lowest thread number on a tie, so a seed decides the result) and the moves made.
+    func best() -> (ScheduleState, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let all = states.compactMap { $0 }
+        let best = all.enumerated().min { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }!.element
+        return (best, moves.reduce(0, +))
+    }
+}
+
+extension ScheduleState {
+    /// How many sessions are scheduled.
+    var placedCount: Int { room.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+}
