@@ -6,6 +6,7 @@ public struct ICalError: Error, CustomStringConvertible, Hashable, Sendable {
     public var line: Int?
     /// The iCalendar property or field concerned, e.g. `DTSTART` or `title`.
     public var field: String?
+    /// What is wrong, in words a person can act on.
     public var message: String
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil, message: String) {
@@ -20,9 +21,9 @@ public struct ICalError: Error, CustomStringConvertible, Hashable, Sendable {
 
     /// The same line with another severity word, e.g. `note` for a reading that lost nothing.
     public func description(as severity: String) -> String {
-        var where_ = file ?? "calendar"
-        if let line { where_ += ":\(line)" }
-        if let field { return "\(where_): \(severity): \(field): \(message)" }
-        return "\(where_): \(severity): \(message)"
+        var where_ = file.map { $0 + (line.map { ":\($0)" } ?? "") + ": " } ?? ""
+        where_ += severity + ": "
+        if let field { where_ += field + ": " }
+        return where_ + message
     }
 }

@@ -14,7 +14,7 @@ struct Convene: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
-            Busy.self, Solve.self, Validate.self, Invite.self, Rsvp.self,
+            Busy.self, Solve.self, Validate.self, Export.self, Invite.self, Rsvp.self,
         ]
     )
 

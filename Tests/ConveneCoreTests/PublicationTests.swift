@@ -91,3 +91,14 @@ struct PublicationTests {
         #expect(p.lastModified == Self.at("2027-01-10T09:00:00Z"))
     }
 }
+
+extension PublicationTests {
+    @Test func snapshotRoundTripsThroughJSON() throws {
+        let snapshot = Publication.Snapshot(event: Self.event(sessions: ["a"]), removed: [], history: [
+            Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T10:00:00+09:00")]),
+        ])
+        let back = try JSONFormat.decode(Publication.Snapshot.self, from: try JSONFormat.encode(snapshot), file: "s.json")
+        #expect(back == snapshot)
+        #expect(Publication(back) == Publication(snapshot))
+    }
+}

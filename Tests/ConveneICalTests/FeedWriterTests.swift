@@ -29,6 +29,17 @@ struct FeedWriterTests {
         #expect(Data(text.utf8) == expected, "\(name).ics differs from its golden file")
     }
 
+    /// The snapshot `convene export --snapshot` reads, for the fixture forum (also a sample for scripts).
+    @Test func snapshotMatchesGoldenFile() throws {
+        let snapshot = Publication.Snapshot(event: ForumFixture.event, removed: ForumFixture.removed, history: ForumFixture.history)
+        let data = try JSONFormat.encode(snapshot)
+        let url = Self.golden.appendingPathComponent("snapshot.json")
+        if ProcessInfo.processInfo.environment["CONVENE_REGENERATE_GOLDEN"] == "1" { try data.write(to: url) }
+        // JSON key order is not stable across runs, so compare what the file says.
+        let golden = try JSONFormat.decode(Publication.Snapshot.self, from: try Data(contentsOf: url), file: url.path)
+        #expect(golden == snapshot)
+    }
+
     @Test func linesAreCRLFFoldedAt75OctetsNeverInsideACharacter() throws {
         for feed in Self.feeds {
             let bytes = Array(try FeedWriter.render(feed, of: Self.publication).utf8)

@@ -13,7 +13,9 @@ public struct Publication: Sendable, Hashable {
 
     /// One session as published.
     public struct Entry: Sendable, Hashable {
+        /// The session as the plan (or, once removed, its last plan) describes it.
         public var session: Session
+        /// Scheduled or cancelled, with room and start.
         public var state: State
         /// 0 at first publication, +1 each time its time, room or status changed.
         public var sequence: Int
@@ -37,12 +39,14 @@ public struct Publication: Sendable, Hashable {
             }
         }
 
+        /// True when subscribers must see it as STATUS:CANCELLED.
         public var isCancelled: Bool {
             if case .cancelled = state { return true }
             return false
         }
     }
 
+    /// The current plan.
     public var event: Event
     /// Every session ever scheduled, by start then id.
     public var entries: [Entry]
@@ -111,6 +115,8 @@ public struct Publication: Sendable, Hashable {
 
     /// Ids keep only characters that are safe in a UID everywhere.
     private static func uidSafe(_ id: String) -> String {
+        let plain = id.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 || $0 == 95 }
+        if plain { return id }
         var out = ""
         for u in id.unicodeScalars {
             if u.isASCII, u.properties.isAlphabetic || u.properties.numericType != nil || "-_".unicodeScalars.contains(u) {
@@ -120,5 +126,29 @@ public struct Publication: Sendable, Hashable {
             }
         }
         return out
+    }
+}
+
+extension Publication {
+    /// Everything a publication is built from, as one JSON document: lets feeds be exported from
+    /// a file as well as from the database.
+    public struct Snapshot: Sendable, Hashable, Codable {
+        /// The current plan.
+        public var event: Event
+        /// Sessions taken out of the plan.
+        public var removed: [RemovedSession]
+        /// Oldest first; the last is the current schedule.
+        public var history: [ScheduleVersion]
+
+        public init(event: Event, removed: [RemovedSession], history: [ScheduleVersion]) {
+            self.event = event
+            self.removed = removed
+            self.history = history
+        }
+    }
+
+    /// Builds the publication a snapshot describes.
+    public init(_ snapshot: Snapshot) {
+        self.init(event: snapshot.event, removed: snapshot.removed, history: snapshot.history)
     }
 }

@@ -1,4 +1,5 @@
 import CLibical
+import Foundation
 
 /// Owns a top-level libical component (a parsed or built VCALENDAR) and frees it with its children.
 ///
@@ -28,5 +29,27 @@ final class CalendarComponent {
     /// The component serialized by libical: CRLF lines folded at 75 octets.
     func serialized() -> String {
         LibicalText.owned(icalcomponent_as_ical_string_r(pointer)) ?? ""
+    }
+
+    /// The serialization with the first occurrence of `needle` (an ASCII line) replaced.
+    func serialized(replacingFirst needle: String, with replacement: String) -> String {
+        guard let text = icalcomponent_as_ical_string_r(pointer) else { return "" }
+        defer { icalmemory_free_buffer(text) }
+        let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text)).bindMemory(to: UInt8.self)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, pattern.count <= bytes.count else { return String(decoding: bytes, as: UTF8.self) }
+        var i = 0
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == first, pattern.indices.allSatisfy({ bytes[i + $0] == pattern[$0] }) {
+                var out = [UInt8]()
+                out.reserveCapacity(bytes.count + replacement.utf8.count)
+                out.append(contentsOf: bytes[..<i])
+                out.append(contentsOf: replacement.utf8)
+                out.append(contentsOf: bytes[(i + pattern.count)...])
+                return String(decoding: out, as: UTF8.self)
+            }
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

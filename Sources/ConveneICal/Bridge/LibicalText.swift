@@ -1,4 +1,5 @@
 import CLibical
+import Foundation
 
 /// How strings cross from libical into Swift.
 enum LibicalText {
@@ -6,7 +7,8 @@ enum LibicalText {
     static func owned(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
         guard let pointer else { return nil }
         defer { icalmemory_free_buffer(pointer) }
-        return String(cString: pointer)
+        // Decoding a counted buffer takes the fast validating path; feeds run to megabytes.
+        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)).bindMemory(to: UInt8.self), as: UTF8.self)
     }
 
     /// Copies a string that lives in libical's ring buffer (or inside a component) at once,

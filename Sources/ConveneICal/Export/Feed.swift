@@ -16,6 +16,7 @@ public struct Feed: Sendable, Hashable {
         case person(String)
     }
 
+    /// Whose sessions it shows.
     public var kind: Kind
     /// The calendar's name as subscribers see it (NAME and X-WR-CALNAME).
     public var title: String

@@ -4,15 +4,18 @@ enum FeedText {
     /// A TEXT value (SUMMARY, DESCRIPTION, LOCATION): line breaks become LF, which libical
     /// escapes as `\n`; NUL and other control characters are dropped.
     static func text(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return s }
+        // Control characters are all ASCII, so working on UTF-8 bytes never splits a character.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var previousCR = false
-        for u in s.unicodeScalars {
-            defer { previousCR = u == "\r" }
-            if u == "\r" { out.append("\n"); continue }
-            if u == "\n" { if !previousCR { out.append(u) }; continue }
-            if u == "\t" || !isControl(u) { out.append(u) }
+        for b in s.utf8 {
+            defer { previousCR = b == 13 }
+            if b == 13 { out.append(10); continue }
+            if b == 10 { if !previousCR { out.append(10) }; continue }
+            if b == 9 || (b >= 0x20 && b != 0x7F) { out.append(b) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A parameter value (CN): control characters become spaces, double quotes single ones.

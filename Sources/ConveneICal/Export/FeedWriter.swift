@@ -37,10 +37,9 @@ public enum FeedWriter {
                 }
             }
             // libical leaves `;` and `,` unescaped in X-properties: put the properly escaped line in
-            // place of the placeholder it wrote.
-            let placeholder = "X-WR-CALNAME:\(calendarNamePlaceholder)\r\n"
+            // place of the placeholder it wrote (in the calendar's header, before any component).
             let line = FeedText.contentLine(name: "X-WR-CALNAME", value: FeedText.xText(feed.title))
-            return calendar.serialized().replacingOccurrences(of: placeholder, with: line)
+            return calendar.serialized(replacingFirst: "X-WR-CALNAME:\(calendarNamePlaceholder)\r\n", with: line)
         }
     }
 

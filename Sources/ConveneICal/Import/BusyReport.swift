@@ -2,10 +2,15 @@ public import ConveneCore
 
 /// What `convene busy` prints: a calendar's busy time in UTC, merged, as text or JSON.
 public struct BusyReport: Sendable {
+    /// The span asked for.
     public var window: Interval
+    /// Firm busy time, merged, in UTC.
     public var busy: [Interval]
+    /// Tentative busy time (FBTYPE=BUSY-TENTATIVE), merged, in UTC.
     public var tentative: [Interval]
+    /// What the calendar held that could not be used.
     public var skipped: [ICalError]
+    /// Readings worth knowing, e.g. an unknown TZID read as floating time.
     public var notes: [ICalError]
 
     /// Summarizes an import over the window it was read for.

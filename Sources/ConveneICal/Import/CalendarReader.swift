@@ -5,8 +5,9 @@ import Foundation
 /// Reads a person's calendar (.ics) into the busy periods Convene schedules around.
 ///
 /// Every byte goes through libical. A broken component is skipped and reported with its file and
-/// line; the rest of the calendar still counts. Floating times and all-day dates are read in the
-/// calendar's X-WR-TIMEZONE when it names a known zone, else in `floatingZone`.
+/// line; the rest of the calendar still counts. Floating times are read in the calendar's
+/// X-WR-TIMEZONE when it names a known zone, else in `floatingZone` (the person's home zone);
+/// all-day dates are whole days in `floatingZone`.
 public enum CalendarReader {
     /// Reads a calendar file; throws when the file cannot be read or holds no calendar at all.
     public static func read(path: String, window: Interval, floatingZone: String) throws -> CalendarImport {

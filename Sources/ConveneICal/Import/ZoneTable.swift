@@ -17,8 +17,10 @@ final class ZoneTable {
 
     private var own: [String: OwnedTimeZone] = [:]
     private var cache: [String: Zone] = [:]
-    /// The zone floating times and all-day dates are read in.
+    /// The zone floating date-times are read in: the calendar's X-WR-TIMEZONE, else the person's.
     let floating: Zone
+    /// The zone all-day dates are read in: the person's own days.
+    let dates: Zone
     /// TZIDs that matched nothing, with how they were read.
     private(set) var unknown: [String] = []
 
@@ -26,6 +28,7 @@ final class ZoneTable {
         guard let zone = ZoneTable.builtin(floatingZone) else {
             throw ICalError(message: "unknown time zone '\(floatingZone)' for floating times (give an IANA name)")
         }
+        dates = zone
         if let calendarZone, let declared = ZoneTable.builtin(calendarZone) {
             floating = declared
         } else {
@@ -79,7 +82,7 @@ final class ZoneTable {
     /// The zone a property's value is in: UTC for a trailing `Z`, its TZID, or floating.
     func zone(of time: icaltimetype, property: OpaquePointer) -> Zone {
         if icaltime_is_utc(time) != 0 { return .utc }
-        if time.is_date != 0 { return floating }
+        if time.is_date != 0 { return dates }
         if let parameter = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER),
            let tzid = LibicalText.borrowed(icalparameter_get_tzid(parameter)) {
             return zone(named: tzid)

@@ -1,15 +1,14 @@
 import ArgumentParser
 import ConveneCore
 import ConveneICal
-import Foundation
 
 /// `convene busy`: the busy time Convene reads from one calendar file.
 struct Busy: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the busy time Convene derives from a calendar (.ics) file.",
         discussion: """
-            Prints the busy intervals in UTC, merged, over [--from, --to). Floating times and \
-            all-day dates are read in --zone unless the calendar names its own X-WR-TIMEZONE. \
+            Prints the busy intervals in UTC, merged, over [--from, --to). All-day dates are days \
+            in --zone; floating times too, unless the calendar names its own X-WR-TIMEZONE. \
             What had to be skipped is printed on standard error with its file and line.
             """
     )
@@ -39,16 +38,12 @@ struct Busy: ParsableCommand {
             let result = try CalendarReader.read(path: file, window: window, floatingZone: zone)
             let report = BusyReport(result, window: window)
             print(json ? report.json : report.text, terminator: "")
-            for problem in report.skipped { standardError(problem.description(as: "skipped")) }
-            for note in report.notes { standardError(note.description(as: "note")) }
+            for problem in report.skipped { printError(problem.description(as: "skipped")) }
+            for note in report.notes { printError(note.description(as: "note")) }
         } catch let error as ICalError {
-            standardError(error.description)
+            printError(error.description)
             throw ExitCode(1)
         }
-    }
-
-    private func standardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     private func window() throws -> Interval {

@@ -1,0 +1,70 @@
+"""Scripts/interop: our feeds and our reading of calendars, against independent tools.
+
+Usage: main.py CONVENE_BINARY REPO_ROOT SHARED_INTEROP FEED_FILE...
+Exits non-zero on any failure.
+"""
+import glob
+import json
+import os
+import sys
+
+import busy
+import feeds
+
+
+def main():
+    binary, repo, shared = sys.argv[1:4]
+    feed_files = sys.argv[4:]
+    failures = 0
+
+    print(f"== feeds ({len(feed_files)})")
+    for path in feed_files:
+        problems = feeds.check(binary, path)
+        failures += bool(problems)
+        print(f"{'ok  ' if not problems else 'FAIL'} {path}")
+        for p in problems:
+            print(f"     {p}")
+
+    samples = sorted(glob.glob(os.path.join(repo, "calendars", "**", "*.ics"), recursive=True))
+    print(f"== calendars/ against recurring-ical-events ({len(samples)})")
+    for path in samples:
+        with open(path, "rb") as f:
+            import icalendar
+            window = busy.window_of(icalendar.Calendar.from_ical(f.read()))
+        try:
+            ours, _ = busy.convene_busy(binary, path, window)
+            theirs, _ = busy.reference_busy(path, window)
+            ok = ours == theirs
+            detail = "" if ok else f"convene {len(ours)} intervals {ours[:2]}, reference {len(theirs)} {theirs[:2]}"
+        except Exception as e:  # noqa: BLE001
+            ok, detail = False, str(e)
+        failures += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {os.path.relpath(path, repo)} {detail}")
+
+    expected_files = sorted(glob.glob(os.path.join(shared, "expected", "*.json")))
+    print(f"== shared interop corpus ({len(expected_files)})")
+    if not expected_files:
+        print(f"FAIL no expectations under {shared}")
+        failures += 1
+    for expected_path in expected_files:
+        name = os.path.basename(expected_path)[: -len(".json")]
+        with open(expected_path) as f:
+            expected = json.load(f)
+        readings = [busy.merged(expected["busy"])] + [busy.merged(a["busy"]) for a in expected.get("alternative_readings", [])]
+        try:
+            ours, stderr = busy.convene_busy(binary, os.path.join(shared, "files", name), expected["window"])
+            ok = ours in readings
+            detail = f"{len(ours)} intervals" if ok else f"convene {len(ours)} {ours[:2]}, expected {len(readings[0])} {readings[0][:2]}"
+        except RuntimeError as e:
+            # The README allows a clear error (file and line) for files broken as published.
+            ok = "unrepaired_primary" in expected and f"{name}:" in str(e)
+            detail = f"rejected: {e}"
+        failures += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {name} {detail}")
+
+    print(f"== {failures} failure(s)")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
