@@ -79,5 +79,10 @@ let package = Package(
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
         .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ConveneMailTests",
+            dependencies: ["ConveneMail", "ConveneICal", "ConveneStore", "ConveneCore"],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -12,4 +12,12 @@ static inline CURLcode convene_curl_set_read_callback(CURL *h, size_t (*f)(char 
     return curl_easy_setopt(h, CURLOPT_READFUNCTION, f);
 }
 
+static inline CURLcode convene_curl_set_write_callback(CURL *h, size_t (*f)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f);
+}
+/* curl_easy_getinfo is variadic too. */
+static inline CURLcode convene_curl_response_code(CURL *h, long *code) {
+    return curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, code);
+}
+
 #endif

@@ -8,6 +8,7 @@ enum Migrations {
         m.registerMigration("v1-plan-and-schedule", migrate: v1)
         m.registerMigration("v2-admin-pins-and-undo", migrate: admin)
         m.registerMigration("v3-feed-tokens", migrate: feedTokens)
+        m.registerMigration("v4-outbox-and-rsvp", migrate: outbox)
         return m
     }
 

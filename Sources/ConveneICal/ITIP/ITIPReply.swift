@@ -1,0 +1,95 @@
+import CLibical
+public import ConveneCore
+
+/// One attendee's answer in an iTIP REPLY (RFC 5546 §3.2.3).
+public struct ITIPReply: Sendable, Hashable {
+    /// What the attendee said.
+    public enum Answer: String, Sendable, Hashable, Codable, CaseIterable {
+        case accepted, declined, tentative
+    }
+
+    public var uid: String
+    public var sequence: Int
+    /// The attendee's address without `mailto:`, lower-cased.
+    public var attendee: String
+    public var answer: Answer
+    /// DTSTAMP of the reply, when it has one.
+    public var stamp: Instant?
+
+    public init(uid: String, sequence: Int, attendee: String, answer: Answer, stamp: Instant? = nil) {
+        self.uid = uid
+        self.sequence = sequence
+        self.attendee = attendee
+        self.answer = answer
+        self.stamp = stamp
+    }
+
+    /// Reads every answer in an iTIP REPLY; `file` names the source in errors.
+    public static func read(_ text: String, file: String) throws -> [ITIPReply] {
+        try Libical.serialized {
+            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: text) else {
+                throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
+            }
+            return try calendar.withUnsafeComponent { try answers(in: $0, text: text, file: file) }
+        }
+    }
+
+    private static func answers(in root: OpaquePointer, text: String, file: String) throws -> [ITIPReply] {
+        guard icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT else {
+            throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
+        }
+        guard icalcomponent_get_method(root) == ICAL_METHOD_REPLY else {
+            throw ICalError(file: file, line: line(of: "METHOD", in: text) ?? 1,
+                            message: "METHOD is not REPLY; only replies to invitations can be imported")
+        }
+        var out: [ITIPReply] = []
+        var child = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
+        while let event = child {
+            child = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)
+            guard let uidText = icalcomponent_get_uid(event).map({ String(cString: $0) }), !uidText.isEmpty else {
+                throw ICalError(file: file, line: line(of: "BEGIN:VEVENT", in: text), message: "VEVENT has no UID")
+            }
+            let sequence = Int(icalcomponent_get_sequence(event))
+            let stampTime = icalcomponent_get_dtstamp(event)
+            let stamp = icaltime_is_null_time(stampTime) != 0 ? nil
+                : Instant(secondsSinceEpoch: Int64(icaltime_as_timet_with_zone(stampTime, icaltimezone_get_utc_timezone())))
+            var found = false
+            var p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)
+            while let prop = p {
+                p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)
+                guard let raw = icalproperty_get_attendee(prop).map({ String(cString: $0) }) else { continue }
+                let address = raw.lowercased().hasPrefix("mailto:") ? String(raw.dropFirst(7)) : raw
+                let where_ = line(of: raw, in: text) ?? line(of: "ATTENDEE", in: text)
+                guard let param = icalproperty_get_first_parameter(prop, ICAL_PARTSTAT_PARAMETER) else {
+                    throw ICalError(file: file, line: where_, message: "ATTENDEE \(address) has no PARTSTAT")
+                }
+                let answer: Answer
+                switch icalparameter_get_partstat(param) {
+                case ICAL_PARTSTAT_ACCEPTED: answer = .accepted
+                case ICAL_PARTSTAT_DECLINED: answer = .declined
+                case ICAL_PARTSTAT_TENTATIVE: answer = .tentative
+                default:
+                    throw ICalError(file: file, line: where_,
+                                    message: "ATTENDEE \(address): PARTSTAT must be ACCEPTED, DECLINED or TENTATIVE")
+                }
+                out.append(ITIPReply(uid: uidText, sequence: sequence, attendee: address.lowercased(), answer: answer, stamp: stamp))
+                found = true
+            }
+            if !found {
+                throw ICalError(file: file, line: line(of: uidText, in: text), message: "reply for \(uidText) names no ATTENDEE")
+            }
+        }
+        if out.isEmpty { throw ICalError(file: file, line: 1, message: "REPLY holds no VEVENT") }
+        return out
+    }
+
+    /// The 1-based line on which `needle` first appears (unfolded lines are close enough for a pointer).
+    static func line(of needle: String, in text: String) -> Int? {
+        var n = 1
+        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if l.contains(needle) { return n }
+            n += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,187 @@
+/// The plain-text bodies Convene sends unless the plan overrides them (`templates:` in the plan).
+///
+/// Keys are `<kind>.<language>`. Every template starts with the TEXT content-type pragma so
+/// nothing is HTML-escaped.
+enum DefaultTemplates {
+    static let all: [String: String] = [
+        "invitation.ja": invitationJa, "invitation.en": invitationEn,
+        "update.ja": updateJa, "update.en": updateEn,
+        "cancel.ja": cancelJa, "cancel.en": cancelEn,
+    ]
+
+    static let invitationJa = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{recipient}} 様
+
+        {{event}}のセッションにご参加をお願いしたく、ご案内いたします。
+
+        セッション: {{title}}
+        会場: {{room}}
+        日時: {{eventTime}}
+        {{#homeTime}}
+        お住まいの地域の時刻: {{homeTime}}
+        {{/homeTime}}
+        ご参加の区分: {{role}}
+        {{#hasParticipants}}
+
+        ほかのご登壇・ご参加者:
+        {{/hasParticipants}}
+        {{#participants}}
+        - {{name}}{{#detail}}（{{detail}}）{{/detail}}
+        {{/participants}}
+        {{#description}}
+
+        {{description}}
+        {{/description}}
+
+        ご出欠のお返事:
+        お使いのメールソフトに表示される「承諾」「辞退」「仮承諾」のボタンでお返事ください。
+        ボタンが表示されない場合は、このメールに返信し、「承諾」または「辞退」とお書きください。
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let invitationEn = """
+        {{% CONTENT_TYPE: TEXT}}
+        Dear {{recipient}},
+
+        You are invited to a session at {{event}}.
+
+        Session: {{title}}
+        Room: {{room}}
+        When: {{eventTime}}
+        {{#homeTime}}
+        In your time zone: {{homeTime}}
+        {{/homeTime}}
+        Your part: {{role}}
+        {{#hasParticipants}}
+
+        Also taking part:
+        {{/hasParticipants}}
+        {{#participants}}
+        - {{name}}{{#detail}} ({{detail}}){{/detail}}
+        {{/participants}}
+        {{#description}}
+
+        {{description}}
+        {{/description}}
+
+        To reply:
+        Use the Accept, Decline or Maybe buttons your mail program shows with this message.
+        If it shows none, reply to this message and write "accept" or "decline".
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let updateJa = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{recipient}} 様
+
+        {{event}}のセッションの予定が変更になりました。新しい予定をご確認ください。
+
+        セッション: {{title}}
+        会場: {{room}}
+        日時: {{eventTime}}
+        {{#homeTime}}
+        お住まいの地域の時刻: {{homeTime}}
+        {{/homeTime}}
+        {{#previous}}
+        変更前: {{previous}}
+        {{/previous}}
+        ご参加の区分: {{role}}
+        {{#hasParticipants}}
+
+        ほかのご登壇・ご参加者:
+        {{/hasParticipants}}
+        {{#participants}}
+        - {{name}}{{#detail}}（{{detail}}）{{/detail}}
+        {{/participants}}
+
+        ご出欠のお返事:
+        変更後の予定について、メールソフトの「承諾」「辞退」「仮承諾」のボタンで改めてお返事ください。
+        ボタンが表示されない場合は、このメールに返信し、「承諾」または「辞退」とお書きください。
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let updateEn = """
+        {{% CONTENT_TYPE: TEXT}}
+        Dear {{recipient}},
+
+        A session you take part in at {{event}} has changed. Please check the new details.
+
+        Session: {{title}}
+        Room: {{room}}
+        When: {{eventTime}}
+        {{#homeTime}}
+        In your time zone: {{homeTime}}
+        {{/homeTime}}
+        {{#previous}}
+        Before the change: {{previous}}
+        {{/previous}}
+        Your part: {{role}}
+        {{#hasParticipants}}
+
+        Also taking part:
+        {{/hasParticipants}}
+        {{#participants}}
+        - {{name}}{{#detail}} ({{detail}}){{/detail}}
+        {{/participants}}
+
+        To reply:
+        Please answer again for the new time with the Accept, Decline or Maybe buttons.
+        If your mail program shows none, reply to this message and write "accept" or "decline".
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let cancelJa = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{recipient}} 様
+
+        {{event}}の次のセッションへのご参加は不要となりました。{{#sessionCancelled}}セッションは中止です。{{/sessionCancelled}}
+
+        セッション: {{title}}
+        予定されていた会場: {{room}}
+        予定されていた日時: {{eventTime}}
+        {{#homeTime}}
+        お住まいの地域の時刻: {{homeTime}}
+        {{/homeTime}}
+
+        お手数ですが、カレンダーから予定を削除してください。お返事は不要です。
+        ご不明な点は下記までお問い合わせください。
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let cancelEn = """
+        {{% CONTENT_TYPE: TEXT}}
+        Dear {{recipient}},
+
+        You are no longer expected at the following session of {{event}}.{{#sessionCancelled}} The session is cancelled.{{/sessionCancelled}}
+
+        Session: {{title}}
+        Room it was in: {{room}}
+        Time it was at: {{eventTime}}
+        {{#homeTime}}
+        In your time zone: {{homeTime}}
+        {{/homeTime}}
+
+        Please remove it from your calendar; no reply is needed.
+        If you have questions, write to the address below.
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+}

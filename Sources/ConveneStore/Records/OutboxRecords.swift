@@ -1,0 +1,55 @@
+import GRDB
+
+/// A row of `outbox`: one message, its bytes and its delivery state.
+struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "outbox"
+    var messageId: String
+    var personId: String
+    var sessionId: String
+    var uid: String
+    var sequence: Int
+    var method: String
+    var kind: String
+    var roomId: String
+    var start: String
+    var recipient: String
+    var subject: String
+    var message: [UInt8]
+    var state: String
+    var attempts: Int
+    var lastError: String?
+    var nextAttemptAt: String?
+    var queuedAt: String
+    var sentAt: String?
+    var version: Int64?
+    var position: Int64
+
+    enum Columns {
+        static let messageId = Column(CodingKeys.messageId)
+        static let state = Column(CodingKeys.state)
+        static let position = Column(CodingKeys.position)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+/// A row of `rsvp`: one answer from one person about one SEQUENCE of a session.
+struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "rsvp"
+    var id: Int64?
+    var personId: String
+    var sessionId: String
+    var sequence: Int
+    var answer: String
+    var repliedAt: String?
+    var receivedAt: String
+    var source: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}

@@ -1,0 +1,77 @@
+import ConveneCore
+import ConveneMail
+import ConveneStore
+import Foundation
+import Testing
+
+/// A transport that answers as a server would, from a script of outcomes.
+final class ScriptedTransport: Transport {
+    var outcomes: [TransportFailure?]
+    var delivered: [String] = []
+
+    init(_ outcomes: [TransportFailure?]) { self.outcomes = outcomes }
+
+    func send(_ message: OutboxMessage, from sender: String) throws {
+        let next = outcomes.isEmpty ? nil : outcomes.removeFirst()
+        if let next { throw next }
+        delivered.append(message.messageID)
+    }
+}
+
+@Suite struct DeliveryTests {
+    func prepared() throws -> (Store, String) {
+        let (store, dir) = try Forum.store()
+        try store.saveSchedule(assignments: Forum.schedule, unscheduled: [], score: nil, at: Forum.stamp, command: "test")
+        try Invitations(store: store).queue(at: Forum.stamp)
+        return (store, dir)
+    }
+
+    func delivery(_ store: Store, _ t: any Transport, sleeps: UnsafeMutablePointer<Int>? = nil) -> Delivery {
+        Delivery(store: store, transport: t, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in sleeps?.pointee += 1 })
+    }
+
+    @Test func fileTransportWritesEachMessageOnceAndASecondRunSendsNothing() throws {
+        let (store, dir) = try prepared()
+        let folder = dir + "/out"
+        let report = try delivery(store, try FileTransport(directory: folder)).run()
+        #expect(report.sent == 6 && report.failed == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".eml") }
+        #expect(files.count == 6)
+        #expect(files.contains("s-open.test-forum.p-sato.0.request@example.org.eml"))
+        #expect(try store.outboxStatus().sent == 6)
+        #expect(try Invitations(store: store).queue(at: Forum.stamp).isEmpty)
+        #expect(try delivery(store, try FileTransport(directory: folder)).run().sent == 0)
+    }
+
+    @Test func temporaryFailuresAreRetriedWithBackoff() throws {
+        let (store, _) = try prepared()
+        let t = ScriptedTransport([TransportFailure(permanent: false, "421 try later"), TransportFailure(permanent: false, "421")])
+        var sleeps = 0
+        let report = try delivery(store, t, sleeps: &sleeps).run()
+        #expect(report.sent == 6)
+        #expect(sleeps == 2)
+        #expect(try store.outbox().first?.attempts == 3)
+    }
+
+    @Test func aServerThatKeepsFailingLeavesTheRestQueuedForLater() throws {
+        let (store, _) = try prepared()
+        let t = ScriptedTransport(Array(repeating: TransportFailure(permanent: false, "connection refused"), count: 4))
+        let report = try delivery(store, t).run()
+        #expect(report.sent == 0 && report.deferred == 6)
+        let first = try store.outbox()[0]
+        #expect(first.state == .queued && first.lastError == "connection refused" && first.nextAttemptAt != nil)
+        // Not due yet at the same moment; due later.
+        #expect(try store.dueMessages(at: Forum.stamp).count == 5)
+        #expect(try store.dueMessages(at: Forum.stamp.adding(minutes: 60)).count == 6)
+    }
+
+    @Test func permanentFailuresAreRecordedAndShownInStatus() throws {
+        let (store, _) = try prepared()
+        let t = ScriptedTransport([TransportFailure(permanent: true, "550 no such user")])
+        let report = try delivery(store, t).run()
+        #expect(report.sent == 5 && report.failed == 1)
+        let status = try store.outboxStatus()
+        #expect(status.failed == 1 && status.sent == 5)
+        #expect(status.lines[1].contains("550 no such user"))
+    }
+}

@@ -1,0 +1,44 @@
+@testable import ConveneMail
+import Testing
+
+@Suite struct EncodedWordsTests {
+    func decode(_ header: String) -> String {
+        header.components(separatedBy: "\r\n ").map { word -> String in
+            let inner = word.dropFirst(EncodedWords.prefix.count).dropLast(EncodedWords.suffix.count)
+            return String(decoding: Base64.decode(String(inner))!, as: UTF8.self)
+        }.joined()
+    }
+
+    @Test func asciiStaysPlain() {
+        #expect(EncodedWords.isPlain("Invitation: Opening Plenary"))
+        #expect(!EncodedWords.isPlain("【ご案内】開会"))
+        #expect(!EncodedWords.isPlain("looks =?like?= a word"))
+    }
+
+    @Test func longJapaneseSubjectSplitsIntoShortWordsOfWholeCharacters() {
+        let subject = "【ご案内】国際シンポジウム：希少がんのドラッグ・ラグとドラッグ・ロス（希少がんフォーラム2027）"
+        let header = EncodedWords.encode(subject)
+        let words = header.components(separatedBy: "\r\n ")
+        #expect(words.count > 1)
+        for w in words {
+            #expect(w.count <= 75)
+            #expect(w.hasPrefix("=?UTF-8?B?") && w.hasSuffix("?="))
+            let inner = w.dropFirst(10).dropLast(2)
+            // Each word decodes to valid UTF-8 by itself: no character is cut in two.
+            let bytes = Base64.decode(String(inner))!
+            #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil)
+        }
+        #expect(decode(header) == subject)
+    }
+
+    @Test func graphemeClustersAreNotSplit() {
+        let family = "👨‍👩‍👧‍👦"
+        let subject = String(repeating: "あ", count: 13) + family + family
+        let header = EncodedWords.encode(subject)
+        for w in header.components(separatedBy: "\r\n ") {
+            let text = decode(w)
+            #expect(text.unicodeScalars.filter { $0 == "\u{200D}" }.count % 3 == 0)
+        }
+        #expect(decode(header) == subject)
+    }
+}
