@@ -34,15 +34,15 @@ extension Store {
         return event.applying(pins: try pins())
     }
 
-    /// Saves an admin change in one transaction: a new schedule version (when `assignments`
-    /// is given), a pin change (when given) and the audit entry.
+    /// Saves a change in one transaction: a new schedule version (when `assignments` is given)
+    /// with the mail it requires (when `mail` is given), a pin change (when given) and the audit entry.
     ///
     /// - Parameter basedOn: the version the change was worked out from; if another process
     ///   has saved a version since, nothing is saved and the error says so.
     @discardableResult
     public func saveChange(
         basedOn: Int?, assignments: [Assignment]?, unscheduled: [Solution.Unscheduled] = [], score: Score? = nil,
-        pin: PinChange? = nil, at now: Instant, command: String, reason: String?, detail: String
+        pin: PinChange? = nil, at now: Instant, command: String, reason: String?, detail: String, mail: MailQueue? = nil
     ) throws -> ScheduleVersion? {
         try write { db in
             let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
@@ -52,8 +52,10 @@ extension Store {
             }
             if let pin { try apply(pin, db, at: now) }
             if let assignments {
-                return try insertVersion(db, assignments: assignments, unscheduled: unscheduled, score: score, at: now,
-                                         command: command, reason: reason, detail: detail)
+                let version = try insertVersion(db, assignments: assignments, unscheduled: unscheduled, score: score,
+                                                at: now, command: command, reason: reason, detail: detail)
+                try queueMail(mail, for: version, db, at: now, command: command)
+                return version
             }
             try audit(db, at: now, command: command, action: command, reason: reason, detail: detail)
             return nil
@@ -79,7 +81,7 @@ extension Store {
     ///
     /// Undoing an undo's result steps further back: each undo remembers the version it
     /// brought back, and the next one goes to the version before that.
-    public func undo(at now: Instant, reason: String?) throws -> UndoResult {
+    public func undo(at now: Instant, reason: String?, mail: MailQueue? = nil) throws -> UndoResult {
         try write { db in
             guard let latest = try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version") else {
                 throw StoreError("there is no schedule to undo (run `convene schedule` first)")
@@ -97,6 +99,7 @@ extension Store {
                                          at: now, command: "undo", reason: reason,
                                          detail: "restores version \(restored) (undoes version \(effective))")
             try ScheduleRestoreRecord(version: Int64(made.number), restores: restored).insert(db)
+            try queueMail(mail, for: made, db, at: now, command: "undo")
             var shown = old
             shown.number = Int(restored)
             return UndoResult(restored: shown, version: made)
@@ -108,6 +111,12 @@ extension Store {
         try read { db in
             Dictionary(uniqueKeysWithValues: try ScheduleRestoreRecord.fetchAll(db).map { (Int($0.version), Int($0.restores)) })
         }
+    }
+
+    private func queueMail(_ mail: MailQueue?, for version: ScheduleVersion, _ db: Database, at now: Instant,
+                           command: String) throws {
+        guard let mail else { return }
+        _ = try queue(db, try mail(version, try latestNotices(db)), at: now, command: command)
     }
 
     // Store+Schedule keeps its reader private; this one runs inside the undo's transaction.
@@ -126,11 +135,11 @@ extension Store {
 extension Store {
     /// The plan with admin pins, busy times and the latest schedule, for the admin commands.
     ///
-    /// - Parameter declines: required participants' declines; the RSVP table is the place to read them from.
-    public func currentState(declines: [Decline] = []) throws -> CurrentSchedule {
+    /// - Parameter declines: required participants' declines; by default, those recorded from RSVP replies.
+    public func currentState(declines: [Decline]? = nil) throws -> CurrentSchedule {
         guard let event = try pinnedEvent() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
         guard let version = try currentSchedule() else { throw StoreError("no schedule yet (run `convene schedule`)") }
-        return CurrentSchedule(event: event, busy: try busy(), declines: declines, version: version)
+        return CurrentSchedule(event: event, busy: try busy(), declines: try declines ?? self.declines(), version: version)
     }
 
     /// Saves a checked change as a new version with its audit entry (and a pin change, if any).
@@ -139,11 +148,11 @@ extension Store {
     @discardableResult
     public func commit(
         _ change: ProposedChange, force: Bool, pin: PinChange? = nil, at now: Instant, command: String, reason: String?,
-        text: ScheduleText
+        text: ScheduleText, mail: MailQueue? = nil
     ) throws -> ScheduleVersion {
         try change.check(force: force)
         return try saveChange(basedOn: change.basedOn, assignments: change.assignments, unscheduled: change.unscheduled,
                               score: change.score, pin: pin, at: now, command: command, reason: reason,
-                              detail: change.detail(text))!
+                              detail: change.detail(text), mail: mail)!
     }
 }

@@ -206,26 +206,7 @@ extension Store {
 }
 
 extension Store {
-    /// Saves a new schedule version and queues the mail it requires in the same transaction:
-    /// either both are kept or neither. `mail` gets the new version and what every person was
-    /// last sent, and returns the messages to queue. `after` is the version the caller read the
-    /// history at; if another version was saved since, nothing is written.
-    package func saveSchedule(
-        assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, at now: Instant, command: String,
-        reason: String? = nil, detail: String? = nil, after expected: Int?,
-        mail: (ScheduleVersion, [OutboxMessage]) throws -> [OutboxMessage]
-    ) throws -> (version: ScheduleVersion, queued: [OutboxMessage]) {
-        try write { db in
-            let current = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
-            guard current == expected else {
-                throw StoreError("the schedule changed (now version \(current.map(String.init) ?? "none")) while this "
-                    + "change was prepared; nothing was saved, run again")
-            }
-            let version = try insertVersion(db, assignments: assignments, unscheduled: unscheduled, score: score, at: now,
-                                            command: command, reason: reason, detail: detail)
-            let messages = try mail(version, try latestNotices(db))
-            _ = try queue(db, messages, at: now, command: command)
-            return (version, messages)
-        }
-    }
+    /// Works out the mail a new schedule version requires, inside the transaction that saves it:
+    /// given the new version and what every person was last sent, the messages to queue.
+    public typealias MailQueue = (ScheduleVersion, [OutboxMessage]) throws -> [OutboxMessage]
 }

@@ -116,17 +116,9 @@ extension Store {
     }
 
     /// Required participants whose answer in force is a decline: conflicts an admin must resolve.
-    public func declines() throws -> [(session: String, person: String)] {
+    public func declines() throws -> [Decline] {
         try attendance().flatMap { a in
-            a.participants.filter { $0.required && $0.answer == .declined }.map { (session: a.session, person: $0.person) }
-        }
-    }
-
-    /// The declines as conflicts, for the admin's list.
-    public func declineConflicts() throws -> [Conflict] {
-        try declines().map {
-            Conflict(kind: .declined, sessions: [$0.session], people: [$0.person],
-                     reason: "\($0.person) is required in \($0.session) and declined the invitation")
+            a.participants.filter { $0.required && $0.answer == .declined }.map { Decline(session: a.session, person: $0.person) }
         }
     }
 

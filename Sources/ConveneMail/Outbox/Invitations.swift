@@ -34,16 +34,27 @@ public struct Invitations: Sendable {
         assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, at now: Instant, command: String,
         reason: String? = nil, detail: String? = nil
     ) throws -> (version: ScheduleVersion, queued: [OutboxMessage]) {
+        let mail = try queueing(at: now)
+        var queued: [OutboxMessage] = []
+        let version = try store.saveChange(
+            basedOn: try store.currentSchedule()?.number, assignments: assignments, unscheduled: unscheduled, score: score,
+            at: now, command: command, reason: reason, detail: detail ?? "", mail: { version, latest in
+                queued = try mail(version, latest)
+                return queued
+            })!
+        return (version, queued)
+    }
+
+    /// What a new schedule version requires to be mailed, for `Store.saveChange(mail:)`, `commit` and `undo`,
+    /// so that the version and its mail are saved in one transaction.
+    public func queueing(at now: Instant) throws -> Store.MailQueue {
         guard let event = try store.event() else {
             throw MailError("\(store.path): no event imported yet (run `convene import PLAN`)")
         }
         let history = try store.history()
         let removed = try store.removedSessions()
         let composer = try InvitationComposer(event: event, from: from, removed: removed.map(\.session))
-        return try store.saveSchedule(
-            assignments: assignments, unscheduled: unscheduled, score: score, at: now, command: command, reason: reason,
-            detail: detail, after: history.last?.number
-        ) { version, latest in
+        return { version, latest in
             let notices = NoticePlanner.notices(event: event, removed: removed, history: history + [version], latest: latest, at: now)
             return try notices.map { try Invitations.outboxMessage($0, composer: composer, at: now, version: version.number) }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneMail
 import ConveneSolver
 import ConveneStore
 
@@ -51,7 +52,9 @@ func saveEdit(
         instance, Solution(instance: instance.name, assignments: change.assignments, unscheduled: change.unscheduled)).score
     let text = current.text
     for line in change.diff.lines(text) { print(line) }
-    let version = try store.commit(change, force: force, pin: pin, at: .now(), command: command, reason: reason, text: text)
+    let now = Instant.now()
+    let version = try store.commit(change, force: force, pin: pin, at: now, command: command, reason: reason, text: text,
+                                   mail: try Invitations(store: store).queueing(at: now))
     for c in change.added { print("accepted conflict: \(c)") }
     for c in change.resolved { print("resolved conflict: \(c)") }
     print("saved schedule version \(version.number)" + (reason.map { ": \($0)" } ?? ""))

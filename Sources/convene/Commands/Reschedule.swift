@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneMail
 import ConveneSolver
 import ConveneStore
 
@@ -52,7 +53,9 @@ struct Reschedule: AsyncParsableCommand {
                 print("dry run: nothing saved")
                 return
             }
-            let version = try store.commit(change, force: force, at: .now(), command: "reschedule", reason: reason, text: text)
+            let now = Instant.now()
+            let version = try store.commit(change, force: force, at: now, command: "reschedule", reason: reason, text: text,
+                                           mail: try Invitations(store: store).queueing(at: now))
             for c in change.added { print("accepted conflict: \(c)") }
             print("saved schedule version \(version.number)" + (reason.map { ": \($0)" } ?? ""))
         }

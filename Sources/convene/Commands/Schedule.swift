@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneMail
 import ConveneSolver
 import ConveneStore
 
@@ -32,11 +33,12 @@ struct Schedule: AsyncParsableCommand {
             let result = Solver.solve(instance, options: SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed),
                                       clock: ContinuousClock())
             let s = result.solution
-            let version = try store.saveSchedule(
+            let (version, queued) = try Invitations(store: store).saveSchedule(
                 assignments: s.assignments, unscheduled: s.unscheduled, score: result.score, at: .now(), command: "schedule",
                 reason: reason, detail: "solved in \(seconds(result.stats.totalTime)) s")
             print("saved schedule version \(version.number): \(s.assignments.count)/\(instance.sessions.count) sessions placed, "
                 + "\(result.score)")
+            print("queued \(queued.count) invitation\(queued.count == 1 ? "" : "s") (send them with `convene invite`)")
             let text = ScheduleText(event: event)
             for u in s.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneCore
+import ConveneMail
 import ConveneStore
 
 /// `convene undo`: go back to the schedule before the latest change.
@@ -18,7 +19,8 @@ struct Undo: AsyncParsableCommand {
             let store = try database.open()
             guard let event = try store.event() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
             let before = try store.currentSchedule()
-            let result = try store.undo(at: .now(), reason: reason)
+            let now = Instant.now()
+            let result = try store.undo(at: now, reason: reason, mail: try Invitations(store: store).queueing(at: now))
             let text = ScheduleText(event: event)
             let diff = ScheduleDiff(from: before?.assignments ?? [], to: result.version.assignments, event: event)
             for line in diff.lines(text) { print(line) }
