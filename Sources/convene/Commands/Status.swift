@@ -15,9 +15,12 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let status = try database.open().status()
+            let store = try database.open()
+            let status = try store.status()
+            let mail = try store.outboxStatus()
+            let attendance = try store.attendance()
             if json {
-                try writeOutput(try JSONFormat.encode(status), to: nil)
+                try writeOutput(try JSONFormat.encode(StatusReport(store: status, mail: mail, attendance: attendance)), to: nil)
                 return
             }
             guard let event = status.event else {
@@ -33,6 +36,27 @@ struct Status: AsyncParsableCommand {
                 print("schedule version \(status.scheduleVersions): \(status.scheduled) scheduled, \(status.unscheduled) unscheduled"
                     + (status.score.map { ", \($0)" } ?? ""))
             }
+            for line in mail.lines { print(line) }
+            if !attendance.isEmpty {
+                print("attendance (accepted, declined, tentative, no answer):")
+                for a in attendance { print("  \(a.line)") }
+            }
         }
     }
+}
+
+/// What `convene status --json` prints: the database's counts, the outbox, and who is coming.
+struct StatusReport: Encodable {
+    var store: StoreStatus
+    var mail: OutboxStatus
+    var attendance: [SessionAttendance]
+
+    func encode(to encoder: any Encoder) throws {
+        try store.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(mail, forKey: .mail)
+        try c.encode(attendance, forKey: .attendance)
+    }
+
+    enum Keys: String, CodingKey { case mail, attendance }
 }
