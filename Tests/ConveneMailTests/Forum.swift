@@ -54,13 +54,13 @@ enum Forum {
     }
 }
 
-/// Golden files live beside the tests; `CONVENE_UPDATE_GOLDEN=1` rewrites them on purpose.
+/// Golden files live beside the tests; `CONVENE_REGENERATE_GOLDEN=1` rewrites them on purpose.
 enum Golden {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func check(_ actual: [UInt8], _ name: String) throws -> Bool {
         let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CONVENE_UPDATE_GOLDEN"] == "1" {
+        if ProcessInfo.processInfo.environment["CONVENE_REGENERATE_GOLDEN"] == "1" {
             try Data(actual).write(to: url)
             return true
         }
