@@ -19,11 +19,7 @@ struct Move: AsyncParsableCommand {
     @Option(name: .customLong("at"), help: ArgumentHelp("The new start, in the event's time zone.", valueName: "YYYY-MM-DD HH:MM"))
     var start: String
 
-    @Flag(help: "Accept the change even if it adds conflicts.")
-    var force = false
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -36,7 +32,7 @@ struct Move: AsyncParsableCommand {
             }
             var edit = current.edit
             try edit.move(session, room: room, start: at)
-            try saveEdit(current.propose(edit.assignments), current, store, force: force, command: "move", reason: reason)
+            try saveEdit(current.propose(edit.assignments), current, store, force: options.force, command: "move", reason: options.reason)
         }
     }
 }

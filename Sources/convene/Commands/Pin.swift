@@ -21,11 +21,7 @@ struct Pin: AsyncParsableCommand {
     @Option(name: .customLong("at"), help: ArgumentHelp("Move the session to this start first (with --room).", valueName: "YYYY-MM-DD HH:MM"))
     var start: String?
 
-    @Flag(help: "Accept the change even if it adds conflicts.")
-    var force = false
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -53,9 +49,9 @@ struct Pin: AsyncParsableCommand {
             change.resolved.removeAll { $0.kind == .pinMoved && $0.sessions == [session] }
             if change.diff.isEmpty {
                 try store.saveChange(basedOn: current.version.number, assignments: nil, pin: pin, at: .now(), command: "pin",
-                                     reason: reason, detail: "pinned \(session) to \(current.text.place(place))")
+                                     reason: options.reason, detail: "pinned \(session) to \(current.text.place(place))")
             } else {
-                try saveEdit(change, current, store, force: force, pin: pin, command: "pin", reason: reason)
+                try saveEdit(change, current, store, force: options.force, pin: pin, command: "pin", reason: options.reason)
             }
             print("pinned \(current.text.session(session)) to \(current.text.place(place))")
         }

@@ -22,11 +22,7 @@ struct Reschedule: AsyncParsableCommand {
     @Flag(help: "Show the change and save nothing.")
     var dryRun = false
 
-    @Flag(help: "Accept the change even if it adds conflicts.")
-    var force = false
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -54,10 +50,10 @@ struct Reschedule: AsyncParsableCommand {
                 return
             }
             let now = Instant.now()
-            let version = try store.commit(change, force: force, at: now, command: "reschedule", reason: reason, text: text,
+            let version = try store.commit(change, force: options.force, at: now, command: "reschedule", reason: options.reason, text: text,
                                            mail: try Invitations(store: store).queueing(at: now))
             for c in change.added { print("accepted conflict: \(c)") }
-            print("saved schedule version \(version.number)" + (reason.map { ": \($0)" } ?? ""))
+            print("saved schedule version \(version.number)" + (options.reason.map { ": \($0)" } ?? ""))
         }
     }
 }

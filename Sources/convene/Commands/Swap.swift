@@ -14,11 +14,7 @@ struct Swap: AsyncParsableCommand {
     @Argument(help: "The second session's id.")
     var second: String
 
-    @Flag(help: "Accept the change even if it adds conflicts.")
-    var force = false
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -28,7 +24,7 @@ struct Swap: AsyncParsableCommand {
             let current = try store.currentState()
             var edit = current.edit
             try edit.swap(first, second)
-            try saveEdit(current.propose(edit.assignments), current, store, force: force, command: "swap", reason: reason)
+            try saveEdit(current.propose(edit.assignments), current, store, force: options.force, command: "swap", reason: options.reason)
         }
     }
 }

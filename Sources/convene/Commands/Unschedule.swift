@@ -10,11 +10,7 @@ struct Unschedule: AsyncParsableCommand {
     @Argument(help: "The session's id.")
     var session: String
 
-    @Flag(help: "Accept the change even if it adds conflicts.")
-    var force = false
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -24,9 +20,9 @@ struct Unschedule: AsyncParsableCommand {
             let current = try store.currentState()
             var edit = current.edit
             try edit.unschedule(session)
-            let why = "taken off the schedule by hand" + (reason.map { ": \($0)" } ?? "")
-            try saveEdit(current.propose(edit.assignments, unscheduledReason: why), current, store, force: force,
-                         command: "unschedule", reason: reason)
+            let why = "taken off the schedule by hand" + (options.reason.map { ": \($0)" } ?? "")
+            try saveEdit(current.propose(edit.assignments, unscheduledReason: why), current, store, force: options.force,
+                         command: "unschedule", reason: options.reason)
         }
     }
 }
