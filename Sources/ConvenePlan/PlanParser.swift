@@ -208,15 +208,11 @@ extension PlanReader {
             description: description, composition: composition)
     }
 
+    /// One weight per soft term of the rule book; terms left out take their defaults.
     private func readWeights(_ node: PlanNode) -> Instance.Weights? {
-        guard let f = fields(node, known: ["optionalConflict", "optionalUnavailable", "preference", "moved"]) else {
-            return nil
-        }
-        let d = Instance.Weights()
-        return Instance.Weights(
-            optionalConflict: f["optionalConflict"].flatMap { int($0) } ?? d.optionalConflict,
-            optionalUnavailable: f["optionalUnavailable"].flatMap { int($0) } ?? d.optionalUnavailable,
-            preference: f["preference"].flatMap { int($0) } ?? d.preference,
-            moved: f["moved"].flatMap { int($0) } ?? d.moved)
+        guard let f = fields(node, known: Set(RuleBook.softTermNames)) else { return nil }
+        var weights = Instance.Weights()
+        for (term, value) in f { if let w = int(value) { weights[term] = w } }
+        return weights
     }
 }

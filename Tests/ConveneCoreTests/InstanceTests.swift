@@ -46,7 +46,7 @@ struct InstanceTests {
         """
         let instance = try JSONFormat.decode(Instance.self, from: Data(json.utf8), file: "i.json")
         #expect(instance.slotMinutes == 15)
-        #expect(instance.weights == Instance.Weights(optionalConflict: 1, optionalUnavailable: 1, preference: 1, moved: 5))
+        #expect(instance.weights == Instance.Weights(["optionalConflict": 1, "optionalUnavailable": 1, "preference": 1, "moved": 5]))
         #expect(instance.sessions[0].priority == 1)
         #expect(instance.sessions[0].fixed == nil)
         let text = String(decoding: try JSONFormat.encode(instance), as: UTF8.self)

@@ -132,24 +132,13 @@ extension Instance.Session: Codable {
 }
 
 extension Instance.Weights: Codable {
-    enum CodingKeys: String, CodingKey { case optionalConflict, optionalUnavailable, preference, moved }
-
+    /// A mapping from term name to weight; every term of the rule book is written, with its weight in force.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = Instance.Weights()
-        self.init(
-            optionalConflict: try c.decode(.optionalConflict, default: d.optionalConflict),
-            optionalUnavailable: try c.decode(.optionalUnavailable, default: d.optionalUnavailable),
-            preference: try c.decode(.preference, default: d.preference),
-            moved: try c.decode(.moved, default: d.moved)
-        )
+        self.init(try decoder.singleValueContainer().decode([String: Int].self))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(optionalConflict, forKey: .optionalConflict)
-        try c.encode(optionalUnavailable, forKey: .optionalUnavailable)
-        try c.encode(preference, forKey: .preference)
-        try c.encode(moved, forKey: .moved)
+        var c = encoder.singleValueContainer()
+        try c.encode(inForce)
     }
 }

@@ -104,19 +104,30 @@ public struct Instance: Sendable, Hashable {
         }
     }
 
-    /// The weights of the soft score.
+    /// The weights of the soft score, by soft term name (`optionalConflict`, `moved` …);
+    /// a term not given takes the rule book's default.
     public struct Weights: Sendable, Hashable {
-        public var optionalConflict: Int
-        public var optionalUnavailable: Int
-        public var preference: Int
-        public var moved: Int
+        /// The weights given explicitly.
+        public var given: [String: Int]
 
-        public init(optionalConflict: Int = 1, optionalUnavailable: Int = 1, preference: Int = 1, moved: Int = 5) {
-            self.optionalConflict = optionalConflict
-            self.optionalUnavailable = optionalUnavailable
-            self.preference = preference
-            self.moved = moved
+        /// Weights with some terms set; the rest take their defaults.
+        public init(_ given: [String: Int] = [:]) { self.given = given }
+
+        /// The weight in force for a soft term.
+        public subscript(term: String) -> Int {
+            get { given[term] ?? RuleBook.defaultWeight(of: term) }
+            set { given[term] = newValue }
         }
+
+        /// Every weight in force: each term of the rule book, and any other term given.
+        public var inForce: [String: Int] {
+            Dictionary(uniqueKeysWithValues: RuleBook.soft.map { ($0.name, self[$0.name]) }).merging(given) { a, _ in a }
+        }
+
+        /// Equal when every weight in force is equal, whether given or by default.
+        public static func == (a: Weights, b: Weights) -> Bool { a.inForce == b.inForce }
+
+        public func hash(into h: inout Hasher) { h.combine(inForce) }
     }
 }
 
