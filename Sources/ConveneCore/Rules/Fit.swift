@@ -94,7 +94,13 @@ extension Facts {
             for rule in RuleBook.roomRules where !rooms.contains(where: { rule.admits(session, in: $0) }) {
                 return Misfit(kind: rule.kind, text: rule.refusal(session, rooms: rooms))
             }
-            let kind = RuleBook.roomRules.first { r in !rooms.allSatisfy { r.admits(session, in: $0) } }?.kind ?? .roomTooSmall
+            // Together they leave nothing: blame the rule that takes the last room away.
+            var left = rooms
+            var kind = Conflict.Kind.roomTooSmall
+            for rule in RuleBook.roomRules where !left.isEmpty {
+                left = left.filter { rule.admits(session, in: $0) }
+                kind = rule.kind
+            }
             return Misfit(kind: kind, text: "no room \(needs.joined(separator: " and "))")
         }
         let grid = gridStarts(session.duration)

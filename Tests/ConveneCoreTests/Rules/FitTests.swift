@@ -59,7 +59,7 @@ struct FitTests {
     }
 
     @Test func aSessionLongerThanEveryDay() {
-        #expect(misfit(F.instance(sessions: [S(id: "a", duration: 600)])) == "needs 600 minutes but the longest day is open 540")
+        #expect(misfit(F.instance(sessions: [S(id: "a", duration: 600)])) == "needs 600 minutes but the longest day is open 540 minutes")
     }
 
     @Test func aPinInAClosureIsNamed() {

@@ -33,7 +33,7 @@ package struct OpeningHoursRule: TimeRule {
 
     package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
         let longest = facts.days.map { $0.end - $0.start }.max() ?? 0
-        return "needs \(session.duration) minutes but the longest day is open \(longest)"
+        return "needs \(session.duration) minutes but the longest day is open \(longest) minutes"
     }
 
     package func reason(_ b: Breach, in review: Review, _ words: Wording) -> String {

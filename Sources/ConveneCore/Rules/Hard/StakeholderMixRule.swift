@@ -7,7 +7,7 @@ package struct StakeholderMixRule: PlacementRule {
     package var code: String? { nil }
 
     /// The groups of a rule that the attending participants leave uncovered.
-    func missing(_ rule: CompositionRule, _ s: Facts.Session, participants: [String], in facts: Facts) -> [StakeholderGroup] {
+    package func missing(_ rule: CompositionRule, _ s: Facts.Session, participants: [String], in facts: Facts) -> [StakeholderGroup] {
         let declined = facts.declines[s.id] ?? []
         let present = Set(participants.filter { !declined.contains($0) }.compactMap { facts.people[$0]?.group })
         return rule.groups.filter { !present.contains($0.rawValue) }
