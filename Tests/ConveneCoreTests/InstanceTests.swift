@@ -62,8 +62,8 @@ struct InstanceTests {
         } catch {
             #expect("\(error)".hasPrefix("i.json: error: .days[0][0]"))
         }
-        let wrong = #"{"format": "convene-instance/2", "days": [], "rooms": [], "sessions": []}"#
-        #expect(throws: InstanceFileError(file: "i.json", message: ".format: format is 'convene-instance/2', not convene-instance/1")) {
+        let wrong = #"{"format": "convene-instance/3", "days": [], "rooms": [], "sessions": []}"#
+        #expect(throws: InstanceFileError(file: "i.json", message: ".format: format is 'convene-instance/3', not convene-instance/1 or convene-instance/2")) {
             try JSONFormat.decode(Instance.self, from: Data(wrong.utf8), file: "i.json")
         }
     }

@@ -23,6 +23,9 @@ public enum RuleBook {
     /// Rules that depend on the room and the time together.
     package static let roomTimeRules: [any RoomTimeRule] = hard.compactMap { $0 as? any RoomTimeRule }
 
+    /// The soft terms version 1 of the instance format knows.
+    public static let version1Terms: Set<String> = ["optionalConflict", "optionalUnavailable", "preference", "moved"]
+
     /// The names of the soft terms, the keys `weights` may use.
     public static var softTermNames: [String] { soft.map(\.name) }
 
