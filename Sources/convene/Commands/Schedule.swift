@@ -38,6 +38,7 @@ struct Schedule: AsyncParsableCommand {
                 reason: reason, detail: "solved in \(seconds(result.stats.totalTime)) s")
             print("saved schedule version \(version.number): \(s.assignments.count)/\(instance.sessions.count) sessions placed, "
                 + "\(result.score)")
+            print(result.score.described(against: result.stats.lowerBound))
             print("queued \(queued.count) invitation\(queued.count == 1 ? "" : "s") (send them with `convene invite`)")
             let text = ScheduleText(event: event)
             for u in s.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }
