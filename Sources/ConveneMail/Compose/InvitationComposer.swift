@@ -90,13 +90,13 @@ public struct InvitationComposer: Sendable {
         return c
     }
 
-    /// The other required participants, by name and role. Patient-group members are named only to
-    /// people who are in the session themselves.
+    /// The other required participants, by name and role. People who are not public (patients,
+    /// unless the plan lists them) are named only to people who are in the session themselves.
     func participants(of session: Session, for recipient: Stakeholder) -> [[String: Any]] {
         let insider = session.required.contains(recipient.id) || session.optional.contains(recipient.id)
         return session.required.filter { $0 != recipient.id }.compactMap { id in
             guard let p = event.stakeholder(id) else { return nil }
-            if p.group == .patient && !insider {
+            if !p.isPublic && !insider {
                 return ["name": recipient.language == .ja ? "患者団体の代表者" : "a patient organization representative"]
             }
             let detail = [p.role, p.organization].compactMap { $0 }.filter { !$0.isEmpty }
