@@ -44,11 +44,11 @@ extension Agenda {
     /// Track, speakers and accessibility of an entry, as the public may see them.
     private func details(_ e: Entry, _ say: Wording) -> [String] {
         var out: [String] = []
-        if let track = e.session.track { out.append(say(ja: "トラック：", en: "Track: ") + say(event.track(track).name)) }
+        if let track = e.session.track { out.append(say(ja: "トラック", en: "Track") + ": " + say(event.track(track).name)) }
         let speakers = Programme.speakers(of: e.session, in: event, wording: say).map(\.name)
-        if !speakers.isEmpty { out.append(say(ja: "登壇：", en: "Speakers: ") + speakers.joined(separator: ", ")) }
+        if !speakers.isEmpty { out.append(say(ja: "登壇", en: "Speakers") + ": " + speakers.joined(separator: ", ")) }
         let access = Programme.accessibility(of: e.session, in: e.room, event: event).map { say($0.name) }
-        if !access.isEmpty { out.append(say(ja: "アクセシビリティ：", en: "Access: ") + access.joined(separator: ", ")) }
+        if !access.isEmpty { out.append(say(ja: "アクセシビリティ", en: "Access") + ": " + access.joined(separator: ", ")) }
         return out
     }
 

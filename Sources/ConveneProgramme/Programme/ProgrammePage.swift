@@ -59,7 +59,7 @@ public enum ProgrammePage {
 
     private static func cell(_ item: Programme.Item, _ say: Wording) -> String {
         let cancelled = item.isCancelled ? " cancelled" : ""
-        return "<a class=\"block kind-\(item.kind.rawValue)\(cancelled)\" href=\"#\(h(item.session))\">"
+        return "<a class=\"block kind-\(item.kind.rawValue)\(cancelled)\"\(colour(item)) href=\"#\(h(item.session))\">"
             + (item.isCancelled ? "<em>\(h(cancelledMark(say)))</em> " : "")
             + "<strong>\(h(item.title))</strong>"
             + "<span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span></a>"
@@ -67,12 +67,12 @@ public enum ProgrammePage {
 
     private static func entry(_ item: Programme.Item, _ say: Wording) -> String {
         var out = "<li class=\"session kind-\(item.kind.rawValue)\(item.isCancelled ? " cancelled" : "")\" id=\"\(h(item.session))\" "
-            + "data-session=\"\(h(item.session))\">\n"
+            + "data-session=\"\(h(item.session))\"\(colour(item))>\n"
         out += "<h3><span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span> "
         if item.isCancelled { out += "<em>\(h(cancelledMark(say)))</em> " }
         out += "\(h(item.title))</h3>\n"
         var whereLine = [h(item.roomName)]
-        if let track = item.trackName { whereLine.append(h(say(ja: "トラック：", en: "Track: ") + track)) }
+        if let track = item.trackName { whereLine.append(h(say(ja: "トラック", en: "Track") + ": " + track)) }
         whereLine.append(h(kindName(item.kind, say)))
         out += "<p class=\"where\">\(whereLine.joined(separator: " · "))</p>\n"
         if !item.speakers.isEmpty {
@@ -87,7 +87,7 @@ public enum ProgrammePage {
             out += "</ul>\n"
         }
         if !item.accessibility.isEmpty {
-            out += "<p class=\"access\"><span class=\"label\">\(h(say(ja: "アクセシビリティ：", en: "Access: ")))</span>"
+            out += "<p class=\"access\"><span class=\"label\">\(h(say(ja: "アクセシビリティ", en: "Access") + ": "))</span>"
                 + item.accessibility.map(h).joined(separator: " · ") + "</p>\n"
         }
         if let d = item.description { out += "<p class=\"description\">\(h(d))</p>\n" }
@@ -115,6 +115,11 @@ public enum ProgrammePage {
     }
 
     private static func h(_ s: String) -> String { HTMLText.escape(s) }
+
+    /// The track's colour as a left rule (the plan checks it is `#rrggbb`).
+    private static func colour(_ item: Programme.Item) -> String {
+        item.track?.color.map { " style=\"border-left:4px solid \(h($0));padding-left:.4rem\"" } ?? ""
+    }
 
     private static func page(title: String, lang: String, body: String) -> String {
         """

@@ -34,12 +34,12 @@ public enum ProgrammeText {
                 let mark = item.isCancelled ? ProgrammePage.cancelledMark(say) + " " : ""
                 out += "\n### \(item.localStart.timeText)–\(item.localEnd.timeText) \(mark)\(md(item.title))\n\n"
                 var facts = [item.roomName]
-                if let t = item.trackName { facts.append(say(ja: "トラック：", en: "Track: ") + t) }
+                if let t = item.trackName { facts.append(say(ja: "トラック", en: "Track") + ": " + t) }
                 facts.append(ProgrammePage.kindName(item.kind, say))
                 out += md(facts.joined(separator: " · ")) + "\n"
                 for s in item.speakers { out += "- \(md(speaker(s)))\n" }
                 if !item.accessibility.isEmpty {
-                    out += "\n" + say(ja: "アクセシビリティ：", en: "Access: ") + md(item.accessibility.joined(separator: " · ")) + "\n"
+                    out += "\n" + say(ja: "アクセシビリティ", en: "Access") + ": " + md(item.accessibility.joined(separator: " · ")) + "\n"
                 }
                 if let d = item.description { out += "\n\(md(d))\n" }
                 if let url = item.online { out += "\n[\(say(ja: "オンライン参加", en: "Join online"))](\(url))\n" }
