@@ -36,32 +36,19 @@ extension PlanReader {
 
     /// `features: [{id, name, accessibility, perSession}]`: names for features beyond the built-in ones.
     func readFeatures(_ node: PlanNode?) -> [Feature] {
+        var declared = Set<String>()
         let features = list(node).compactMap { item -> Feature? in
             guard let f = fields(item, known: ["id", "name", "accessibility", "perSession"], required: ["id", "name"]),
                   let id = identifier(f["id"]), let name = localized(f["name"]) else { return nil }
-            if knownFeatures.contains(id) {
-                error(f["id"]!, "feature '\(id)' is \(Feature.builtIn.contains { $0.id == id } ? "built in" : "declared twice"); remove this entry")
+            if Feature.builtIn.contains(where: { $0.id == id }) || declared.contains(id) {
+                error(f["id"]!, "feature '\(id)' is \(declared.contains(id) ? "declared twice" : "built in"); remove this entry")
                 return nil
             }
-            knownFeatures.insert(id)
+            declared.insert(id)
             return Feature(id: id, name: name, accessibility: f["accessibility"].flatMap(bool) ?? true,
                            perSession: f["perSession"].flatMap(bool) ?? false)
         }
         return features
-    }
-
-    /// A list of feature ids, each built in or declared under `features`.
-    func featureList(_ node: PlanNode?) -> [String] {
-        list(node).compactMap { item in
-            guard let id = text(item) else { return nil }
-            guard knownFeatures.contains(id) else {
-                let hint = knownFeatures.min { editDistance($0, id) < editDistance($1, id) }
-                    .flatMap { editDistance($0, id) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
-                error(item, "unknown feature '\(id)' in '\(item.path)'\(hint); declare it under 'features' with its name, or use one of \(Feature.builtIn.map(\.id).joined(separator: ", "))")
-                return nil
-            }
-            return id
-        }
     }
 
     /// A session's track: any id, or one of `tracks` when the plan lists them.

@@ -9,6 +9,7 @@ struct PlanPositions {
     /// Per session, the node of each field that was written.
     var sessionFields: [String: [String: PlanNode]] = [:]
     var personFields: [String: [String: PlanNode]] = [:]
+    var roomFields: [String: [String: PlanNode]] = [:]
     var references: [(session: String, field: String, id: String, node: PlanNode)] = []
     var days: PlanNode?
 }
@@ -71,7 +72,8 @@ extension PlanReader {
         var days: [EventDay] = []
         for d in list(f["days"]) {
             guard let df = fields(d, known: ["date", "opens", "closes"], required: ["date", "opens", "closes"]),
-                  let dateNode = df["date"], let ds = text(dateNode) else { continue }
+                  let dateNode = df["date"], let written = text(dateNode) else { continue }
+            let ds = asciiDigits(written, dateNode)
             guard let date = LocalDate.parse(ds) else {
                 error(dateNode, "'\(dateNode.path)' is '\(ds)'; write a date as \"YYYY-MM-DD\"")
                 continue
@@ -90,7 +92,8 @@ extension PlanReader {
     }
 
     private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
-        guard let node, let s = text(node) else { return nil }
+        guard let node, let written = text(node) else { return nil }
+        let s = asciiDigits(written, node)
         let parts = s.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m),
               h * 60 + m <= 1440 else {
@@ -126,8 +129,9 @@ extension PlanReader {
             return nil
         }
         at.rooms[id] = f["id"]!
+        at.roomFields[id] = f
         let name = f["name"].flatMap(localized) ?? LocalizedText(en: id)
-        let features = featureList(f["features"])
+        let features = list(f["features"]).compactMap { text($0) }
         guard let capacity = int(f["capacity"], min: 1) else { return nil }
         return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]),
                     online: f["online"].flatMap(readOnline))
@@ -200,7 +204,7 @@ extension PlanReader {
             let groups = list(cf["groups"]).compactMap { enumValue($0, StakeholderGroup.self) }
             if !groups.isEmpty { composition.append(CompositionRule(groups: groups)) }
         }
-        let features = featureList(f["features"])
+        let features = list(f["features"]).compactMap { text($0) }
         let track = f["track"].flatMap(trackReference)
         let description = f["description"].flatMap(localized)
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
@@ -213,15 +217,11 @@ extension PlanReader {
             previously: f["previously"].flatMap { readPreviously($0, at) })
     }
 
+    /// One weight per soft term of the rule book; terms left out take their defaults.
     private func readWeights(_ node: PlanNode) -> Instance.Weights? {
-        guard let f = fields(node, known: ["optionalConflict", "optionalUnavailable", "preference", "moved"]) else {
-            return nil
-        }
-        let d = Instance.Weights()
-        return Instance.Weights(
-            optionalConflict: f["optionalConflict"].flatMap { int($0) } ?? d.optionalConflict,
-            optionalUnavailable: f["optionalUnavailable"].flatMap { int($0) } ?? d.optionalUnavailable,
-            preference: f["preference"].flatMap { int($0) } ?? d.preference,
-            moved: f["moved"].flatMap { int($0) } ?? d.moved)
+        guard let f = fields(node, known: Set(RuleBook.softTermNames)) else { return nil }
+        var weights = Instance.Weights()
+        for (term, value) in f { if let w = int(value) { weights[term] = w } }
+        return weights
     }
 }

@@ -26,8 +26,8 @@ public enum PlanWriter {
         for d in event.days {
             out += "    - {date: \(q(d.date.iso8601)), opens: \(q(clock(zone.local(d.opens), d.date))), closes: \(q(clock(zone.local(d.closes), d.date)))}\n"
         }
-        let w = event.weights
-        out += "weights: {optionalConflict: \(w.optionalConflict), optionalUnavailable: \(w.optionalUnavailable), preference: \(w.preference), moved: \(w.moved)}\n"
+        let weights = event.weights.inForce.filter { RuleBook.softTermNames.contains($0.key) }.sorted { $0.key < $1.key }
+        out += "weights: {" + weights.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}\n"
         if !event.features.isEmpty {
             out += "features:\n"
             for f in event.features {

@@ -84,8 +84,10 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public func session(_ id: String) -> Session? { sessions.first { $0.id == id } }
     /// The track with this id, named by its id when the plan does not list it.
     public func track(_ id: String) -> Track { tracks.first { $0.id == id } ?? Track(id: id, name: LocalizedText(en: id)) }
-    /// A feature the plan declares or Convene knows; nil for an unknown one.
-    public func feature(_ id: String) -> Feature? { features.first { $0.id == id } ?? Feature.builtIn.first { $0.id == id } }
+    /// A feature the plan declares or Convene knows; any other is named by its id, per room.
+    public func feature(_ id: String) -> Feature {
+        features.first { $0.id == id } ?? Feature.builtIn.first { $0.id == id } ?? Feature(id: id, name: LocalizedText(en: id))
+    }
 
     /// Reads events stored before venue, tracks and features existed as having none.
     public init(from decoder: any Decoder) throws {

@@ -53,7 +53,7 @@ public struct Programme: Sendable, Hashable {
     }
 
     public var event: Event
-    public var wording: Wording
+    public var wording: LanguageChoice
     public var title: String
     public var venue: [String]
     public var mapLink: String?
@@ -64,7 +64,7 @@ public struct Programme: Sendable, Hashable {
     /// Lays out a publication in one language, or both when `language` is nil.
     public init(_ publication: Publication, language: Language? = nil) {
         let event = publication.event
-        let say = Wording(language)
+        let say = LanguageChoice(language)
         let zone = ZoneRules(identifier: event.timeZone) ?? ZoneRules(identifier: "UTC")!
         self.event = event
         wording = say
@@ -95,7 +95,7 @@ public struct Programme: Sendable, Hashable {
     public var items: [Item] { days.flatMap(\.items) }
 
     /// The speakers of a session as the public may see them: its required participants.
-    public static func speakers(of session: Session, in event: Event, wording say: Wording) -> [Speaker] {
+    public static func speakers(of session: Session, in event: Event, wording say: LanguageChoice) -> [Speaker] {
         session.required.compactMap { event.stakeholder($0) }.map { p in
             guard p.isPublic else { return Speaker(id: nil, name: say(p.group.unnamedMember), affiliation: nil, group: p.group) }
             let affiliation = [p.organization, p.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
@@ -106,9 +106,9 @@ public struct Programme: Sendable, Hashable {
     /// The accessibility features a session has: those its room has for every session, and the
     /// services it asks for.
     public static func accessibility(of session: Session, in room: Room, event: Event) -> [Feature] {
-        var ids = room.features.filter { event.feature($0)?.perSession == false }
+        var ids = room.features.filter { !event.feature($0).perSession }
         for f in session.features where !ids.contains(f) { ids.append(f) }
-        let features = ids.compactMap { event.feature($0) }.filter(\.accessibility)
+        let features = ids.map { event.feature($0) }.filter(\.accessibility)
         let order = Dictionary((Feature.builtIn + event.features).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return features.sorted { (order[$0.id] ?? Int.max) < (order[$1.id] ?? Int.max) }
     }
@@ -119,7 +119,7 @@ public struct Programme: Sendable, Hashable {
         return link.url
     }
 
-    private static func item(_ entry: Publication.Entry, event: Event, say: Wording, zone: ZoneRules) -> Item {
+    private static func item(_ entry: Publication.Entry, event: Event, say: LanguageChoice, zone: ZoneRules) -> Item {
         let s = entry.session
         let room = event.room(entry.room) ?? Room(id: entry.room, name: LocalizedText(en: entry.room), capacity: 0)
         let track = s.track.map { event.track($0) }

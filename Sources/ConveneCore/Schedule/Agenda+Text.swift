@@ -2,7 +2,7 @@ extension Agenda {
     /// A plain-text agenda, one line per session (and one of its track, speakers and accessibility),
     /// grouped by day, in one language or both (Japanese first) when `language` is nil.
     public func text(language: Language? = nil) -> String {
-        let say = Wording(language)
+        let say = LanguageChoice(language)
         var out = "\(say(event.name)) (\(event.timeZone))\n"
         if let venue = event.venue {
             out += ([say(venue.name)] + [venue.address.map { say($0) }, venue.map].compactMap { $0 }).joined(separator: " · ") + "\n"
@@ -25,7 +25,7 @@ extension Agenda {
     /// RFC 4180 CSV: date, start, end, room, session id, title (ja), title (en), kind, track, then the
     /// track's name, the public speakers and the accessibility features, in English.
     public var csv: String {
-        let say = Wording(.en)
+        let say = LanguageChoice(.en)
         var out = "date,start,end,room,session,title_ja,title_en,kind,track,track_name,speakers,accessibility\r\n"
         for day in days {
             for e in day.entries {
@@ -42,7 +42,7 @@ extension Agenda {
     }
 
     /// Track, speakers and accessibility of an entry, as the public may see them.
-    private func details(_ e: Entry, _ say: Wording) -> [String] {
+    private func details(_ e: Entry, _ say: LanguageChoice) -> [String] {
         var out: [String] = []
         if let track = e.session.track { out.append(say(ja: "トラック", en: "Track") + ": " + say(event.track(track).name)) }
         let speakers = Programme.speakers(of: e.session, in: event, wording: say).map(\.name)

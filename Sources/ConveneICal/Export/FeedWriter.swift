@@ -54,7 +54,7 @@ public enum FeedWriter {
         icalcomponent_add_property(e, icalproperty_new_sequence(Int32(entry.sequence)))
         icalcomponent_add_property(e, clock.property(ICAL_DTSTART_PROPERTY, entry.interval.start))
         icalcomponent_add_property(e, clock.property(ICAL_DTEND_PROPERTY, entry.interval.end))
-        let say = Wording(feed.language)
+        let say = LanguageChoice(feed.language)
         // Clients that ignore STATUS (calcurse) still show that it is off.
         let mark = entry.isCancelled ? "[" + say(ja: "中止", en: "Cancelled") + "] " : ""
         icalcomponent_add_property(e, icalproperty_new_summary(FeedText.text(mark + say(entry.session.title))))
@@ -78,7 +78,7 @@ public enum FeedWriter {
     }
 
     /// What the session is, in words that name no participant.
-    static func description(of entry: Publication.Entry, event: Event, say: Wording) -> String {
+    static func description(of entry: Publication.Entry, event: Event, say: LanguageChoice) -> String {
         var lines: [String] = []
         if entry.isCancelled { lines.append(say(ja: "中止", en: "Cancelled")) }
         if let text = entry.session.description.map({ say($0) }), !text.isEmpty { lines.append(text) }

@@ -43,7 +43,7 @@ extension FrabSchedule {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private func event(_ e: Event, room: String, _ say: Wording) -> [String: Any] {
+    private func event(_ e: Event, room: String, _ say: LanguageChoice) -> [String: Any] {
         let item = e.item
         return [
             "guid": e.guid, "id": e.id, "title": item.title, "subtitle": "", "type": item.kind.rawValue,

@@ -34,7 +34,7 @@ extension FrabSchedule {
         return out + "</schedule>\n"
     }
 
-    private func event(_ e: Event, room: String, _ say: Wording) -> String {
+    private func event(_ e: Event, room: String, _ say: LanguageChoice) -> String {
         let item = e.item
         var out = "      <event guid=\"\(e.guid)\" id=\"\(e.id)\">\n"
         out += "        <room>\(x(room))</room>\n        <title>\(x(item.title))</title>\n        <subtitle></subtitle>\n"

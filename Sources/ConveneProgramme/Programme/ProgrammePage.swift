@@ -34,7 +34,7 @@ public enum ProgrammePage {
         return out + "</ol>\n</section>\n"
     }
 
-    private static func grid(_ grid: ProgrammeGrid, _ say: Wording) -> String {
+    private static func grid(_ grid: ProgrammeGrid, _ say: LanguageChoice) -> String {
         var out = "<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>\(h(say(ja: "時刻", en: "Time")))</th>"
         for room in grid.rooms { out += "<th scope=\"col\">\(h(say(room.name)))</th>" }
         out += "</tr></thead>\n<tbody>\n"
@@ -57,7 +57,7 @@ public enum ProgrammePage {
         return out + "</tbody></table></div>\n"
     }
 
-    private static func cell(_ item: Programme.Item, _ say: Wording) -> String {
+    private static func cell(_ item: Programme.Item, _ say: LanguageChoice) -> String {
         let cancelled = item.isCancelled ? " cancelled" : ""
         return "<a class=\"block kind-\(item.kind.rawValue)\(cancelled)\"\(colour(item)) href=\"#\(h(item.session))\">"
             + (item.isCancelled ? "<em>\(h(cancelledMark(say)))</em> " : "")
@@ -65,7 +65,7 @@ public enum ProgrammePage {
             + "<span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span></a>"
     }
 
-    private static func entry(_ item: Programme.Item, _ say: Wording) -> String {
+    private static func entry(_ item: Programme.Item, _ say: LanguageChoice) -> String {
         var out = "<li class=\"session kind-\(item.kind.rawValue)\(item.isCancelled ? " cancelled" : "")\" id=\"\(h(item.session))\" "
             + "data-session=\"\(h(item.session))\"\(colour(item))>\n"
         out += "<h3><span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span> "
@@ -98,10 +98,10 @@ public enum ProgrammePage {
     }
 
     /// The marker a cancelled session carries, e.g. `[中止]` or `[Cancelled]`.
-    public static func cancelledMark(_ say: Wording) -> String { "[" + say(ja: "中止", en: "Cancelled") + "]" }
+    public static func cancelledMark(_ say: LanguageChoice) -> String { "[" + say(ja: "中止", en: "Cancelled") + "]" }
 
     /// The kind of a session in words.
-    public static func kindName(_ kind: SessionKind, _ say: Wording) -> String {
+    public static func kindName(_ kind: SessionKind, _ say: LanguageChoice) -> String {
         switch kind {
         case .plenary: return say(ja: "全体会議", en: "Plenary")
         case .symposium: return say(ja: "シンポジウム", en: "Symposium")
