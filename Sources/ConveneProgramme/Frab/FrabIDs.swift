@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The identifiers schedule apps key on, derived from Convene's ids only, so every export of the
 /// same plan gives the same ones: RFC 4122 version 5 UUIDs and small positive numbers.
@@ -46,5 +47,12 @@ enum FrabIDs {
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out
+    }
+
+    /// A plan id from a name: letters folded to ASCII where Unicode says how (é → e, 東京 → dong jing),
+    /// then as `slug`.
+    static func identifier(_ text: String) -> String {
+        let folded = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        return slug(folded)
     }
 }

@@ -27,8 +27,6 @@ public struct ScheduleImport: Sendable {
     public var event: Event
     /// Names of rooms whose capacity is `defaultCapacity` because nothing gave one.
     public var assumedCapacity: [String]
-    /// Sessions the file lists, and distinct speakers.
-    public var sessionCount: Int { event.sessions.count }
 
     /// Reads a schedule file.
     public static func read(path: String, options: Options) throws -> ScheduleImport {
@@ -128,7 +126,7 @@ public struct ScheduleImport: Sendable {
                 description: abstract.isEmpty ? nil : text(abstract),
                 previously: Session.Pin(room: roomIDs[e.room]!, start: zone.localized(p.start))))
         }
-        var eventID = FrabIDsForImport.identifier(doc.acronym ?? doc.title)
+        var eventID = FrabIDs.identifier(doc.acronym ?? doc.title)
         if eventID.isEmpty { eventID = "imported-schedule" }
         event = Event(id: eventID, name: LocalizedText(en: Self.oneLine(doc.title)), kind: .symposium, timeZone: zoneName,
                       slotMinutes: slot, days: days,
@@ -225,7 +223,7 @@ struct IDMaker {
     private var used = Set<String>()
 
     mutating func make(_ name: String, fallback: String) -> String {
-        var base = FrabIDsForImport.identifier(name)
+        var base = FrabIDs.identifier(name)
         if base.count > 48 { base = String(base.prefix(48)); while base.hasSuffix("-") { base.removeLast() } }
         if base.isEmpty || base == "p" { base = fallback }
         var id = base, n = 2
@@ -235,13 +233,5 @@ struct IDMaker {
         }
         used.insert(id)
         return id
-    }
-}
-
-enum FrabIDsForImport {
-    /// Letters folded to ASCII where Unicode says how (é → e), the rest dropped.
-    static func identifier(_ text: String) -> String {
-        let folded = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) ?? text
-        return FrabIDs.slug(folded)
     }
 }
