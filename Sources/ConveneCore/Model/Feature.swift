@@ -1,7 +1,9 @@
 /// Something a room offers or a session needs, with the name people read: wheelchair access,
 /// a hearing loop, interpretation, streaming …
 public struct Feature: Sendable, Hashable, Codable, Identifiable {
+    /// What rooms and sessions name in `features:`.
     public var id: String
+    /// What people read, e.g. "Hearing loop".
     public var name: LocalizedText
     /// True when it matters to people who need access (programmes list these); false for
     /// equipment such as a projector.

@@ -1,6 +1,8 @@
 /// Where an event takes place, as the programme shows it.
 public struct Venue: Sendable, Hashable, Codable {
+    /// The venue's name.
     public var name: LocalizedText
+    /// Its postal address.
     public var address: LocalizedText?
     /// A link to a map of the venue (http or https).
     public var map: String?

@@ -17,26 +17,34 @@ public struct Programme: Sendable, Hashable {
 
     /// One session in the programme.
     public struct Item: Sendable, Hashable {
+        /// The session's id.
         public var session: String
         /// Stable for the life of the session, the same as the feeds' UID.
         public var uid: String
+        /// The title in the chosen language(s).
         public var title: String
         public var kind: SessionKind
+        /// When it starts and ends, written with the event zone's offset.
         public var start: Instant
         public var end: Instant
         /// Wall-clock times in the event's zone.
         public var localStart: LocalDateTime
         public var localEnd: LocalDateTime
         public var room: Room
+        /// The room's name in the chosen language(s).
         public var roomName: String
         public var track: Track?
+        /// The track's name in the chosen language(s).
         public var trackName: String?
+        /// Its required participants, as the public may see them.
         public var speakers: [Speaker]
         /// Names of the accessibility features it has, e.g. "Wheelchair accessible".
         public var accessibility: [String]
+        /// Its description in the chosen language(s).
         public var description: String?
         /// Where to join remotely, when the link is public.
         public var online: String?
+        /// Taken off the schedule since it was published: shown struck through.
         public var isCancelled: Bool
         /// The schedule's SEQUENCE for the session, for exports that version events.
         public var sequence: Int
@@ -52,11 +60,17 @@ public struct Programme: Sendable, Hashable {
         public var rooms: [Room]
     }
 
+    /// The plan the programme shows.
     public var event: Event
+    /// The language(s) it is written in.
     public var wording: LanguageChoice
+    /// The event's name.
     public var title: String
+    /// The venue's name and address, as lines.
     public var venue: [String]
+    /// A link to a map of the venue.
     public var mapLink: String?
+    /// Every day of the event and every day a session falls on, in order.
     public var days: [Day]
     /// The zone every local time is in.
     public var zone: ZoneRules

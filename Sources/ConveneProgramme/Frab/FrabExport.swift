@@ -5,7 +5,9 @@ public import Foundation
 public enum FrabExport {
     /// What was written.
     public struct Written: Sendable {
+        /// The file written (or left as it was).
         public var path: String
+        /// Sessions in it.
         public var events: Int
         /// False when the file already held these bytes (it is then left alone).
         public var changed: Bool

@@ -9,6 +9,7 @@ public struct ScheduleImport: Sendable {
     public struct Options: Sendable {
         /// The event's IANA zone, when the file names none (or names the wrong one).
         public var timeZone: String?
+        /// Who sends invitations; schedules do not say.
         public var organizer: Organizer
         /// Seats per room name, for rooms the file gives no capacity.
         public var capacities: [String: Int]

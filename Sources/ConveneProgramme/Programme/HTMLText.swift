@@ -1,5 +1,6 @@
 /// Escapes text for HTML element content and quoted attributes.
 public enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'` as character references.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

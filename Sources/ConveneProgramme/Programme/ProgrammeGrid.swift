@@ -9,10 +9,12 @@ public struct ProgrammeGrid: Sendable {
     public struct Block: Sendable {
         public var firstRow: Int
         public var rowSpan: Int
+        /// The sessions in the cell, by start.
         public var items: [Programme.Item]
     }
 
     public var date: LocalDate
+    /// The columns: rooms used that day, in the plan's order.
     public var rooms: [Room]
     /// Minute of the day the first row starts at.
     public var firstMinute: Int
