@@ -1,8 +1,7 @@
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
-package import Hummingbird
-import HummingbirdCore
 package import ServiceLifecycle
 package import Logging
 
@@ -29,37 +28,14 @@ public struct FeedServer: Sendable {
 
     /// The HTTP/1.1 server as a service, for callers that run it themselves (tests cancel its task).
     ///
-    /// HummingbirdCore's HTTP/1.1 server with `FeedChannelHandler` answering on the event loop:
-    /// no router, request context or task per request, since every answer comes from memory.
+    /// SwiftNIO's HTTP/1 codec with `HTTPConnectionHandler` answering on the event loop: no router,
+    /// request context or task per request, since every answer comes from memory.
     package func service(onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
         let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
         let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
         let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links), logger: logger,
                                       logRequests: settings.logRequests)
-        let dates = ResponseDate()
-        let fixedLinks = settings.links != nil
-        let host = settings.host
-        let logger = logger
-        let configuration = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [FeedChannelHandler(responder: responder, dates: dates)])
-        return try HTTPServerBuilder.http1(configuration: configuration).buildServer(
-            configuration: .init(address: .hostname(settings.host, port: settings.port)),
-            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
-            logger: logger,
-            responder: { request, writer, _ in
-                // Only reached if FeedChannelHandler is not in the pipeline; it answers everything.
-                var answer = responder.respond(to: request.head)
-                answer.headers[.date] = dates.now
-                let body = request.method == .head ? nil : answer.body
-                try await writer.write(response: HTTPResponse(status: answer.status, headerFields: answer.headers),
-                                       body: body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
-            },
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                if !fixedLinks { links.set(FeedLinks.local(host: host, port: port)) }
-                logger.info("agenda at \(links.links.web("/")), public feeds under \(links.links.web("/feeds/"))")
-                await onListening(port)
-            })
+        return Listener(settings: settings, responder: responder, links: links, logger: logger, onListening: onListening)
     }
 
     /// Logs to standard error, as every `convene` command reports.
@@ -67,6 +43,68 @@ public struct FeedServer: Sendable {
         var logger = Logger(label: "convene.serve") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .info
         return logger
+    }
+}
+
+/// The listening socket and its connections, for as long as the service runs.
+struct Listener: Service {
+    let settings: ServerSettings
+    let responder: FeedResponder
+    let links: LinkHolder
+    let logger: Logger
+    let onListening: @Sendable (Int) async -> Void
+
+    func run() async throws {
+        let dates = ResponseDate()
+        let connections = ConnectionLimit(maximum: settings.maximumConnections)
+        let requestTimeout = TimeAmount(settings.requestTimeout)
+        let idleTimeout = TimeAmount(settings.idleTimeout)
+        let responder = responder
+        let logger = logger
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                // Over the cap, a connection is closed at once: its descriptor is back within a loop turn.
+                guard connections.admit(channel) else {
+                    logger.warning("too many connections; closing a new one", metadata: ["open": "\(connections.maximum)"])
+                    return channel.close()
+                }
+                return channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.addHandler(ConnectionDeadline(requestTimeout: requestTimeout, idleTimeout: idleTimeout))
+                    try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    try pipeline.addHandler(HTTPConnectionHandler(responder: responder, dates: dates))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: settings.host, port: settings.port).get()
+        } catch {
+            throw ServerError.cannotListen(host: settings.host, port: settings.port, error)
+        }
+        let port = channel.localAddress?.port ?? settings.port
+        if settings.links == nil { links.set(FeedLinks.local(host: settings.host, port: port)) }
+        logger.info("agenda at \(links.links.web("/")), public feeds under \(links.links.web("/feeds/"))")
+        await onListening(port)
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await channel.closeFuture.get()
+            } onGracefulShutdown: {
+                channel.close(promise: nil)
+            }
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+        connections.closeAll()
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
 

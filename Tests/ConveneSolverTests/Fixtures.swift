@@ -57,6 +57,9 @@ enum Fixtures {
 
     static var benchmark: URL { shared.appendingPathComponent("benchmark") }
 
+    /// Whether `../shared/benchmark` is there (in CI; not in a fresh clone).
+    static let hasBenchmark = FileManager.default.fileExists(atPath: benchmark.appendingPathComponent("validate.py").path)
+
     static func load(_ name: String) throws -> Instance {
         let url = benchmark.appendingPathComponent("real").appendingPathComponent(name)
         return try JSONFormat.decode(Instance.self, from: Data(contentsOf: url), file: url.path)

@@ -69,7 +69,8 @@ struct SolverTests {
         #expect(result.solution.assignments.count + result.solution.unscheduled.count == instance.sessions.count)
     }
 
-    @Test func repairingFosdemMovesOnlySessionsThatClash() throws {
+    @Test(.enabled(if: Fixtures.hasBenchmark, "needs ../shared/benchmark beside the repository"))
+    func repairingFosdemMovesOnlySessionsThatClash() throws {
         let instance = try Fixtures.load("fosdem-2024-repair.json")
         let url = Fixtures.benchmark.appendingPathComponent("real/fosdem-2024-published-solution.json")
         let published = try JSONFormat.decode(Solution.self, from: Data(contentsOf: url), file: url.path)

@@ -96,7 +96,8 @@ struct ValidatorTests {
         return ["loose", "tight", "repair"].map { dir.appendingPathComponent("forum-100-\($0).json") }
     }
 
-    @Test func agreesWithValidatePyOnRandomSolutions() throws {
+    @Test(.enabled(if: Fixtures.hasBenchmark, "needs ../shared/benchmark/validate.py beside the repository"))
+    func agreesWithValidatePyOnRandomSolutions() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var files = try Self.generated(dir)
@@ -111,7 +112,8 @@ struct ValidatorTests {
         }
     }
 
-    @Test func agreesWithValidatePyOnFeasibleSolutionsAndTheirNeighbours() throws {
+    @Test(.enabled(if: Fixtures.hasBenchmark, "needs ../shared/benchmark/validate.py beside the repository"))
+    func agreesWithValidatePyOnFeasibleSolutionsAndTheirNeighbours() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = RandomSource(seed: 9)
@@ -131,7 +133,8 @@ struct ValidatorTests {
         }
     }
 
-    @Test func publishedFosdemScheduleHasItsThreeClashes() throws {
+    @Test(.enabled(if: Fixtures.hasBenchmark, "needs ../shared/benchmark/validate.py beside the repository"))
+    func publishedFosdemScheduleHasItsThreeClashes() throws {
         let instance = try Fixtures.load("fosdem-2024-repair.json")
         let url = Fixtures.benchmark.appendingPathComponent("real/fosdem-2024-published-solution.json")
         let solution = try JSONFormat.decode(Solution.self, from: Data(contentsOf: url), file: url.path)
