@@ -79,6 +79,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets: a corpus replayer in ordinary builds, libFuzzer's entry point with
+        // `-Xswiftc -sanitize=fuzzer -Xswiftc -DCONVENE_LIBFUZZER` (see Scripts/fuzz).
+        .executableTarget(
+            name: "convene-fuzz",
+            dependencies: ["ConveneCore", "ConvenePlan", "ConveneICal", "ConveneMail"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
