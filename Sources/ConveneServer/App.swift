@@ -66,10 +66,14 @@ struct Listener: Service {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                // Over the cap, a connection is closed at once: its descriptor is back within a loop turn.
-                guard connections.admit(channel) else {
-                    logger.warning("too many connections; closing a new one", metadata: ["open": "\(connections.maximum)"])
-                    return channel.close()
+                // At the cap the longest-open connection makes way: its descriptor is back within a loop turn.
+                if let displaced = connections.admit(channel) {
+                    displaced.channel.close(promise: nil)
+                    // Once, then every thousandth: a flood must not flood the log too.
+                    if displaced.total % 1_000 == 1 {
+                        logger.warning("connection limit reached: closed the longest-open connection",
+                                       metadata: ["limit": "\(connections.maximum)", "closed so far": "\(displaced.total)"])
+                    }
                 }
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations

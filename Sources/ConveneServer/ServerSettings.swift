@@ -22,7 +22,7 @@ public struct ServerSettings: Sendable {
     public var requestTimeout: Duration
     /// How long a kept-alive connection may sit idle between requests.
     public var idleTimeout: Duration
-    /// Most connections open at once; more are closed as soon as they are accepted.
+    /// Most connections open at once; past it, the longest-open connection is closed for each new one.
     public var maximumConnections: Int
 
     /// Settings with the defaults `convene serve` documents.
