@@ -41,7 +41,7 @@ public enum CalendarReader {
                 throw ICalError(file: source, line: 1, message: "libical cannot parse this calendar")
             }
             var reading = CalendarReading(
-                source: source, text: text, map: map,
+                source: source, map: map,
                 window: (window.start.secondsSinceEpoch, window.end.secondsSinceEpoch))
             try root.withUnsafeComponent { try reading.read(root: $0, floatingZone: floatingZone) }
             return reading.result()

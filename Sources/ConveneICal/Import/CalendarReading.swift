@@ -4,7 +4,6 @@ import ConveneCore
 /// The state of reading one calendar text: its zones, its events by UID, and what went wrong.
 struct CalendarReading {
     let source: String
-    let text: String
     let map: SourceMap
     let window: (start: Int64, end: Int64)
     private var occurrences: [Occurrence] = []
@@ -22,9 +21,8 @@ struct CalendarReading {
     /// The calendar's recurrence budget, shared by its events and its own time zones.
     private let budget = WorkBudget()
 
-    init(source: String, text: String, map: SourceMap, window: (start: Int64, end: Int64)) {
+    init(source: String, map: SourceMap, window: (start: Int64, end: Int64)) {
         self.source = source
-        self.text = text
         self.map = map
         self.window = window
     }
