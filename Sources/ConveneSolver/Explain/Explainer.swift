@@ -8,7 +8,7 @@ public enum Explainer {
         let state = schedule(problem, solution)
         var out: [String: String] = [:]
         for s in 0..<problem.sessionCount where !state.isScheduled(s) {
-            let id = instance.sessions[s].id
+            let id = problem.facts.sessions[s].id
             if solution.assignments.contains(where: { $0.session == id }) { continue }
             out[id] = UnscheduledReason(problem: problem, state: state, session: s).text
         }
@@ -19,7 +19,7 @@ public enum Explainer {
     public static func explain(_ session: String, in instance: Instance, solution: Solution) -> Explanation {
         if let a = solution.assignments.first(where: { $0.session == session }) {
             return Explanation(session: session, status: .scheduled(room: a.room, start: a.start),
-                               reason: "scheduled in \(a.room) at \(UnscheduledReason.clock(a.start))")
+                               reason: "scheduled in \(a.room) at \(Wording(event: nil).time(a.start))")
         }
         let problem = Problem(instance)
         guard let s = problem.sessionIndex[session] else {
@@ -36,12 +36,10 @@ public enum Explainer {
         var assignments: [Assignment] = []
         var unscheduled: [Solution.Unscheduled] = []
         for s in 0..<problem.sessionCount {
-            let id = problem.instance.sessions[s].id
-            // A repeated id is scheduled once, under its first occurrence.
-            guard problem.sessionIndex[id] == s else { continue }
+            let id = problem.facts.sessions[s].id
             if state.isScheduled(s) {
                 assignments.append(Assignment(
-                    session: id, room: problem.instance.rooms[Int(state.room[s])].id,
+                    session: id, room: problem.facts.rooms[Int(state.room[s])].id,
                     start: problem.origin.adding(minutes: state.startMinute[s])))
             } else {
                 unscheduled.append(.init(session: id, reason: UnscheduledReason(problem: problem, state: state, session: s).text))

@@ -1,3 +1,5 @@
+import ConveneCore
+
 /// A schedule under search: where each session is, who holds each room cell, and
 /// the running cost, kept exact by delta scoring on every place and remove.
 struct ScheduleState: Sendable {
@@ -12,7 +14,7 @@ struct ScheduleState: Sendable {
     private(set) var occupant: [Int32]
     /// Scheduled sessions naming each person, with whether they require them.
     private(set) var attending: [[Problem.Member]]
-    private(set) var cost: Cost
+    private(set) var cost: Score
 
     init(problem: Problem) {
         self.problem = problem
@@ -22,7 +24,7 @@ struct ScheduleState: Sendable {
         startMinute = [Int](repeating: 0, count: n)
         occupant = [Int32](repeating: -1, count: max(1, problem.roomCount * problem.timeline.cellCount))
         attending = [[Problem.Member]](repeating: [], count: problem.personIDs.count)
-        var c = Cost(unscheduled: 0, soft: problem.previousUnknown * problem.weights.moved)
+        var c = Score(unscheduled: 0, soft: problem.previousUnknown * problem.movedWeight)
         for s in 0..<n {
             c.unscheduled += problem.priority[s]
             c.soft += problem.unscheduledMovedPenalty(s)
@@ -70,7 +72,19 @@ struct ScheduleState: Sendable {
     @inline(__always)
     func placementSoft(_ s: Int, room r: Int32, startIndex i: Int, optional: Int) -> Int {
         Int(problem.startPenalty[s][i]) + problem.movedPenalty(s, room: r, start: Int(problem.starts[s][i]))
-            + optional * problem.weights.optionalConflict
+            + optional * problem.optionalConflictWeight
+    }
+
+    /// Every scheduled session as (session, room, start minute), in session order.
+    var placements: [(session: Int, room: Int, start: Int, picked: [String])] {
+        room.indices.filter { room[$0] >= 0 }.map { ($0, Int(room[$0]), startMinute[$0], []) }
+    }
+
+    /// The search's judgement of an unscheduled session at a spot: a candidate of its fit, the room
+    /// open and free there, no required person or order in the way. Tests prove it equal to the rule book.
+    func admits(_ s: Int, room r: Int, start t: Int) -> Bool {
+        guard problem.rooms[s].contains(Int32(r)), let i = problem.starts[s].firstIndex(of: Int32(t)) else { return false }
+        return blockers(s, room: r, startIndex: i)?.isEmpty == true
     }
 
     /// Places an unscheduled session; the caller has checked that the spot is free.

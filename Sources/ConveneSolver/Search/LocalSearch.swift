@@ -98,14 +98,6 @@ struct LocalSearch: Sendable {
         }
     }
 
-    /// Restarts from a schedule another thread found.
-    mutating func adopt(_ other: ScheduleState) {
-        state = other
-        open.removeAll()
-        openIndex = [Int](repeating: -1, count: problem.sessionCount)
-        for s in 0..<problem.sessionCount where isOpenCandidate(s) { addOpen(s) }
-    }
-
     private mutating func insert(_ s: Int) {
         if let spot = state.bestFreeSpot(s, random: &random) {
             place(s, spot)

@@ -44,7 +44,7 @@ func saveEdit(
 ) throws {
     var change = proposed
     let instance = current.event.instance(busy: firmBusy(current.busy))
-    change.score = Validator.validate(
+    change.score = RuleBook.validate(
         instance, Solution(instance: instance.name, assignments: change.assignments, unscheduled: change.unscheduled)).score
     let text = current.text
     for line in change.diff.lines(text) { print(line) }

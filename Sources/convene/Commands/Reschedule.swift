@@ -37,7 +37,7 @@ struct Reschedule: AsyncParsableCommand {
             let instance = current.event.instance(busy: firmBusy(current.busy), previous: current.version.assignments)
             let result = Solver.solve(instance, options: SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed),
                                       clock: ContinuousClock())
-            let score = Validator.validate(current.event.instance(busy: firmBusy(current.busy)), result.solution).score
+            let score = RuleBook.validate(current.event.instance(busy: firmBusy(current.busy)), result.solution).score
             let change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, score: score)
             let text = current.text
             print("\(change.diff.summary(text)) (searched \(seconds(result.stats.totalTime)) s)")
