@@ -46,8 +46,13 @@ public enum FeedWriter {
     private static let calendarNamePlaceholder = "CONVENE-CALENDAR-NAME"
 
     private static func vevent(_ entry: Publication.Entry, feed: Feed, publication: Publication, clock: FeedClock) throws -> OpaquePointer {
-        let e = try LibicalText.checked("creating an event") { icalcomponent_new(ICAL_VEVENT_COMPONENT) }
         let event = publication.event
+        // Checked before anything is built: a throw after `icalcomponent_new` would leak the event.
+        var attendeeAddress: (id: String, person: Stakeholder, address: String)?
+        if case .person(let id) = feed.kind, let person = event.stakeholder(id), !person.email.isEmpty {
+            attendeeAddress = (id, person, try FeedText.address(person.email, field: "email of stakeholder '\(id)'"))
+        }
+        let e = try LibicalText.checked("creating an event") { icalcomponent_new(ICAL_VEVENT_COMPONENT) }
         icalcomponent_add_property(e, icalproperty_new_uid(entry.uid))
         icalcomponent_add_property(e, icalproperty_new_dtstamp(clock.utc(entry.lastModified)))
         icalcomponent_add_property(e, icalproperty_new_lastmodified(clock.utc(entry.lastModified)))
@@ -59,8 +64,7 @@ public enum FeedWriter {
         icalcomponent_add_property(e, icalproperty_new_location(FeedText.text(room)))
         icalcomponent_add_property(e, icalproperty_new_description(FeedText.text(description(of: entry))))
         icalcomponent_add_property(e, icalproperty_new_status(entry.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
-        if case .person(let id) = feed.kind, let person = event.stakeholder(id), !person.email.isEmpty {
-            let address = try FeedText.address(person.email, field: "email of stakeholder '\(id)'")
+        if let (id, person, address) = attendeeAddress {
             let attendee = icalproperty_new_attendee("mailto:" + address)
             icalproperty_add_parameter(attendee, icalparameter_new_cn(FeedText.parameter(person.name)))
             let required = entry.session.required.contains(id)
