@@ -43,6 +43,11 @@ let package = Package(
         .target(name: "ConveneSolver", dependencies: ["ConveneCore"], swiftSettings: strict),
         .target(name: "ConveneICal", dependencies: ["ConveneCore", "CLibical"], swiftSettings: strict),
         .target(
+            name: "ConveneProgramme",
+            dependencies: ["ConveneCore", "ConvenePlan", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ConveneStore",
             dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -58,7 +63,7 @@ let package = Package(
         .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneProgramme",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -74,7 +79,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
-                "ConveneStore", "ConveneMail", "ConveneServer",
+                "ConveneStore", "ConveneMail", "ConveneServer", "ConveneProgramme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -91,6 +96,7 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
             name: "ConveneServerTests",
             dependencies: ["ConveneServer", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]

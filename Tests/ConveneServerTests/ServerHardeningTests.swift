@@ -167,10 +167,9 @@ final class LogLines: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-             function: String, line: UInt) {
+    func log(event: LogEvent) {
         lock.lock()
-        lines.append("\(message)")
+        lines.append("\(event.message)")
         lock.unlock()
     }
 

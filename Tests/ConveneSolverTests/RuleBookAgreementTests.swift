@@ -165,18 +165,18 @@ struct RuleBookAgreementTests {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = RandomSource(seed: 17)
-        for url in try Self.instances(dir) {
+        for url in try Self.instances(dir) + Self.generatedVersion2(dir) {
             let problem = Problem(try Self.read(url))
             let facts = problem.facts
             var search = LocalSearch(state: Construction.initial(problem, random: &random), random: random)
-            for _ in 0..<3 {
-                search.run(300)
+            for _ in 0..<2 {
+                search.run(200)
                 let state = search.state
                 let judged = RuleBook.judge(Review(facts, placements: state.placements), words: nil)
                 #expect(judged.feasible, "\(url.lastPathComponent): \(judged.messages.prefix(3))")
                 #expect(judged.score == state.cost, "\(url.lastPathComponent)")
                 var agreed = 0
-                for _ in 0..<300 {
+                for _ in 0..<200 {
                     let s = random.below(problem.sessionCount)
                     guard !facts.sessions[s].required.contains(where: { facts.people[$0] == nil }) else { continue }
                     let r = random.below(problem.roomCount)
@@ -187,11 +187,14 @@ struct RuleBookAgreementTests {
                         : day.start + facts.slot * random.below(slots)
                     var without = state
                     if without.isScheduled(s) { without.remove(s) }
-                    let incremental = without.admits(s, room: r, start: t)
-                    let others = without.placements
-                    let review = Review(facts, placements: others + [(s, r, t, [])])
+                    let spot = without.admits(s, room: r, start: t)
+                    let incremental = spot != nil
+                    let picks = spot?.picks.map { problem.personIDs[Int($0)] } ?? []
+                    let review = Review(facts, placements: without.placements + [(s, r, t, picks)])
                     let id = facts.sessions[s].id
                     let named = RuleBook.hard.flatMap { $0.breaches(in: review) }.filter { $0.sessions.contains(id) }
+                    // The search only admits a spot where it can pick: with no picks to be had the rule book
+                    // names the session for its unmet groups, so both say no.
                     #expect(incremental == named.isEmpty,
                             "\(url.lastPathComponent): \(id) in \(facts.rooms[r].id) at \(t): search says \(incremental), rule book \(named.map(\.text))")
                     if incremental == named.isEmpty { agreed += 1 }
