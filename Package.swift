@@ -48,15 +48,20 @@ let package = Package(
         .target(
             name: "ConveneMail",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore", "CCurl",
+                "ConveneCore", "ConveneICal", "CCurl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
         .target(
+            name: "ConveneApp",
+            dependencies: ["ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneApp",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -67,7 +72,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
-                "ConveneStore", "ConveneMail", "ConveneServer",
+                "ConveneStore", "ConveneMail", "ConveneApp", "ConveneServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,11 +82,15 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
-        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer"]),
+        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneApp"]),
+        .testTarget(
+            name: "ConveneAppTests",
+            dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore"]
+        ),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",
-            dependencies: ["ConveneMail", "ConveneICal", "ConveneStore", "ConveneCore"],
+            dependencies: ["ConveneMail", "ConveneICal", "ConveneCore"],
             exclude: ["Golden"]
         ),
     ]

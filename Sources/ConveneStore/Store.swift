@@ -1,4 +1,3 @@
-public import ConveneCore
 import Foundation
 import GRDB
 

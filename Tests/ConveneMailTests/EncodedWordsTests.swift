@@ -1,11 +1,12 @@
 @testable import ConveneMail
+import Foundation
 import Testing
 
 @Suite struct EncodedWordsTests {
     func decode(_ header: String) -> String {
         header.components(separatedBy: "\r\n ").map { word -> String in
             let inner = word.dropFirst(EncodedWords.prefix.count).dropLast(EncodedWords.suffix.count)
-            return String(decoding: Base64.decode(String(inner))!, as: UTF8.self)
+            return String(decoding: Data(base64Encoded: String(inner))!, as: UTF8.self)
         }.joined()
     }
 
@@ -25,8 +26,8 @@ import Testing
             #expect(w.hasPrefix("=?UTF-8?B?") && w.hasSuffix("?="))
             let inner = w.dropFirst(10).dropLast(2)
             // Each word decodes to valid UTF-8 by itself: no character is cut in two.
-            let bytes = Base64.decode(String(inner))!
-            #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil)
+            let bytes = Array(Data(base64Encoded: String(inner))!)
+            #expect(String(validating: bytes, as: UTF8.self) != nil)
         }
         #expect(decode(header) == subject)
     }

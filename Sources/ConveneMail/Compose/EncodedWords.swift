@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 2047 encoded words for header text that is not plain ASCII.
 enum EncodedWords {
     /// Longest encoded word RFC 2047 allows.
@@ -30,5 +32,5 @@ enum EncodedWords {
         return words.joined(separator: "\r\n ")
     }
 
-    private static func word(_ bytes: [UInt8]) -> String { prefix + Base64.encode(bytes) + suffix }
+    private static func word(_ bytes: [UInt8]) -> String { prefix + Data(bytes).base64EncodedString() + suffix }
 }

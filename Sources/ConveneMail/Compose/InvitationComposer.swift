@@ -47,7 +47,7 @@ public struct InvitationComposer: Sendable {
             calendar: (calendar, notice.method.rawValue))
     }
 
-    func subject(_ kind: MailTemplates.Kind, title: String, language: Language) -> String {
+    func subject(_ kind: NoticeKind, title: String, language: Language) -> String {
         let name = event.name.text(in: language)
         switch (kind, language) {
         case (.invitation, .ja): return "【ご案内】\(title)（\(name)）"

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneICal
 import Foundation
 
 /// The public agenda: a plain HTML grid of rooms × times per day with links to the public feeds.
@@ -27,21 +28,21 @@ struct AgendaPage: Sendable {
     }
 
     /// The whole-event feed in plain sight; rooms, tracks and groups folded away to keep the grid near the top.
-    private func subscriptions(_ feeds: [FeedListing], event: Event) -> String {
-        guard let whole = feeds.first(where: { $0.kind == "event" }) else { return "" }
+    private func subscriptions(_ feeds: [Feed], event: Event) -> String {
+        guard let whole = feeds.first(where: { $0.kind == .event }) else { return "" }
         var out = "<p class=\"subscribe\">Subscribe to the whole event: \(link(whole, label: "calendar app"))</p>\n"
-        let others = feeds.filter { $0.kind != "event" }
+        let others = feeds.filter { $0.kind != .event }
         guard !others.isEmpty else { return out }
         out += "<details><summary>Feeds per room, track and group</summary>\n<ul class=\"feeds\">\n"
         let prefix = event.name.bilingual + " — "
         for feed in others {
             let title = feed.title.hasPrefix(prefix) ? String(feed.title.dropFirst(prefix.count)) : feed.title
-            out += "<li>\(html(feed.kind.capitalized)) \(html(title)): \(link(feed, label: "subscribe"))</li>\n"
+            out += "<li>\(html(feed.kindName.capitalized)) \(html(title)): \(link(feed, label: "subscribe"))</li>\n"
         }
         return out + "</ul></details>\n"
     }
 
-    private func link(_ feed: FeedListing, label: String) -> String {
+    private func link(_ feed: Feed, label: String) -> String {
         let path = FeedLinks.publicPath(feed.path)
         return "<a href=\"\(html(links.webcal(path)))\">\(label)</a> · <a href=\"\(html(links.web(path)))\">.ics</a>"
     }

@@ -9,6 +9,9 @@ enum Migrations {
         m.registerMigration("v2-admin-pins-and-undo", migrate: admin)
         m.registerMigration("v3-feed-tokens", migrate: feedTokens)
         m.registerMigration("v4-outbox-and-rsvp", migrate: outbox)
+        m.registerMigration("v5-publish-releases", migrate: publishReleases)
+        m.registerMigration("v5-publish-outbox", migrate: publishOutbox)
+        m.registerMigration("v5-publish-answers", migrate: publishAnswers)
         return m
     }
 

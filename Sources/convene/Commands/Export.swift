@@ -1,16 +1,18 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
 import ConveneICal
 import Foundation
 
-/// `convene export`: subscription feeds (.ics) for the current schedule.
+/// `convene export`: subscription feeds (.ics) for the published schedule.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the subscription feeds (.ics) of the current schedule, and their index.",
+        abstract: "Write the subscription feeds (.ics) of the published schedule, and their index.",
         discussion: """
             Writes event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics, people/ID.ics and \
-            index.json under --out. Unchanged feeds keep their bytes, so subscribers and ETags see \
-            no change; sessions taken out of the schedule stay as cancelled.
+            index.json under --out. Only published releases show (see `convene publish`); a draft never \
+            does. Unchanged feeds keep their bytes, so subscribers and ETags see no change; sessions \
+            taken out of the schedule stay as cancelled.
             """
     )
 
@@ -72,10 +74,10 @@ struct Export: AsyncParsableCommand {
             }
             return Publication(try JSONFormat.decode(Publication.Snapshot.self, from: data, file: snapshot))
         }
-        let store = try database.open()
-        guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
-        let history = try store.history()
-        guard !history.isEmpty else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
-        return Publication(event: event, removed: try store.removedSessions(), history: history)
+        guard let published = try PublishedSchedule.load(from: try database.open()) else {
+            throw StoreNotReady("no event imported yet (run `convene import PLAN`)")
+        }
+        guard published.latest != nil else { throw StoreNotReady("nothing published yet (run `convene publish`)") }
+        return published.publication
     }
 }

@@ -1,10 +1,16 @@
 import ArgumentParser
+import ConveneApp
 
-/// `--force` and `--reason`, shared by every command that changes the schedule by hand.
+/// `--force` and `--reason`, shared by every command that changes the draft by hand.
 struct EditOptions: ParsableArguments {
     @Flag(help: "Accept the change even if it adds conflicts.")
     var force = false
 
     @Option(help: "Why, for the audit log.")
     var reason: String?
+
+    /// Checks a change, saves it (or refuses it) and prints what happened.
+    func apply(_ change: some Change, _ database: DatabaseOptions) throws {
+        try applyChange(change, force: force, reason: reason, database)
+    }
 }

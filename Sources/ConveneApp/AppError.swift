@@ -1,0 +1,12 @@
+/// A change or publish that cannot be worked out as asked: a name the plan does not have, a
+/// step that needs an earlier one first, a reply from someone unknown. Nothing was saved.
+public struct AppError: Error, CustomStringConvertible, Equatable {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { "error: \(message)" }
+
+    static let noEvent = AppError("no event imported yet (run `convene import PLAN`)")
+    static let noSchedule = AppError("no schedule yet (run `convene schedule`)")
+}

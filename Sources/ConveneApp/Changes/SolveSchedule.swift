@@ -1,0 +1,40 @@
+import ConveneCore
+import ConveneSolver
+import Foundation
+
+/// Solves the stored plan (its people's firm busy times and the admin pins held) as a new draft:
+/// from scratch (`convene schedule`), or keeping the draft so the fewest sessions move (`convene reschedule`).
+public struct SolveSchedule: Change {
+    /// Where the search starts.
+    public enum Mode: Sendable {
+        /// Ignore the draft.
+        case fromScratch
+        /// Moving a session away from its place in the draft costs score.
+        case keepingDraft
+    }
+
+    public var mode: Mode
+    public var timeLimit: Duration
+    public var seed: UInt64
+
+    public init(mode: Mode, timeLimit: Duration, seed: UInt64) {
+        self.mode = mode
+        self.timeLimit = timeLimit
+        self.seed = seed
+    }
+
+    public var command: String { mode == .fromScratch ? "schedule" : "reschedule" }
+
+    public func propose(_ context: ChangeContext) throws -> ProposedChange {
+        let current = try context.requireCurrent()
+        let previous = mode == .keepingDraft ? try current.requireDraft().assignments : []
+        let busy = current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }
+        let instance = current.event.instance(busy: busy, previous: previous)
+        let result = Solver.solve(instance, options: SolveOptions(timeLimit: timeLimit, seed: seed), clock: ContinuousClock())
+        var change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, command: command)
+        let ms = result.stats.totalTime.components.seconds * 1000 + result.stats.totalTime.components.attoseconds / 1_000_000_000_000_000
+        change.notes = ["solved in \(String(format: "%.2f", Double(ms) / 1000)) s"]
+        change.unchanged = "no change: the solver placed every session where the draft has it"
+        return change
+    }
+}
