@@ -80,12 +80,6 @@ extension Store {
         }
     }
 
-    /// The current plan with the admin pins laid over it: what scheduling and conflicts work on.
-    public func pinnedEvent() throws -> Event? {
-        guard let event = try event() else { return nil }
-        return event.applying(pins: try pins())
-    }
-
     /// The plan file the event was last imported from.
     public func planFile() throws -> String? {
         try read { db in try EventRecord.fetchOne(db)?.planFile }

@@ -44,7 +44,7 @@ public struct InvitationComposer: Sendable {
         return MailMessage(
             messageID: notice.messageID(domain: from.domain), date: now, from: from, to: to,
             subject: subject(notice.kind, title: title, language: language), text: body,
-            calendar: (calendar, notice.method.rawValue))
+            calendar: (calendar, notice.method))
     }
 
     func subject(_ kind: NoticeKind, title: String, language: Language) -> String {

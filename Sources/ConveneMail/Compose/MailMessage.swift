@@ -1,4 +1,5 @@
 public import ConveneCore
+public import ConveneICal
 import Foundation
 
 /// An RFC 5322 message: a readable text part and, for invitations, an iMIP calendar part.
@@ -10,12 +11,12 @@ public struct MailMessage: Sendable, Hashable {
     public var to: MailAddress
     public var subject: String
     public var text: String
-    /// The iTIP object (bytes as libical wrote them) and its METHOD, e.g. `REQUEST`.
-    public var calendar: (bytes: [UInt8], method: String)?
+    /// The iTIP object (bytes as libical wrote them) and its METHOD.
+    public var calendar: (bytes: [UInt8], method: ITIPEvent.Method)?
 
     /// Creates a message; `render()` checks every header value.
     public init(messageID: String, date: Instant, from: MailAddress, to: MailAddress, subject: String, text: String,
-                calendar: (bytes: [UInt8], method: String)? = nil) {
+                calendar: (bytes: [UInt8], method: ITIPEvent.Method)? = nil) {
         self.messageID = messageID
         self.date = date
         self.from = from
@@ -53,13 +54,12 @@ public struct MailMessage: Sendable, Hashable {
         guard let calendar else {
             return Array((head + textPart).utf8)
         }
-        try HeaderValue.check(calendar.method, field: "method", context: context)
         let boundary = "=_convene_" + MailMessage.hex(messageID)
         var body = "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n\r\n"
         body += "This is a message in MIME format.\r\n"
         body += "--\(boundary)\r\n" + textPart
         body += "--\(boundary)\r\n"
-        body += "Content-Type: text/calendar; charset=UTF-8; method=\(calendar.method)\r\n"
+        body += "Content-Type: text/calendar; charset=UTF-8; method=\(calendar.method.rawValue)\r\n"
         body += "Content-Transfer-Encoding: base64\r\n\r\n"
         body += MailMessage.base64Lines(calendar.bytes)
         body += "--\(boundary)--\r\n"

@@ -3,19 +3,18 @@ import ConveneApp
 
 /// `convene unpin SESSION`: let the solver move a session again.
 struct Unpin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove an admin pin, so rescheduling may move the session again.")
+    static let configuration = CommandConfiguration(
+        abstract: "Remove an admin pin, so rescheduling may move the session again.",
+        discussion: "Refused, naming the conflict, if the plan's own pin for the session is then not held, unless --force.")
 
     @Argument(help: "The session's id.")
     var session: String
 
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await failing {
-            try applyChange(UnpinSession(session: session), force: false, reason: reason, database)
-        }
+        try await failing { try options.apply(UnpinSession(session: session), database) }
     }
 }

@@ -27,10 +27,3 @@ func printOutcome(_ outcome: ChangeOutcome, _ text: ScheduleText) {
         print("saved schedule version \(version.number), a draft: `convene publish` shows it to subscribers and mails who must know")
     }
 }
-
-/// Checks a change, saves it (or refuses it) and prints what happened.
-func applyChange(_ change: some Change, force: Bool, reason: String?, _ database: DatabaseOptions) throws {
-    let pipeline = ChangePipeline(store: try database.open())
-    let outcome = try pipeline.apply(change, force: force, reason: reason, at: .now())
-    printOutcome(outcome, try pipeline.current().text)
-}
