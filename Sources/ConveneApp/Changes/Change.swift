@@ -11,6 +11,7 @@ public protocol Change: Sendable {
 
 /// What a change is worked out against: the current state, and the store for anything else it must read.
 public struct ChangeContext: Sendable {
+    /// The database the change is worked out against.
     public let store: Store
     /// Nil before the first import.
     public let current: CurrentSchedule?

@@ -5,8 +5,10 @@ public import ConveneStore
 /// with the reasons (`force` accepts them and the audit log records them) → save, in one transaction.
 /// A change that changes nothing saves nothing.
 public struct ChangePipeline: Sendable {
+    /// The database every change is read from and saved to.
     public let store: Store
 
+    /// The pipeline over one database.
     public init(store: Store) { self.store = store }
 
     /// The plan, calendars, answers and draft as they stand; throws before the first import.

@@ -13,6 +13,7 @@ public struct CurrentSchedule: Sendable {
     public var planFile: String?
     /// The admin pins, by session id.
     public var pins: [String: Session.Pin]
+    /// Busy times from people's calendars, by person id.
     public var busy: [String: [BusyPeriod]]
     /// Every answer received, oldest first.
     public var answers: [RSVPAnswer]

@@ -2,11 +2,14 @@ public import ConveneCore
 
 /// Puts a session in a room at a start, scheduling it if it was not.
 public struct MoveSession: Change {
+    /// The session's id.
     public var session: String
+    /// The room's id.
     public var room: String
     /// The new start as a wall-clock time in the event's zone.
     public var start: LocalDateTime
 
+    /// A move of `session` to `room` at `start`.
     public init(session: String, room: String, start: LocalDateTime) {
         self.session = session
         self.room = room

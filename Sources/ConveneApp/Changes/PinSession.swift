@@ -3,11 +3,14 @@ public import ConveneCore
 /// Keeps a session where it is, or moves it first and keeps it there: rescheduling leaves it
 /// alone and the pin outlives re-imports of the plan.
 public struct PinSession: Change {
+    /// The session's id.
     public var session: String
     /// Where to move it first; both or neither.
     public var room: String?
+    /// The start there, a wall-clock time in the event's zone.
     public var start: LocalDateTime?
 
+    /// A pin where the session is, or at `room` and `start` when both are given.
     public init(session: String, room: String? = nil, start: LocalDateTime? = nil) {
         self.session = session
         self.room = room

@@ -9,6 +9,7 @@ public struct ProposedChange: Sendable {
     public var basedOn: Int?
     /// The new draft, when the change makes one.
     public var schedule: ChangeRecord.Version?
+    /// A change to the admin pins, when the change makes one.
     public var pin: PinChange?
     /// The plan and calendars, when the change imports them.
     public var plan: ChangeRecord.Plan?
@@ -31,6 +32,7 @@ public struct ProposedChange: Sendable {
     /// Why nothing would change, said when the change saves nothing.
     public var unchanged = "no change"
 
+    /// A change that changes nothing yet; the parts are filled in as it is worked out.
     public init(command: String, basedOn: Int?) {
         self.command = command
         self.basedOn = basedOn
@@ -66,8 +68,10 @@ public struct ProposedChange: Sendable {
 
 /// A change refused because it would add conflicts; `--force` accepts it.
 public struct ChangeRefused: Error, CustomStringConvertible, Equatable {
+    /// The conflicts the change would add.
     public var conflicts: [Conflict]
 
+    /// A refusal naming `conflicts`.
     public init(conflicts: [Conflict]) { self.conflicts = conflicts }
 
     public var description: String {

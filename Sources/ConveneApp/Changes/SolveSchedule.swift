@@ -13,10 +13,14 @@ public struct SolveSchedule: Change {
         case keepingDraft
     }
 
+    /// From scratch, or keeping the draft.
     public var mode: Mode
+    /// How long the search runs.
     public var timeLimit: Duration
+    /// The search's seed: the same seed and time give the same kind of result.
     public var seed: UInt64
 
+    /// A solve of the stored plan.
     public init(mode: Mode, timeLimit: Duration, seed: UInt64) {
         self.mode = mode
         self.timeLimit = timeLimit

@@ -1,8 +1,11 @@
 /// Exchanges the rooms and starts of two scheduled sessions.
 public struct SwapSessions: Change {
+    /// The two sessions' ids.
     public var first: String
+    /// The session it trades places with.
     public var second: String
 
+    /// A swap of two sessions' places.
     public init(_ first: String, _ second: String) {
         self.first = first
         self.second = second

@@ -7,6 +7,7 @@ import ConveneCore
 /// draft does are stepped over. It is checked like any other change: an undo that would bring
 /// back a conflict is refused unless forced.
 public struct UndoLastChange: Change {
+    /// An undo of the latest change.
     public init() {}
 
     public var command: String { "undo" }

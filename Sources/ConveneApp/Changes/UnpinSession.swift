@@ -1,7 +1,9 @@
 /// Lets the solver move a session again.
 public struct UnpinSession: Change {
+    /// The session's id.
     public var session: String
 
+    /// An unpin of `session`.
     public init(session: String) { self.session = session }
 
     public var command: String { "unpin" }

@@ -18,6 +18,7 @@ public struct PublishPlan: Sendable {
     /// Sessions whose published entry (room, time, status or SEQUENCE) would change.
     public var changedEntries: [String]
     /// The hard rules the draft breaks; publishing them needs `force`.
+    /// The hard rules the draft breaks.
     public var conflicts: [Conflict]
     /// The messages to queue, one per person and session at most.
     public var notices: [Notice]
@@ -68,6 +69,7 @@ public struct PublishPlan: Sendable {
 public struct PublishRefused: Error, CustomStringConvertible, Equatable {
     public var conflicts: [Conflict]
 
+    /// A refusal naming `conflicts`.
     public init(conflicts: [Conflict]) { self.conflicts = conflicts }
 
     public var description: String {

@@ -13,6 +13,7 @@ public struct PublishedSchedule: Sendable {
     /// Every session ever published, with its UID and SEQUENCE.
     public let publication: Publication
 
+    /// What is published, from its parts.
     public init(event: Event, removed: [RemovedSession], releases: [Release]) {
         self.event = event
         self.removed = removed

@@ -5,8 +5,10 @@ public import ConveneStore
 /// Makes the draft official: one release, its mail queued and the mail it supersedes dropped,
 /// in one transaction. Feeds and mail follow releases only; nobody is mailed about a draft.
 public struct Publisher: Sendable {
+    /// The database the draft, releases and outbox live in.
     public let store: Store
 
+    /// A publisher over one database.
     public init(store: Store) { self.store = store }
 
     /// What publishing the draft at `now` would do; saves and composes nothing.

@@ -4,7 +4,9 @@ public import ConveneCore
 public struct SessionAttendance: Sendable, Hashable, Codable {
     /// One participant, their answer in force and what else they said.
     public struct Participant: Sendable, Hashable, Codable {
+        /// The person's id.
         public var person: String
+        /// Required (true) or optional.
         public var required: Bool
         /// Their answer for the room and time the session is at now; nil when they gave none.
         public var answer: RSVPAnswer.Answer?
@@ -17,12 +19,16 @@ public struct SessionAttendance: Sendable, Hashable, Codable {
         public var earlier: RSVPAnswer?
     }
 
+    /// The session's id.
     public var session: String
+    /// Its title in both languages.
     public var title: String
     /// Where the draft places it; nil when it is not scheduled.
     public var placement: Assignment?
+    /// Required participants first, then optional ones.
     public var participants: [Participant]
 
+    /// How many answers in force say so.
     public var accepted: Int { participants.filter { $0.answer == .accepted }.count }
     public var declined: Int { participants.filter { $0.answer == .declined }.count }
     public var tentative: Int { participants.filter { $0.answer == .tentative }.count }

@@ -4,8 +4,11 @@ public import ConveneStore
 /// What `convene status` shows: what the database holds, the draft against what is published,
 /// the outbox, and who is coming.
 public struct StatusReport: Sendable, Encodable {
+    /// What the database holds.
     public var store: StoreStatus
+    /// How the outbox stands.
     public var mail: OutboxStatus
+    /// Who is coming, where the draft places each session.
     public var attendance: [SessionAttendance]
     /// What publishing the draft now would do; nil before the first schedule.
     public var pending: PublishPlan?

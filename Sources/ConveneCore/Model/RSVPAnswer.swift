@@ -5,9 +5,12 @@ public struct RSVPAnswer: Sendable, Hashable, Codable {
         case accepted, declined, tentative
     }
 
+    /// Who answered and about which session (ids).
     public var person: String
     public var session: String
+    /// The SEQUENCE of the invitation answered.
     public var sequence: Int
+    /// What they said.
     public var answer: Answer
     /// The reply's DTSTAMP, when it had one.
     public var repliedAt: Instant?
@@ -19,6 +22,7 @@ public struct RSVPAnswer: Sendable, Hashable, Codable {
     public var room: String?
     public var start: Instant?
 
+    /// An answer as read from a reply.
     public init(person: String, session: String, sequence: Int, answer: Answer, repliedAt: Instant?, source: String,
                 comment: String? = nil, room: String? = nil, start: Instant? = nil) {
         self.person = person
