@@ -8,6 +8,8 @@ public struct Plan: Sendable {
     public var event: Event
     /// The path the plan was read from.
     public var file: String
+    /// What `check` would like a person to look at, though the plan can be used.
+    public var warnings: [PlanDiagnostic] = []
 
     /// The folder calendar paths in the plan are relative to.
     public var directory: String { (file as NSString).deletingLastPathComponent }
@@ -38,8 +40,8 @@ public struct Plan: Sendable {
         let (event, positions) = reader.read(PlanNode(node: root, path: ""))
         if let event { reader.check(event, positions) }
         let diagnostics = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-        guard diagnostics.isEmpty, let event else { throw PlanErrors(diagnostics) }
-        return Plan(event: event, file: file)
+        guard !diagnostics.contains(where: { $0.severity == .error }), let event else { throw PlanErrors(diagnostics) }
+        return Plan(event: event, file: file, warnings: diagnostics)
     }
 
     static func diagnostic(_ e: YamlError, file: String) -> PlanDiagnostic {

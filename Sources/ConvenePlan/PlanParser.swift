@@ -9,6 +9,7 @@ struct PlanPositions {
     /// Per session, the node of each field that was written.
     var sessionFields: [String: [String: PlanNode]] = [:]
     var personFields: [String: [String: PlanNode]] = [:]
+    var roomFields: [String: [String: PlanNode]] = [:]
     var references: [(session: String, field: String, id: String, node: PlanNode)] = []
     var days: PlanNode?
 }
@@ -70,7 +71,8 @@ extension PlanReader {
         var days: [EventDay] = []
         for d in list(f["days"]) {
             guard let df = fields(d, known: ["date", "opens", "closes"], required: ["date", "opens", "closes"]),
-                  let dateNode = df["date"], let ds = text(dateNode) else { continue }
+                  let dateNode = df["date"], let written = text(dateNode) else { continue }
+            let ds = asciiDigits(written, dateNode)
             guard let date = LocalDate.parse(ds) else {
                 error(dateNode, "'\(dateNode.path)' is '\(ds)'; write a date as \"YYYY-MM-DD\"")
                 continue
@@ -89,7 +91,8 @@ extension PlanReader {
     }
 
     private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
-        guard let node, let s = text(node) else { return nil }
+        guard let node, let written = text(node) else { return nil }
+        let s = asciiDigits(written, node)
         let parts = s.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0..<60).contains(m),
               h * 60 + m <= 1440 else {
@@ -125,6 +128,7 @@ extension PlanReader {
             return nil
         }
         at.rooms[id] = f["id"]!
+        at.roomFields[id] = f
         let name = f["name"].flatMap(localized) ?? LocalizedText(en: id)
         let features = list(f["features"]).compactMap { text($0) }
         guard let capacity = int(f["capacity"], min: 1) else { return nil }
@@ -208,15 +212,11 @@ extension PlanReader {
             description: description, composition: composition)
     }
 
+    /// One weight per soft term of the rule book; terms left out take their defaults.
     private func readWeights(_ node: PlanNode) -> Instance.Weights? {
-        guard let f = fields(node, known: ["optionalConflict", "optionalUnavailable", "preference", "moved"]) else {
-            return nil
-        }
-        let d = Instance.Weights()
-        return Instance.Weights(
-            optionalConflict: f["optionalConflict"].flatMap { int($0) } ?? d.optionalConflict,
-            optionalUnavailable: f["optionalUnavailable"].flatMap { int($0) } ?? d.optionalUnavailable,
-            preference: f["preference"].flatMap { int($0) } ?? d.preference,
-            moved: f["moved"].flatMap { int($0) } ?? d.moved)
+        guard let f = fields(node, known: Set(RuleBook.softTermNames)) else { return nil }
+        var weights = Instance.Weights()
+        for (term, value) in f { if let w = int(value) { weights[term] = w } }
+        return weights
     }
 }

@@ -16,6 +16,25 @@ final class PlanReader {
         diagnostics.append(PlanDiagnostic(file: file, line: at.line, column: at.column, message: message))
     }
 
+    func warning(_ at: PlanNode, _ message: String) {
+        diagnostics.append(PlanDiagnostic(file: file, line: at.line, column: at.column, message: message, severity: .warning))
+    }
+
+    /// A date or time as written, with full-width digits, colons, hyphens and spaces read as the
+    /// ASCII characters they show (a warning says so).
+    func asciiDigits(_ s: String, _ node: PlanNode) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19, 0xFF1A, 0xFF0D: out.unicodeScalars.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            case 0x3000: out += " "
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        if out != s { warning(node, "'\(node.path)' is written with full-width characters ('\(s)'); read as '\(out)'") }
+        return out
+    }
+
     /// The fields of a mapping by name; unknown and missing fields are reported.
     func fields(_ node: PlanNode, known: Set<String>, required: [String] = []) -> [String: PlanNode]? {
         guard let pairs = node.pairs else {
@@ -115,7 +134,8 @@ final class PlanReader {
 
     /// A wall-clock time in the event's zone, `"YYYY-MM-DD HH:MM"`.
     func instant(_ node: PlanNode?) -> Instant? {
-        guard let node, let s = text(node) else { return nil }
+        guard let node, let written = text(node) else { return nil }
+        let s = asciiDigits(written, node)
         guard let local = LocalDateTime.parse(s) else {
             error(node, "'\(node.path)' is '\(s)'; write a time as \"YYYY-MM-DD HH:MM\" in the event's zone")
             return nil

@@ -56,20 +56,18 @@ public enum Solver {
         }
 
         let solution = Explainer.solution(for: state)
-        let validation = Validator.validate(instance, solution)
+        let validation = RuleBook.judge(Review(problem.facts, solution), words: nil)
         let stats = SolveResult.Stats(
             placed: state.placedCount, sessions: problem.sessionCount, iterations: iterations,
             constructionTime: constructionTime, totalTime: begin.duration(to: clock.now),
-            constructionScore: Score(unscheduled: constructionCost.unscheduled, soft: constructionCost.soft),
+            constructionScore: constructionCost,
             unscheduledLowerBound: floor)
         return SolveResult(solution: solution, score: validation.score, validation: validation, stats: stats)
     }
 
     /// Priority of the sessions that fit nowhere even in an empty schedule.
     static func lowerBound(_ problem: Problem) -> Int {
-        (0..<problem.sessionCount).reduce(0) { n, s in
-            n + (problem.starts[s].isEmpty || problem.rooms[s].isEmpty ? problem.priority[s] : 0)
-        }
+        (0..<problem.sessionCount).reduce(0) { n, s in n + (problem.fitsNowhere(s) ? problem.priority[s] : 0) }
     }
 }
 

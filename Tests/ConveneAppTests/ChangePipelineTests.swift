@@ -80,6 +80,29 @@ import Testing
         #expect(try store.restoredVersions() == [4: 2, 5: 1])
     }
 
+    /// A move worked out while another process saves a version: as `convene move` in a race.
+    struct RacingMove: Change {
+        var move: MoveSession
+        var command: String { move.command }
+
+        func propose(_ context: ChangeContext) throws -> ProposedChange {
+            let change = try move.propose(context)
+            try Forum.draft(context.store, [], at: Forum.stamp)
+            return change
+        }
+    }
+
+    @Test func aChangeWorkedOutWhileAnotherWasSavedSavesNothing() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let race = RacingMove(move: MoveSession(session: "s-open", room: "hall", start: local("2027-02-22 11:00")))
+        #expect(throws: StoreError.self) {
+            try ChangePipeline(store: store).apply(race, force: false, reason: nil, at: Forum.stamp)
+        }
+        // Only the other process's version is there.
+        #expect(try store.history().count == 2 && store.currentSchedule()?.assignments.isEmpty == true)
+    }
+
     @Test func undoWithoutAScheduleSaysSo() throws {
         let (store, _) = try Forum.store()
         #expect(throws: AppError("there is no schedule to undo (run `convene schedule` first)")) {

@@ -46,7 +46,7 @@ struct InstanceTests {
         """
         let instance = try JSONFormat.decode(Instance.self, from: Data(json.utf8), file: "i.json")
         #expect(instance.slotMinutes == 15)
-        #expect(instance.weights == Instance.Weights(optionalConflict: 1, optionalUnavailable: 1, preference: 1, moved: 5))
+        #expect(instance.weights == Instance.Weights(["optionalConflict": 1, "optionalUnavailable": 1, "preference": 1, "moved": 5]))
         #expect(instance.sessions[0].priority == 1)
         #expect(instance.sessions[0].fixed == nil)
         let text = String(decoding: try JSONFormat.encode(instance), as: UTF8.self)
@@ -62,8 +62,8 @@ struct InstanceTests {
         } catch {
             #expect("\(error)".hasPrefix("i.json: error: .days[0][0]"))
         }
-        let wrong = #"{"format": "convene-instance/2", "days": [], "rooms": [], "sessions": []}"#
-        #expect(throws: InstanceFileError(file: "i.json", message: ".format: format is 'convene-instance/2', not convene-instance/1")) {
+        let wrong = #"{"format": "convene-instance/3", "days": [], "rooms": [], "sessions": []}"#
+        #expect(throws: InstanceFileError(file: "i.json", message: ".format: format is 'convene-instance/3', not convene-instance/1 or convene-instance/2")) {
             try JSONFormat.decode(Instance.self, from: Data(wrong.utf8), file: "i.json")
         }
     }

@@ -10,7 +10,7 @@ struct ExplainerTests {
             sessions: [S(id: "s-opening", duration: 60, audience: 250, features: ["interpretation"])],
             rooms: [Instance.Room(id: "hall", capacity: 300), Instance.Room(id: "booth", capacity: 40, features: ["interpretation"])])
         let reasons = Explainer.reasons(instance, Fixtures.solution([], unscheduled: ["s-opening"]))
-        #expect(reasons["s-opening"] == "no room with interpretation seats 250")
+        #expect(reasons["s-opening"] == "no room seats 250 and has interpretation")
     }
 
     @Test func namesAPersonWhoIsNeverAvailable() {
@@ -31,6 +31,29 @@ struct ExplainerTests {
         let reason = result.solution.unscheduled.first { $0.session == "s-long" }?.reason ?? ""
         #expect(reason.contains("needs 120 minutes"))
         #expect(reason.contains("s-plenary"))
+    }
+
+    @Test func namesThePersonWhoIsInOtherSessionsAtEveryStart() {
+        let rooms = [Instance.Room(id: "r1", capacity: 9), Instance.Room(id: "r2", capacity: 9)]
+        let instance = Fixtures.instance(sessions: [
+            S(id: "x", duration: 270, required: ["p"], fixed: .init(room: "r1", start: Fixtures.at(0))),
+            S(id: "y", duration: 270, required: ["p"], fixed: .init(room: "r1", start: Fixtures.at(270))),
+            S(id: "b", duration: 60, required: ["p"]),
+        ], rooms: rooms)
+        let reasons = Explainer.reasons(instance, Fixtures.solution([("x", "r1", 0), ("y", "r1", 270)], unscheduled: ["b"]))
+        #expect(reasons["b"] == "p is busy (in x, y) at every start it could have; the nearest spot, r1 at 2027-02-22 09:00, is taken by x")
+    }
+
+    @Test func namesEachCauseForTheStartsItBlocks() {
+        let rooms = [Instance.Room(id: "r1", capacity: 9), Instance.Room(id: "r2", capacity: 5)]
+        let instance = Fixtures.instance(sessions: [
+            S(id: "x", duration: 60, fixed: .init(room: "r1", start: Fixtures.at(0))),
+            S(id: "y", duration: 60, required: ["p"], fixed: .init(room: "r2", start: Fixtures.at(60))),
+            S(id: "b", duration: 60, audience: 8, required: ["p"], windows: [Fixtures.span(0, 120)]),
+        ], rooms: rooms)
+        let reasons = Explainer.reasons(instance, Fixtures.solution([("x", "r1", 0), ("y", "r2", 60)], unscheduled: ["b"]))
+        #expect(reasons["b"] == "of its 5 possible starts: p is busy (in y) at 4, its only fitting room, r1, is taken at 4; "
+            + "the nearest spot, r1 at 2027-02-22 09:00, is taken by x")
     }
 
     @Test func saysWhereAScheduledSessionIs() {

@@ -1,5 +1,6 @@
 import ConveneCore
 import Foundation
+import Testing
 @testable import ConveneSolver
 
 /// Small instances written in code, and paths to the shared benchmark files.
@@ -31,24 +32,6 @@ enum Fixtures {
                  unscheduled: unscheduled.map { .init(session: $0, reason: "") })
     }
 
-    /// The schedule a rule sees.
-    static func checked(_ instance: Instance, _ placed: [(String, String, Int)]) -> CheckedSchedule {
-        var schedule = CheckedSchedule(instance: instance)
-        for (id, room, start) in placed {
-            let s = schedule.sessions[id]!
-            let m = at(start).minutes(since: schedule.origin)
-            schedule.placedIndex[id] = schedule.placed.count
-            schedule.placed.append(.init(id: id, session: s, roomID: room, room: schedule.rooms[room]!,
-                                         start: m, end: m + s.duration))
-        }
-        return schedule
-    }
-
-    /// Findings of one placement rule over every scheduled session.
-    static func findings(_ rule: some PlacementRule, _ schedule: CheckedSchedule) -> [Finding] {
-        schedule.placed.flatMap { rule.check($0, in: schedule) }
-    }
-
     /// `/work/shared` style folder beside the repository.
     static var shared: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -56,6 +39,13 @@ enum Fixtures {
     }
 
     static var benchmark: URL { shared.appendingPathComponent("benchmark") }
+
+    /// True when the shared benchmark folder is beside the repository (as in CI); checks that
+    /// compare with it are skipped, and say so, when it is not.
+    static var hasShared: Bool { FileManager.default.fileExists(atPath: benchmark.appendingPathComponent("validate.py").path) }
+
+    /// Why a check did not run on this machine.
+    static let sharedMissing: Comment = "skipped: ../shared/benchmark (validate.py, FOSDEM) is not beside the repository"
 
     static func load(_ name: String) throws -> Instance {
         let url = benchmark.appendingPathComponent("real").appendingPathComponent(name)

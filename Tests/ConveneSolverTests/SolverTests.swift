@@ -5,9 +5,9 @@ import Testing
 
 struct SolverTests {
     static func generated(_ kind: String) throws -> Instance {
-        let dir = try ValidatorTests.scratch()
+        let dir = try RuleBookAgreementTests.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let url = try ValidatorTests.generated(dir).first { $0.lastPathComponent.contains(kind) }!
+        let url = try RuleBookAgreementTests.generated(dir).first { $0.lastPathComponent.contains(kind) }!
         return try JSONFormat.decode(Instance.self, from: Data(contentsOf: url), file: url.path)
     }
 
@@ -27,7 +27,7 @@ struct SolverTests {
         var search = LocalSearch(state: Construction.initial(problem, random: &random), random: random)
         for _ in 0..<5 {
             search.run(400)
-            let v = Validator.validate(instance, Explainer.solution(for: search.state))
+            let v = RuleBook.validate(instance, Explainer.solution(for: search.state))
             #expect(v.feasible, "\(v.messages.prefix(3))")
             #expect(v.score == Score(unscheduled: search.state.cost.unscheduled, soft: search.state.cost.soft))
         }
@@ -69,11 +69,12 @@ struct SolverTests {
         #expect(result.solution.assignments.count + result.solution.unscheduled.count == instance.sessions.count)
     }
 
-    @Test func repairingFosdemMovesOnlySessionsThatClash() throws {
+    @Test(.enabled(if: Fixtures.hasShared, Fixtures.sharedMissing))
+    func repairingFosdemMovesOnlySessionsThatClash() throws {
         let instance = try Fixtures.load("fosdem-2024-repair.json")
         let url = Fixtures.benchmark.appendingPathComponent("real/fosdem-2024-published-solution.json")
         let published = try JSONFormat.decode(Solution.self, from: Data(contentsOf: url), file: url.path)
-        let clashing = Set(Validator.validate(instance, published).violations.flatMap(\.sessions))
+        let clashing = Set(RuleBook.validate(instance, published).violations.flatMap(\.sessions))
         let result = Solver.solve(instance, options: SolveOptions(iterations: 2_000, seed: 1), clock: ContinuousClock())
         #expect(result.validation.feasible)
         let before = Dictionary(uniqueKeysWithValues: instance.previous.map { ($0.session, $0) })

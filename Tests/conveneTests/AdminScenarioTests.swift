@@ -199,8 +199,10 @@ struct AdminScenarioTests {
         let all = results.all
         #expect(all.count == 2)
         let succeeded = all.filter { $0?.status == 0 }.count
-        // Both worked from version 1: the later one must not save over the earlier one's change.
-        #expect(succeeded == 1)
+        // When both worked from version 1, the later one must not save over the earlier one's change: it fails,
+        // saying so. (On a loaded machine the second may start after the first saved; then both save, in turn.
+        // ChangePipelineTests checks the refusal itself without depending on timing.)
+        #expect(succeeded >= 1)
         for r in all where r?.status != 0 {
             let err = r?.stderr ?? ""
             #expect(r?.status == 1)

@@ -17,7 +17,10 @@ struct FoundationCommandsTests {
         text = text.replacingOccurrences(of: "timeZone: Asia/Tokyo", with: "timeZone: Asia/Tokio")
         let ids = text.components(separatedBy: "\n").filter { $0.hasPrefix("  - id: s-") }
         text = text.replacingOccurrences(of: ids[1] + "\n", with: ids[0] + "\n")
-        let bad = tmp.url.appendingPathComponent("plan.yaml")
+        // Beside its calendars, which check reads too.
+        let folder = tmp.url.appendingPathComponent("forum")
+        try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent(Self.plan).deletingLastPathComponent(), to: folder)
+        let bad = folder.appendingPathComponent("plan.yaml")
         try text.write(to: bad, atomically: true, encoding: .utf8)
         let r = try CommandLine.run(["check", bad.path])
         #expect(r.status == 1)

@@ -90,8 +90,8 @@ public struct CurrentSchedule: Sendable {
         change.diff = ScheduleDiff(from: current, to: assignments, event: event)
         if draft == nil || Set(assignments) != Set(current) {
             let instance = event.instance(busy: busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
-            let score = Validator.validate(instance, Solution(instance: instance.name, assignments: assignments,
-                                                              unscheduled: unscheduled)).score
+            let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
+                                                             unscheduled: unscheduled)).score
             change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,
                                                    restores: restores)
         }

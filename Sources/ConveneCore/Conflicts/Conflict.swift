@@ -15,6 +15,12 @@ public struct Conflict: Sendable, Hashable, Codable, CustomStringConvertible {
         case pinMoved = "pin-moved"
         case composition = "composition"
         case declined = "declined"
+        case outsideHours = "outside-hours"
+        case exclusiveClash = "exclusive-clash"
+        case turnoverTooShort = "turnover-too-short"
+        case pickUnmet = "pick-unmet"
+        case apartTogether = "apart-together"
+        case seriesCadence = "series-cadence"
     }
 
     public var kind: Kind
@@ -23,13 +29,17 @@ public struct Conflict: Sendable, Hashable, Codable, CustomStringConvertible {
     public var rooms: [String]
     /// One line a person can act on.
     public var reason: String
+    /// The rule's number in the instance format (`H1` …); nil for the plan's own rules.
+    public var rule: String?
 
-    public init(kind: Kind, sessions: [String], people: [String] = [], rooms: [String] = [], reason: String) {
+    public init(kind: Kind, sessions: [String], people: [String] = [], rooms: [String] = [], reason: String,
+                rule: String? = nil) {
         self.kind = kind
         self.sessions = sessions
         self.people = people
         self.rooms = rooms
         self.reason = reason
+        self.rule = rule
     }
 
     public var description: String { "\(kind.rawValue): \(reason)" }

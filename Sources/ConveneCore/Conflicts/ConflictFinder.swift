@@ -1,45 +1,49 @@
 /// Lists every hard rule a schedule breaks against the current plan, calendars and answers.
 ///
-/// Recomputed from scratch each time, so a change to the plan, a new busy time in
-/// someone's calendar or a decline shows at once. Reasons name people, rooms and
-/// sessions in words, and a busy time names the calendar entry that blocks it.
+/// Recomputed from scratch each time, so a change to the plan, a new busy time in someone's
+/// calendar or a decline shows at once. The rules are the rule book's, judged on the plan's
+/// instance; reasons name people, rooms and sessions in words, and a busy time names the
+/// calendar entry that blocks it.
 public struct ConflictFinder: Sendable {
     public let event: Event
     /// Busy times by person id; only firm ones (`.busy`) block a required person.
     public let busy: [String: [BusyPeriod]]
     public let declines: [Decline]
-    let text: ScheduleText
+    let words: Wording
 
     /// Creates a finder for the plan as it stands (with admin pins already applied to its sessions).
     public init(event: Event, busy: [String: [BusyPeriod]] = [:], declines: [Decline] = [], language: Language = .en) {
         self.event = event
         self.busy = busy
         self.declines = declines
-        self.text = ScheduleText(event: event, language: language)
+        self.words = Wording(event: event, busy: busy, language: language)
     }
 
-    /// A session placed in a room, with its plan entry and its span.
-    struct Placed {
-        var assignment: Assignment
-        var session: Session
-        var interval: Interval
+    /// The plan's instance with its people's firm busy times.
+    public var instance: Instance { event.instance(busy: busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }) }
+
+    /// The plan's own rules: composition and declines.
+    public var planFacts: PlanFacts {
+        var declined: [String: Set<String>] = [:]
+        for d in declines { declined[d.session, default: []].insert(d.person) }
+        return PlanFacts(composition: Dictionary(event.sessions.map { ($0.id, $0.composition) }, uniquingKeysWith: { a, _ in a }),
+                         declines: declined)
     }
 
-    /// Every conflict in a schedule, in a stable order (by session, then kind).
+    /// Every conflict in a schedule, in a stable order (by session, then rule).
     public func conflicts(in assignments: [Assignment]) -> [Conflict] {
-        let placed = assignments.compactMap { a -> Placed? in
-            // A session the plan dropped is shown as cancelled, not as a conflict.
-            guard let s = event.session(a.session) else { return nil }
-            return Placed(assignment: a, session: s, interval: Interval(start: a.start, end: a.start.adding(minutes: s.duration)))
-        }.sorted { ($0.interval.start, $0.assignment.room, $0.session.id) < ($1.interval.start, $1.assignment.room, $1.session.id) }
-        var out: [Conflict] = []
-        for p in placed {
-            out += openingHours(p) + room(p) + unavailable(p) + windows(p) + pin(p) + declined(p) + composition(p)
+        // A session the plan dropped is shown as cancelled, not as a conflict.
+        let planned = assignments.filter { event.session($0.session) != nil }
+        var out = planned.filter { event.room($0.room) == nil }.map { a in
+            Conflict(kind: .roomUnavailable, sessions: [a.session], rooms: [a.room],
+                     reason: "\(words.session(a.session)) is in room '\(a.room)', which the plan no longer lists")
         }
-        out += roomOverlaps(placed) + personOverlaps(placed) + afterOrder(placed)
+        let placed = planned.filter { event.room($0.room) != nil }
+        let instance = self.instance
+        out += RuleBook.judge(Review(Facts(instance, plan: planFacts), Solution(instance: instance.name, assignments: placed, unscheduled: [])),
+                              words: words).violations
         return out.enumerated().sorted { a, b in
-            let x = a.element, y = b.element
-            return (x.sessions.first ?? "", a.offset) < (y.sessions.first ?? "", b.offset)
+            (a.element.sessions.first ?? "", a.offset) < (b.element.sessions.first ?? "", b.offset)
         }.map(\.element)
     }
 

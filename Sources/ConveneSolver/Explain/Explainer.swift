@@ -8,7 +8,7 @@ public enum Explainer {
         let state = schedule(problem, solution)
         var out: [String: String] = [:]
         for s in 0..<problem.sessionCount where !state.isScheduled(s) {
-            let id = instance.sessions[s].id
+            let id = problem.facts.sessions[s].id
             if solution.assignments.contains(where: { $0.session == id }) { continue }
             out[id] = UnscheduledReason(problem: problem, state: state, session: s).text
         }
@@ -19,7 +19,7 @@ public enum Explainer {
     public static func explain(_ session: String, in instance: Instance, solution: Solution) -> Explanation {
         if let a = solution.assignments.first(where: { $0.session == session }) {
             return Explanation(session: session, status: .scheduled(room: a.room, start: a.start),
-                               reason: "scheduled in \(a.room) at \(UnscheduledReason.clock(a.start))")
+                               reason: "scheduled in \(a.room) at \(Wording(event: nil).time(a.start))")
         }
         let problem = Problem(instance)
         guard let s = problem.sessionIndex[session] else {
@@ -36,29 +36,28 @@ public enum Explainer {
         var assignments: [Assignment] = []
         var unscheduled: [Solution.Unscheduled] = []
         for s in 0..<problem.sessionCount {
-            let id = problem.instance.sessions[s].id
-            // A repeated id is scheduled once, under its first occurrence.
-            guard problem.sessionIndex[id] == s else { continue }
+            let id = problem.facts.sessions[s].id
             if state.isScheduled(s) {
                 assignments.append(Assignment(
-                    session: id, room: problem.instance.rooms[Int(state.room[s])].id,
-                    start: problem.origin.adding(minutes: state.startMinute[s])))
+                    session: id, room: problem.facts.rooms[Int(state.room[s])].id,
+                    start: problem.origin.adding(minutes: state.startMinute[s]),
+                    picked: state.picked[s].map { problem.personIDs[Int($0)] }))
             } else {
                 unscheduled.append(.init(session: id, reason: UnscheduledReason(problem: problem, state: state, session: s).text))
             }
         }
-        return Solution(instance: problem.instance.name, assignments: assignments, unscheduled: unscheduled)
+        return Solution(instance: problem.instance.name, assignments: assignments, unscheduled: unscheduled,
+                        version: problem.instance.writtenVersion)
     }
 
     /// A search state holding a solution's assignments that fit the instance's rules.
+    /// (The picks are the search's own; who was picked does not change why others have no place.)
     static func schedule(_ problem: Problem, _ solution: Solution) -> ScheduleState {
         var state = ScheduleState(problem: problem)
         for a in solution.assignments {
             guard let s = problem.sessionIndex[a.session], !state.isScheduled(s), let r = problem.roomIndex[a.room],
-                  problem.rooms[s].contains(Int32(r)),
-                  let i = problem.starts[s].firstIndex(of: Int32(a.start.minutes(since: problem.origin))),
-                  state.blockers(s, room: r, startIndex: i)?.isEmpty == true else { continue }
-            state.place(s, room: Int32(r), startIndex: i)
+                  let spot = state.admits(s, room: r, start: a.start.minutes(since: problem.origin)) else { continue }
+            state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks)
         }
         return state
     }

@@ -1,136 +1,130 @@
 import ConveneCore
 
-/// The words for why one session has no place, worked out from the rules that block it:
-/// first what no schedule could give it (seats, features, time), then what the
-/// current schedule holds in its way.
+/// The words for why one session has no place. First what no schedule could give it (the rule
+/// book's misfit: rooms, then times, then rooms and times together); then what the current
+/// schedule holds in its way, counted start by start so each cause is named for what it blocks.
 struct UnscheduledReason {
     let problem: Problem
     let state: ScheduleState
     let session: Int
 
-    private var s: Instance.Session { problem.instance.sessions[session] }
+    private var facts: Facts { problem.facts }
+    private var s: Facts.Session { facts.sessions[session] }
 
     var text: String {
+        if let unknown = s.required.first(where: { facts.people[$0] == nil }) {
+            return "requires \(unknown), who is not among the instance's people"
+        }
+        if s.fixed == nil, s.after.contains(s.id), s.duration > 0 { return "must come after itself" }
+        if let misfit = facts.misfit(session) { return misfit.text }
         if let pin = s.fixed { return pinned(pin) }
-        if let reason = noRoom() { return reason }
-        if let reason = noTime() { return reason }
         return taken()
     }
 
-    /// `2027-02-22 09:00`, in the offset the instant was written with.
-    static func clock(_ instant: Instant) -> String {
-        let text = instant.iso8601
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
+    private func at(_ minute: Int) -> String { Wording(event: nil).time(minute, facts) }
+
+    private func names(_ sessions: [Int]) -> String { Wording.list(sessions.map { facts.sessions[$0].id }) }
+
+    private func pinned(_ pin: (room: String, start: Int)) -> String {
+        let blockers = problem.roomIndex[pin.room].flatMap { state.blockers(session, room: $0, startIndex: 0) } ?? []
+        return "pinned to \(pin.room) at \(at(pin.start)), where \(names(blockers)) \(blockers.count == 1 ? "is" : "are") pinned too"
     }
 
-    private func at(_ minute: Int) -> String { UnscheduledReason.clock(problem.origin.adding(minutes: minute)) }
-
-    private func names(_ sessions: [Int]) -> String {
-        let ids = sessions.prefix(4).map { problem.instance.sessions[$0].id }
-        return ids.joined(separator: ", ") + (sessions.count > 4 ? " and \(sessions.count - 4) more" : "")
+    /// What blocks the session at one of its starts.
+    private struct Blocked {
+        var closed = false
+        var people: [Int32: [Int]] = [:]
+        var order: [Int] = []
+        var taken = false
+        var exclusive = false
+        var cadence = false
+        var candidates = false
     }
 
-    private func pinned(_ pin: Instance.Placement) -> String {
-        guard let r = problem.roomIndex[pin.room] else { return "pinned to room \(pin.room), which the instance does not have" }
-        guard !problem.starts[session].isEmpty else { return "pinned at \(UnscheduledReason.clock(pin.start)), outside every day" }
-        let blockers = state.blockers(session, room: r, startIndex: 0) ?? []
-        if blockers.isEmpty { return "pinned to \(pin.room) at \(UnscheduledReason.clock(pin.start)), where the room is closed" }
-        return "pinned to \(pin.room) at \(UnscheduledReason.clock(pin.start)), where \(names(blockers)) is pinned too"
-    }
-
-    private func noRoom() -> String? {
-        guard problem.rooms[session].isEmpty else { return nil }
-        let rooms = problem.instance.rooms
-        let seats = rooms.filter { $0.capacity >= s.audience }
-        if seats.isEmpty {
-            return "no room seats \(s.audience) (the largest holds \(rooms.map(\.capacity).max() ?? 0))"
-        }
-        let needs = s.features.joined(separator: " and ")
-        if !rooms.contains(where: { r in s.features.allSatisfy(r.features.contains) }) {
-            return "no room has \(needs)"
-        }
-        return "no room with \(needs) seats \(s.audience)"
-    }
-
-    private func noTime() -> String? {
-        guard problem.starts[session].isEmpty else { return nil }
-        if let unknown = s.required.first(where: { id in !problem.instance.people.contains { $0.id == id } }) {
-            return "requires \(unknown), who is not among the instance's people"
-        }
-        if s.after.contains(s.id) { return "must come after itself" }
-        let origin = problem.origin
-        func m(_ i: Instant) -> Int { i.minutes(since: origin) }
-        let slot = max(1, problem.instance.slotMinutes)
-        let windows = MinuteSet(s.windows.map { (m($0.start), m($0.end)) })
-        var open: [Int] = []
-        for day in problem.instance.days {
-            var t = m(day.start)
-            while t + s.duration <= m(day.end) {
-                if s.windows.isEmpty || windows.contains(t, t + s.duration) { open.append(t) }
-                t += slot
+    private func blocked(at i: Int) -> Blocked {
+        let starts = problem.starts[session], rooms = problem.rooms[session]
+        let t = Int(starts[i]), e = t + s.duration
+        let cell = Int(problem.startCells[session][i]), span = Int(problem.cellSpan[session])
+        var b = Blocked()
+        for m in problem.members[session] where m.required {
+            for o in state.attending[Int(m.person)] where o.required && Int(o.person) != session {
+                let os = Int(o.person)
+                if ScheduleState.overlap(t, e, state.startMinute[os], state.end(os)) { b.people[m.person, default: []].append(os) }
             }
         }
-        if open.isEmpty {
-            return s.windows.isEmpty
-                ? "needs \(s.duration) minutes but no day is that long"
-                : "needs \(s.duration) minutes but none of its windows holds that inside a day"
-        }
-        let busy = problem.instance.people.filter { s.required.contains($0.id) }.map { p in
-            (p.id, MinuteSet(p.unavailable.map { (m($0.start), m($0.end)) }))
-        }
-        let alone = busy.filter { _, set in open.allSatisfy { set.touches($0, $0 + s.duration) } }.map(\.0)
-        if !alone.isEmpty {
-            return "\(alone.joined(separator: " and ")) \(alone.count == 1 ? "is" : "are") unavailable at every start it could have"
-        }
-        return "\(busy.map(\.0).joined(separator: ", ")) are never all available at once for \(s.duration) minutes"
+        for a in problem.after[session] where state.isScheduled(Int(a)) && state.end(Int(a)) > t { b.order.append(Int(a)) }
+        for a in problem.before[session] where state.isScheduled(Int(a)) && e > state.startMinute[Int(a)] { b.order.append(Int(a)) }
+        let open = rooms.filter { !problem.roomIsClosed(Int($0), cell: cell, span: span) }
+        b.closed = open.isEmpty
+        b.taken = !open.isEmpty && !open.contains { state.roomIsFree(session, room: Int($0), cell: cell) }
+        b.exclusive = !state.exclusiveAllows(session, cell: cell)
+        b.cadence = !state.cadenceAllows(session, startIndex: i)
+        b.candidates = state.choosePicks(session, startIndex: i) == nil
+        return b
     }
 
-    /// Every statically fitting spot is held by the schedule: say by whom.
+    /// Every spot that fits the session alone is held by the schedule: say by whom, start by start.
     private func taken() -> String {
         let starts = problem.starts[session], rooms = problem.rooms[session]
-        var personBlocked = 0
-        var byPerson: [Int32: Set<Int>] = [:]
-        var fewest: (room: Int32, start: Int, blockers: [Int])?
-        var budget = 400
+        var closedAt = 0, takenAt = 0, orderAt = 0, exclusiveAt = 0, cadenceAt = 0, candidatesAt = 0
+        var peopleAt: [Int32: (starts: Int, sessions: Set<Int>)] = [:]
+        var orderSessions = Set<Int>()
         for i in starts.indices {
-            let t = Int(starts[i]), e = t + s.duration
-            var clash = false
-            for m in problem.members[session] where m.required {
-                for o in state.attending[Int(m.person)] where o.required && Int(o.person) != session {
-                    let os = Int(o.person)
-                    if ScheduleState.overlap(t, e, state.startMinute[os], state.end(os)) {
-                        byPerson[m.person, default: []].insert(os)
-                        clash = true
-                    }
-                }
-            }
-            if clash { personBlocked += 1 }
-            // A spot held by one session is as near as it gets; a budget keeps big instances fast.
-            if fewest?.blockers.count ?? 2 > 1 && budget > 0 {
-                for r in rooms {
-                    budget -= 1
-                    guard let blockers = state.blockers(session, room: Int(r), startIndex: i) else { continue }
-                    if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, t, blockers) }
-                    if blockers.count <= 1 { break }
-                }
+            let b = blocked(at: i)
+            if b.closed { closedAt += 1 }
+            if b.taken { takenAt += 1 }
+            if b.exclusive { exclusiveAt += 1 }
+            if b.cadence { cadenceAt += 1 }
+            if b.candidates { candidatesAt += 1 }
+            if !b.order.isEmpty { orderAt += 1; orderSessions.formUnion(b.order) }
+            for (p, list) in b.people {
+                peopleAt[p, default: (0, [])].starts += 1
+                peopleAt[p]!.sessions.formUnion(list)
             }
         }
-        var parts: [String] = []
-        let roomText = rooms.count == 1 ? "its only fitting room, \(problem.instance.rooms[Int(rooms[0])].id)," : "all \(rooms.count) fitting rooms"
+        let n = starts.count
+        let roomText = rooms.count == 1 ? "its only fitting room, \(facts.rooms[Int(rooms[0])].id)," : "all \(rooms.count) fitting rooms"
         let verb = rooms.count == 1 ? "is" : "are"
-        if personBlocked == starts.count, let (person, sessions) = byPerson.max(by: { $0.value.count < $1.value.count }) {
-            let who = problem.personIDs[Int(person)]
-            parts.append("\(who) is busy (in \(names(sessions.sorted()))) at every start it could have")
-        } else if personBlocked > 0 {
-            let who = byPerson.keys.sorted().map { problem.personIDs[Int($0)] }.joined(separator: ", ")
-            parts.append("\(who) \(byPerson.count == 1 ? "is" : "are") busy at \(personBlocked) of its \(starts.count) starts "
-                         + "and \(roomText) \(verb) taken at the others")
-        } else {
-            parts.append("needs \(s.duration) minutes but \(roomText) \(verb) taken at every start it could use")
+        var causes: [(count: Int, words: String)] = []
+        for (p, v) in peopleAt.sorted(by: { ($1.value.starts, $0.key) < ($0.value.starts, $1.key) }) {
+            causes.append((v.starts, "\(problem.personIDs[Int(p)]) is busy (in \(names(v.sessions.sorted())))"))
         }
-        if let f = fewest, !f.blockers.isEmpty {
-            parts.append("the nearest spot, \(problem.instance.rooms[Int(f.room)].id) at \(at(f.start)), is taken by \(names(f.blockers))")
+        if orderAt > 0 { causes.append((orderAt, "its order with \(names(orderSessions.sorted())) does not allow it")) }
+        if exclusiveAt > 0 {
+            causes.append((exclusiveAt, problem.exclusive[session] ? "other sessions run beside it" : "an exclusive session runs"))
+        }
+        if cadenceAt > 0 { causes.append((cadenceAt, "its series' cadence does not allow it")) }
+        if candidatesAt > 0 { causes.append((candidatesAt, "too few of its candidates are free")) }
+        if closedAt > 0 { causes.append((closedAt, "\(roomText) \(verb) closed")) }
+        if takenAt > 0 { causes.append((takenAt, "\(roomText) \(verb) taken")) }
+
+        var parts: [String] = []
+        if let whole = causes.first(where: { $0.count == n }) {
+            parts.append(whole.words.hasSuffix("taken") && causes.count == 1
+                ? "needs \(s.duration) minutes but \(whole.words) at every start it could use"
+                : "\(whole.words) at every start it could have")
+        } else {
+            parts.append("of its \(n) possible starts: " + causes.map { "\($0.words) at \($0.count)" }.joined(separator: ", "))
+        }
+        if let nearest = nearestSpot() {
+            parts.append("the nearest spot, \(facts.rooms[Int(nearest.room)].id) at \(at(nearest.start)), is taken by \(names(nearest.blockers))")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// The open spot held by the fewest sessions; a budget keeps big instances fast.
+    private func nearestSpot() -> (room: Int32, start: Int, blockers: [Int])? {
+        let starts = problem.starts[session], rooms = problem.rooms[session]
+        var fewest: (room: Int32, start: Int, blockers: [Int])?
+        var budget = 400
+        for i in starts.indices where budget > 0 {
+            for r in rooms {
+                budget -= 1
+                guard let blockers = state.blockers(session, room: Int(r), startIndex: i), !blockers.isEmpty else { continue }
+                if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, Int(starts[i]), blockers) }
+                if blockers.count <= 1 { return fewest }
+            }
+        }
+        return fewest
     }
 }

@@ -1,46 +1,73 @@
 import ConveneCore
 
 /// An instance compiled for search: sessions, rooms and people by index, times in
-/// whole minutes from the first day's start, and each session's statically fitting
-/// rooms and starts worked out once.
+/// whole minutes from the first day's start, and each session's fit (the rooms and
+/// starts the rule book allows it alone) worked out once.
 ///
 /// A session's candidates are its fitting rooms × its fitting starts, less the room
 /// closures (checked per cell): memory grows with sessions × (rooms + starts), not
 /// with their product.
 struct Problem: Sendable {
+    /// The instance as the rule book reads it.
+    let facts: Facts
     let instance: Instance
     let origin: Instant
     let timeline: Timeline
     let roomCount: Int
     let sessionCount: Int
     let personIDs: [String]
+    /// Each person's facts (busy times, own hours), nil for people the instance does not list.
+    let personFacts: [Facts.Person?]
 
     let duration: [Int]
     /// Cells a session covers (at least one, so even an empty session holds its room).
     let cellSpan: [Int32]
+    /// Cells of each room's turnover.
+    let turnoverCells: [Int32]
     let priority: [Int]
-    /// Rooms with the seats and features a session needs, smallest first.
+    /// Rooms the rule book's room rules allow (seats, features), smallest first.
     let rooms: [[Int32]]
-    /// Starts (minutes) inside a day, on its grid, inside the session's windows, with every required person free.
+    /// Starts (minutes) the rule book's time rules allow: inside a day, on its grid, inside the session's
+    /// windows, with every required person free and in their own hours, and enough candidates of each pick group.
     let starts: [[Int32]]
     /// The cell each start falls in, parallel to `starts`.
     let startCells: [[Int32]]
-    /// Weighted optional-unavailable and preference penalty of each start, parallel to `starts`.
+    /// Weighted optional-unavailable, preference and required people's outside-hours penalty of each start,
+    /// parallel to `starts`.
     let startPenalty: [[Int32]]
     /// Person indices and whether each is required, as the session lists them.
     let members: [[Member]]
+    /// Pick groups: how many to take, and the candidates who may ever be picked (known, and not kept
+    /// apart from a required person).
+    let picks: [[PickGroup]]
     /// Sessions that must end before this one starts.
     let after: [[Int32]]
     /// Sessions that must start after this one ends.
     let before: [[Int32]]
     let pinned: [Bool]
+    let exclusive: [Bool]
+    let hasExclusive: Bool
+    /// For each person index, the apart sets they belong to.
+    let apartOf: [[Int32]]
+    /// Series: member sessions in order, and the allowed days between consecutive ones.
+    let series: [SeriesInfo]
+    /// The series of each session and its place among the series' known members.
+    let seriesOf: [(series: Int, position: Int)?]
+    /// For series sessions, the local date (days since 1970) and wall-clock minute of each start; empty otherwise.
+    let startDate: [[Int32]]
+    let startClock: [[Int16]]
     /// The previous schedule's entries for each session: room index (-1 when unknown) and start minute.
     let previous: [[Placement]]
     /// Previous entries naming no session of the instance: always count as moved.
     let previousUnknown: Int
-    /// Room closures, one flag per room × cell.
+    /// Room closures, one flag per room × cell: the search's form of the rule book's `RoomClosedRule`.
     let roomClosed: [Bool]
     let weights: Instance.Weights
+    /// The weights of the soft terms the search scores by delta.
+    let movedWeight: Int
+    let optionalConflictWeight: Int
+    let outsideHoursWeight: Int
+    let seriesTimeWeight: Int
     let sessionIndex: [String: Int]
     let roomIndex: [String: Int]
 
@@ -54,118 +81,136 @@ struct Problem: Sendable {
         var start: Int
     }
 
+    struct PickGroup: Sendable, Hashable {
+        var count: Int
+        var candidates: [Int32]
+    }
+
+    struct SeriesInfo: Sendable, Hashable {
+        var members: [Int]
+        var minDays: Int
+        var maxDays: Int?
+    }
+
     init(_ instance: Instance) {
+        self.init(Facts(instance))
+    }
+
+    init(_ facts: Facts) {
+        self.facts = facts
+        let instance = facts.instance
         self.instance = instance
-        let origin = instance.days.first?.start ?? Instant(secondsSinceEpoch: 0)
+        let origin = facts.origin
         self.origin = origin
-        func m(_ i: Instant) -> Int { i.minutes(since: origin) }
         let timeline = Timeline(instance: instance, origin: origin)
         self.timeline = timeline
         weights = instance.weights
-        roomCount = instance.rooms.count
+        movedWeight = weights[MovedTerm().name]
+        optionalConflictWeight = weights[OptionalConflictTerm().name]
+        outsideHoursWeight = weights[OutsideHoursTerm().name]
+        seriesTimeWeight = weights[SeriesTimeTerm().name]
+        roomCount = facts.rooms.count
+        sessionIndex = facts.sessionIndex
+        roomIndex = facts.roomIndex
+        turnoverCells = facts.rooms.map { Int32(($0.turnover + timeline.unit - 1) / timeline.unit) }
 
-        var roomIndex: [String: Int] = [:]
-        for (i, r) in instance.rooms.enumerated() { roomIndex[r.id] = i }
         var personIndex: [String: Int] = [:]
         var personIDs: [String] = []
-        var personBusy: [MinuteSet] = []
-        for p in instance.people {
-            if let i = personIndex[p.id] { personBusy[i] = MinuteSet(p.unavailable.map { (m($0.start), m($0.end)) }); continue }
-            personIndex[p.id] = personIDs.count
-            personIDs.append(p.id)
-            personBusy.append(MinuteSet(p.unavailable.map { (m($0.start), m($0.end)) }))
+        func person(_ id: String) -> Int32 {
+            if let i = personIndex[id] { return Int32(i) }
+            personIndex[id] = personIDs.count
+            personIDs.append(id)
+            return Int32(personIDs.count - 1)
         }
-        var sessionIndex: [String: Int] = [:]
-        for (i, s) in instance.sessions.enumerated() where sessionIndex[s.id] == nil { sessionIndex[s.id] = i }
 
-        var closed = [Bool](repeating: false, count: max(1, instance.rooms.count * timeline.cellCount))
-        for (r, room) in instance.rooms.enumerated() {
-            for u in room.unavailable {
-                for cell in timeline.cells(touching: m(u.start), m(u.end)) { closed[r * timeline.cellCount + cell] = true }
+        var closed = [Bool](repeating: false, count: max(1, facts.rooms.count * timeline.cellCount))
+        for (r, room) in facts.rooms.enumerated() {
+            for (a, b) in zip(room.closed.starts, room.closed.ends) {
+                for cell in timeline.cells(touching: a, b) { closed[r * timeline.cellCount + cell] = true }
             }
         }
         roomClosed = closed
 
-        let n = instance.sessions.count
+        var seriesOf = [(series: Int, position: Int)?](repeating: nil, count: facts.sessions.count)
+        var series: [SeriesInfo] = []
+        for s in facts.series {
+            var members: [Int] = []
+            for id in s.sessions {
+                guard let i = facts.sessionIndex[id], seriesOf[i] == nil else { continue }
+                seriesOf[i] = (series.count, members.count)
+                members.append(i)
+            }
+            series.append(SeriesInfo(members: members, minDays: s.minDaysApart, maxDays: s.maxDaysApart))
+        }
+        self.series = series
+        self.seriesOf = seriesOf
+
+        let n = facts.sessions.count
         sessionCount = n
         var duration = [Int](), span = [Int32](), priority = [Int](), rooms = [[Int32]](), starts = [[Int32]]()
         var startCells = [[Int32]](), startPenalty = [[Int32]](), members = [[Member]](), after = [[Int32]]()
+        var picks = [[PickGroup]](), startDate = [[Int32]](), startClock = [[Int16]]()
         var before = [[Int32]](repeating: [], count: n), pinned = [Bool](), previous = [[Placement]](repeating: [], count: n)
-        let days = instance.days.map { (m($0.start), m($0.end)) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        let slot = max(1, instance.slotMinutes)
-        let roomsBySize = instance.rooms.indices.sorted { (instance.rooms[$0].capacity, $0) < (instance.rooms[$1].capacity, $1) }
+        let optionalUnavailable = OptionalUnavailableTerm(), preference = PreferenceTerm(), outsideHours = OutsideHoursTerm()
+        let wAway = weights[optionalUnavailable.name], wOutside = weights[preference.name]
 
-        for (si, s) in instance.sessions.enumerated() {
+        for (si, s) in facts.sessions.enumerated() {
             duration.append(s.duration)
-            span.append(Int32(max(1, (s.duration + timeline.unit - 1) / timeline.unit)))
+            let cells = max(1, (s.duration + timeline.unit - 1) / timeline.unit)
+            span.append(Int32(cells))
             priority.append(s.priority)
-            var mem: [Member] = []
-            var missingRequired = false
-            for pid in s.required {
-                if let p = personIndex[pid] { mem.append(Member(person: Int32(p), required: true)) } else { missingRequired = true }
-            }
-            for pid in s.optional {
-                if personIndex[pid] == nil {
-                    personIndex[pid] = personIDs.count
-                    personIDs.append(pid)
-                    personBusy.append(MinuteSet([]))
-                }
-                mem.append(Member(person: Int32(personIndex[pid]!), required: false))
-            }
-            members.append(mem)
-            after.append(s.after.compactMap { sessionIndex[$0].map(Int32.init) })
-            for b in s.after { if let bi = sessionIndex[b] { before[bi].append(Int32(si)) } }
+            members.append(s.required.map { Member(person: person($0), required: true) }
+                + s.optional.map { Member(person: person($0), required: false) })
+            picks.append(s.pick.map { g in
+                PickGroup(count: g.count, candidates: g.from.filter { c in
+                    facts.people[c] != nil && !(facts.apartSets[c] ?? []).contains { set in
+                        s.required.contains { $0 != c && facts.apart[set].contains($0) }
+                    }
+                }.map(person))
+            })
+            after.append(s.after.compactMap { facts.sessionIndex[$0].map(Int32.init) })
+            for b in s.after { if let bi = facts.sessionIndex[b] { before[bi].append(Int32(si)) } }
             pinned.append(s.fixed != nil)
 
-            var fitRooms: [Int32] = []
-            var fitStarts: [Int32] = [], cells: [Int32] = [], penalty: [Int32] = []
-            let selfAfter = s.after.contains(s.id) && s.duration > 0
-            if let fixed = s.fixed {
-                // A pin is honoured even where another rule objects; the checker then names the rule.
-                if let r = roomIndex[fixed.room], let cell = timeline.cell(at: m(fixed.start)),
-                   cell + Int(span[si]) <= timeline.cellCount {
-                    fitRooms = [Int32(r)]
-                    fitStarts = [Int32(m(fixed.start))]
-                    cells = [Int32(cell)]
-                }
-            } else if !missingRequired && !selfAfter {
-                fitRooms = roomsBySize.filter { r in
-                    let room = instance.rooms[r]
-                    return room.capacity >= s.audience && s.features.allSatisfy(room.features.contains)
-                }.map(Int32.init)
-                let windows = MinuteSet(s.windows.map { (m($0.start), m($0.end)) })
-                var seen = Set<Int>()
-                for (di, day) in days.enumerated() {
-                    var t = day.0
-                    while t + s.duration <= day.1 {
-                        defer { t += slot }
-                        // Where days overlap, a start counts on the first day that holds the session.
-                        if days[..<di].contains(where: { $0.0 <= t && t + s.duration <= $0.1 }) { continue }
-                        if !s.windows.isEmpty && !windows.contains(t, t + s.duration) { continue }
-                        if mem.contains(where: { $0.required && personBusy[Int($0.person)].touches(t, t + s.duration) }) { continue }
-                        guard seen.insert(t).inserted, let cell = timeline.cell(at: t) else { continue }
-                        fitStarts.append(Int32(t))
-                        cells.append(Int32(cell))
-                    }
+            // A required person the instance does not know makes any placement unfit, as does
+            // having to come after oneself: the session has nowhere to go.
+            let unknownPerson = s.required.contains { facts.people[$0] == nil }
+            let selfAfter = s.after.contains(s.id) && s.duration > 0 && s.fixed == nil
+            let fit = unknownPerson || selfAfter ? Fit(rooms: [], starts: []) : facts.fit(si)
+            var fitStarts: [Int32] = [], fitCells: [Int32] = [], penalty: [Int32] = []
+            var dates: [Int32] = [], clocks: [Int16] = []
+            for t in fit.starts {
+                guard let cell = timeline.cell(at: t), cell + cells <= timeline.cellCount else { continue }
+                fitStarts.append(Int32(t))
+                fitCells.append(Int32(cell))
+                let end = t + s.duration
+                penalty.append(Int32(optionalUnavailable.count(s, start: t, end: end, in: facts) * wAway
+                    + preference.count(s, start: t, end: end) * wOutside
+                    + outsideHours.count(participants: s.required, start: t, end: end, in: facts) * outsideHoursWeight))
+                if seriesOf[si] != nil {
+                    dates.append(Int32(facts.clock.date(t).daysSinceEpoch))
+                    clocks.append(Int16(facts.clock.timeOfDay(t)))
                 }
             }
-            let preferred = MinuteSet(s.preferred.map { (m($0.start), m($0.end)) })
-            for t in fitStarts.map(Int.init) {
-                let away = mem.filter { !$0.required && personBusy[Int($0.person)].touches(t, t + s.duration) }.count
-                let outside = !s.preferred.isEmpty && !preferred.contains(t, t + s.duration) ? 1 : 0
-                penalty.append(Int32(away * weights.optionalUnavailable + outside * weights.preference))
-            }
-            rooms.append(fitRooms)
+            rooms.append(fit.rooms.map(Int32.init))
             starts.append(fitStarts)
-            startCells.append(cells)
+            startCells.append(fitCells)
             startPenalty.append(penalty)
+            startDate.append(dates)
+            startClock.append(clocks)
         }
         var unknown = 0
         for p in instance.previous {
-            guard let si = sessionIndex[p.session] else { unknown += 1; continue }
-            previous[si].append(Placement(room: Int32(roomIndex[p.room] ?? -1), start: m(p.start)))
+            guard let si = facts.sessionIndex[p.session] else { unknown += 1; continue }
+            previous[si].append(Placement(room: Int32(facts.roomIndex[p.room] ?? -1), start: facts.minutes(p.start)))
         }
+        var apartOf = [[Int32]](repeating: [], count: personIDs.count)
+        for (i, set) in facts.apart.enumerated() {
+            for p in set { if let pi = personIndex[p] { apartOf[pi].append(Int32(i)) } }
+        }
+        self.apartOf = apartOf
         self.personIDs = personIDs
+        personFacts = personIDs.map { facts.people[$0] }
         self.duration = duration
         self.cellSpan = span
         self.priority = priority
@@ -174,13 +219,16 @@ struct Problem: Sendable {
         self.startCells = startCells
         self.startPenalty = startPenalty
         self.members = members
+        self.picks = picks
         self.after = after
         self.before = before
         self.pinned = pinned
+        exclusive = facts.sessions.map(\.exclusive)
+        hasExclusive = exclusive.contains(true)
+        self.startDate = startDate
+        self.startClock = startClock
         self.previous = previous
         self.previousUnknown = unknown
-        self.sessionIndex = sessionIndex
-        self.roomIndex = roomIndex
     }
 
     /// The moved penalty of holding session `s` in room `r` at minute `t`.
@@ -190,11 +238,26 @@ struct Problem: Sendable {
         if prev.isEmpty { return 0 }
         var n = 0
         for p in prev where p.room != r || p.start != t { n += 1 }
-        return n * weights.moved
+        return n * movedWeight
     }
 
     /// The moved penalty of leaving session `s` out.
-    func unscheduledMovedPenalty(_ s: Int) -> Int { previous[s].count * weights.moved }
+    func unscheduledMovedPenalty(_ s: Int) -> Int { previous[s].count * movedWeight }
+
+    /// Cells session `s` holds in room `r` from `cell`: its own and the room's turnover after it, within its day.
+    @inline(__always)
+    func heldCells(_ s: Int, room r: Int, cell: Int) -> Int {
+        min(Int(cellSpan[s] + turnoverCells[r]), Int(timeline.segmentEnd[cell]) - cell)
+    }
+
+    /// True when no room the session may use is open at any start it may have: it fits nowhere, even alone.
+    func fitsNowhere(_ s: Int) -> Bool {
+        let span = Int(cellSpan[s])
+        for r in rooms[s] {
+            for cell in startCells[s] where !roomIsClosed(Int(r), cell: Int(cell), span: span) { return false }
+        }
+        return true
+    }
 
     /// True when room `r` is closed in any of the `span` cells from `cell`.
     @inline(__always)
@@ -202,5 +265,18 @@ struct Problem: Sendable {
         let base = r * timeline.cellCount + cell
         for c in base..<(base + span) where roomClosed[c] { return true }
         return false
+    }
+
+    /// True when person `p` is free of their own busy times and inside their acceptable hours over `[t, e)`.
+    @inline(__always)
+    func available(_ p: Int32, _ t: Int, _ e: Int) -> Bool {
+        guard let f = personFacts[Int(p)] else { return false }
+        return !f.busy.touches(t, e) && (f.hours?.acceptable(t, e) ?? true)
+    }
+
+    /// 1 when person `p` has preferred hours and `[t, e)` is not inside them.
+    @inline(__always)
+    func outsidePreferred(_ p: Int32, _ t: Int, _ e: Int) -> Int {
+        personFacts[Int(p)]?.hours?.preferred(t, e) == false ? 1 : 0
     }
 }

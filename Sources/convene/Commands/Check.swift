@@ -5,7 +5,13 @@ import ConvenePlan
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a plan file and report every error as FILE:LINE:COLUMN.",
-        discussion: "Exits 0 and prints a one-line summary when the plan is valid, 1 when it has errors.")
+        discussion: """
+            Besides the plan's shape, proves what it can before any solve: every session fits some room \
+            at some start (naming the rule that stops one that does not), pins break no rule, calendar \
+            files are there and are iCalendar. Warnings (rooms no session can use, feature names that look \
+            mistyped, full-width digits read as ASCII) do not fail the check. \
+            Exits 0 and prints a one-line summary when the plan is valid, 1 when it has errors.
+            """)
 
     @Argument(help: "The plan file (YAML).")
     var plan: String
@@ -13,7 +19,9 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         try await failing {
             let loaded = try Plan.load(path: plan)
-            print("OK \(loaded.summary)")
+            for w in loaded.warnings { printError(w.description) }
+            let n = loaded.warnings.count
+            print("OK \(loaded.summary)" + (n > 0 ? " (\(n) warning\(n == 1 ? "" : "s"))" : ""))
         }
     }
 }

@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let problem = try readInstance(instance)
         let schedule = try readJSON(Solution.self, solution)
-        let result = Validator.validate(problem, schedule)
+        let result = RuleBook.validate(problem, schedule)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

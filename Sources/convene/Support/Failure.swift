@@ -11,7 +11,8 @@ func failing<T>(_ body: () async throws -> T) async throws -> T {
         throw e
     } catch let e as PlanErrors {
         for d in e.diagnostics { printError(d.description) }
-        printError("\(e.diagnostics.count) error\(e.diagnostics.count == 1 ? "" : "s")")
+        let errors = e.errors.count, warnings = e.diagnostics.count - errors
+        printError("\(errors) error\(errors == 1 ? "" : "s")" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
         throw ExitCode.failure
     } catch let e as CleanExit {
         throw e

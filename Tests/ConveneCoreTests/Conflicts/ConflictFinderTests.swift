@@ -42,15 +42,25 @@ struct ConflictFinderTests {
     @Test func findsRoomRules() {
         let found = ConflictFinder(event: event).conflicts(in: moved("s-open", "small", "2027-02-22 11:45"))
         // Opening now ends after the meeting that must follow it starts.
-        #expect(found.map(\.kind) == [.afterOrder, .roomTooSmall, .missingFeature, .roomUnavailable])
-        #expect(found[1].reason == "Small Room seats 10, but \"Opening\" (s-open) expects 150")
-        #expect(found[2].reason == "Small Room has no streaming, which \"Opening\" (s-open) needs")
-        #expect(found[3].reason == "Small Room is closed 2027-02-22 12:00–13:00, during \"Opening\" (s-open)")
+        #expect(found.map(\.kind) == [.roomTooSmall, .missingFeature, .roomUnavailable, .afterOrder])
+        #expect(found[0].reason == "Small Room seats 10, but \"Opening\" (s-open) expects 150")
+        #expect(found[1].reason == "Small Room has no streaming, which \"Opening\" (s-open) needs")
+        #expect(found[2].reason == "Small Room is closed 2027-02-22 12:00–13:00, during \"Opening\" (s-open)")
+        #expect(found[3].reason == "\"Access Meeting\" (s-meet) starts 2027-02-22 10:30, before \"Opening\" (s-open) ends at 2027-02-22 12:45")
     }
 
     @Test func findsOpeningHoursAndWindows() {
         let late = ConflictFinder(event: event).conflicts(in: moved("s-talk", "hall", "2027-02-22 17:30"))
         #expect(late.map(\.kind) == [.outsideDays, .outsideWindows])
+    }
+
+    @Test func aStartOffTheSlotGridIsAConflict() throws {
+        let found = ConflictFinder(event: event).conflicts(in: moved("s-talk", "small", "2027-02-22 14:07"))
+        let c = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(c.kind == .outsideDays)
+        #expect(c.rule == "H1")
+        #expect(c.reason == "\"Registry Talk\" (s-talk) at 2027-02-22 14:07–14:52 starts off the 15-minute grid of its day, which opens at 09:00")
     }
 
     @Test func aDeclineBreaksTheCompositionRule() {
