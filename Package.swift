@@ -41,6 +41,11 @@ let package = Package(
         .target(name: "ConveneSolver", dependencies: ["ConveneCore"], swiftSettings: strict),
         .target(name: "ConveneICal", dependencies: ["ConveneCore", "CLibical"], swiftSettings: strict),
         .target(
+            name: "ConveneProgramme",
+            dependencies: ["ConveneCore", "ConvenePlan", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ConveneStore",
             dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -61,7 +66,7 @@ let package = Package(
         .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneApp",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneApp", "ConveneProgramme",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -72,7 +77,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
-                "ConveneStore", "ConveneMail", "ConveneApp", "ConveneServer",
+                "ConveneStore", "ConveneMail", "ConveneApp", "ConveneServer", "ConveneProgramme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -82,6 +87,7 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer", "ConveneApp"]),
         .testTarget(
             name: "ConveneAppTests",

@@ -18,9 +18,10 @@ extension PlanReader {
     /// Reads the whole document; the event is nil only when the plan is too broken to hold one.
     func read(_ root: PlanNode) -> (Event?, PlanPositions) {
         var at = PlanPositions()
-        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "weights", "templates"],
+        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "weights", "templates", "tracks", "features"],
                                required: ["event", "rooms", "people", "sessions"]) else { return (nil, at) }
         let header = top["event"].flatMap { readHeader($0, &at) }
+        let features = readFeatures(top["features"]), tracks = readTracks(top["tracks"])
         let rooms = list(top["rooms"]).compactMap { readRoom($0, &at) }
         let people = list(top["people"]).compactMap { readPerson($0, &at) }
         let sessions = list(top["sessions"]).compactMap { readSession($0, &at) }
@@ -36,17 +37,17 @@ extension PlanReader {
         let event = Event(
             id: header.id, name: header.name, kind: header.kind, timeZone: header.zone, slotMinutes: header.slot,
             days: header.days, organizer: header.organizer, rooms: rooms, stakeholders: people, sessions: sessions,
-            weights: weights, templates: templates)
+            weights: weights, templates: templates, venue: header.venue, tracks: tracks, features: features)
         return (event, at)
     }
 
     struct Header {
         var id: String, name: LocalizedText, kind: EventKind, zone: String, slot: Int
-        var days: [EventDay], organizer: Organizer
+        var days: [EventDay], organizer: Organizer, venue: Venue?
     }
 
     private func readHeader(_ node: PlanNode, _ at: inout PlanPositions) -> Header? {
-        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days"],
+        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days", "venue"],
                              required: ["id", "name", "timeZone", "days", "organizer"]) else { return nil }
         var zoneName = "UTC"
         if let z = f["timeZone"], let s = text(z) {
@@ -87,7 +88,7 @@ extension PlanReader {
         let kind = f["kind"].map { enumValue($0, EventKind.self) } ?? .forum
         guard let kind, let slot else { return nil }
         return Header(id: id, name: name, kind: kind, zone: zoneName, slot: slot, days: days.sorted { $0.date < $1.date },
-                      organizer: organizer)
+                      organizer: organizer, venue: f["venue"].flatMap(readVenue))
     }
 
     private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
@@ -120,7 +121,7 @@ extension PlanReader {
     }
 
     private func readRoom(_ node: PlanNode, _ at: inout PlanPositions) -> Room? {
-        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures"],
+        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures", "online"],
                              required: ["id", "capacity"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.rooms[id] {
@@ -132,13 +133,14 @@ extension PlanReader {
         let name = f["name"].flatMap(localized) ?? LocalizedText(en: id)
         let features = list(f["features"]).compactMap { text($0) }
         guard let capacity = int(f["capacity"], min: 1) else { return nil }
-        return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]))
+        return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]),
+                    online: f["online"].flatMap(readOnline))
     }
 
     private func readPerson(_ node: PlanNode, _ at: inout PlanPositions) -> Stakeholder? {
         guard let f = fields(node, known: ["id", "name", "email", "organization", "group", "role", "timeZone",
-                                           "language", "calendars", "unavailable"],
-                             required: ["id", "name", "email", "group"]) else { return nil }
+                                           "language", "calendars", "unavailable", "public"],
+                             required: ["id", "name", "group"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.people[id] {
             error(f["id"]!, "duplicate person id '\(id)' (first defined at line \(first.line))")
@@ -152,22 +154,24 @@ extension PlanReader {
                 error(z, "unknown time zone '\(s)' in '\(z.path)'; use an IANA name such as Europe/Paris")
             }
         }
-        let name = text(f["name"]), email = emailAddress(f["email"])
+        let name = text(f["name"]), email = f["email"] == nil ? "" : emailAddress(f["email"])
         let group = enumValue(f["group"], StakeholderGroup.self)
         let language = f["language"].map { enumValue($0, Language.self) } ?? .ja
         let organization = f["organization"].flatMap { text($0) }
         let role = f["role"].flatMap { text($0) }
         let calendars = list(f["calendars"]).compactMap { text($0) }
         let unavailable = periods(f["unavailable"])
+        let listed = f["public"].flatMap(bool)
         guard let name, let email, let group, let language else { return nil }
         return Stakeholder(id: id, name: name, email: email, organization: organization, group: group, role: role,
-                           timeZone: zoneName, language: language, unavailable: unavailable, calendars: calendars)
+                           timeZone: zoneName, language: language, unavailable: unavailable, calendars: calendars,
+                           listed: listed)
     }
 
     private func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
         guard let f = fields(node, known: ["id", "title", "kind", "duration", "audience", "required", "optional",
                                            "features", "windows", "preferred", "after", "priority", "pin", "track",
-                                           "description", "composition"],
+                                           "description", "composition", "online", "previously"],
                              required: ["id", "title", "duration"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.sessions[id] {
@@ -201,7 +205,7 @@ extension PlanReader {
             if !groups.isEmpty { composition.append(CompositionRule(groups: groups)) }
         }
         let features = list(f["features"]).compactMap { text($0) }
-        let track = f["track"].flatMap { identifier($0) }
+        let track = f["track"].flatMap(trackReference)
         let description = f["description"].flatMap(localized)
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
         guard let title, let kind, let duration, let audience, let priority else { return nil }
@@ -209,7 +213,8 @@ extension PlanReader {
             id: id, title: title, kind: kind, duration: duration, required: refs["required"] ?? [],
             optional: refs["optional"] ?? [], audience: audience, features: features, windows: windows,
             preferred: preferred, after: refs["after"] ?? [], priority: priority, pin: pin, track: track,
-            description: description, composition: composition)
+            description: description, composition: composition, online: f["online"].flatMap(readOnline),
+            previously: f["previously"].flatMap { readPreviously($0, at) })
     }
 
     /// One weight per soft term of the rule book; terms left out take their defaults.

@@ -9,6 +9,8 @@ final class PlanReader {
     private(set) var diagnostics: [PlanDiagnostic] = []
     /// The event's zone; UTC until the event section is read (or when it is wrong).
     var zone = ZoneRules(identifier: "UTC")!
+    /// The track ids sessions may name, once the plan lists tracks; nil allows any.
+    var declaredTracks: Set<String>?
 
     init(file: String) { self.file = file }
 

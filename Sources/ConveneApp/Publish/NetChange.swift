@@ -59,7 +59,8 @@ struct NetChange {
                 guard !desired.matches(Known(sent.last { $0.state != .superseded })) else { continue }
                 supersede += sent.filter { $0.state == .queued }
                 let delivered = sent.last { $0.state == .sent }
-                guard !desired.matches(Known(delivered)), event.stakeholder(person) != nil else { continue }
+                // People the plan gives no address (e.g. speakers of an imported schedule) get no mail.
+                guard !desired.matches(Known(delivered)), !(event.stakeholder(person)?.email.isEmpty ?? true) else { continue }
                 let sequence = sent.map(\.sequence).max().map { max(e.sequence, $0 + 1) } ?? e.sequence
                 switch (desired, Known(delivered)) {
                 case let (.attending(room, start, isRequired), before):

@@ -7,12 +7,18 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
     public var features: [String]
     /// Periods the room cannot be used.
     public var closures: [Interval]
+    /// Where people join sessions held here remotely, unless a session has its own link.
+    public var online: OnlineLink?
 
-    public init(id: String, name: LocalizedText, capacity: Int, features: [String] = [], closures: [Interval] = []) {
+    public init(
+        id: String, name: LocalizedText, capacity: Int, features: [String] = [], closures: [Interval] = [],
+        online: OnlineLink? = nil
+    ) {
         self.id = id
         self.name = name
         self.capacity = capacity
         self.features = features
         self.closures = closures
+        self.online = online
     }
 }

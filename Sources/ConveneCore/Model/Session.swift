@@ -35,12 +35,18 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public var track: String?
     public var description: LocalizedText?
     public var composition: [CompositionRule]
+    /// Where people join it remotely; nil to use its room's link.
+    public var online: OnlineLink?
+    /// Where and when an earlier schedule (e.g. one imported from pretalx) had it: the solver
+    /// keeps it there unless a rule forces a move. Not a pin.
+    public var previously: Pin?
 
     public init(
         id: String, title: LocalizedText, kind: SessionKind, duration: Int, required: [String] = [],
         optional: [String] = [], audience: Int = 0, features: [String] = [], windows: [Interval] = [],
         preferred: [Interval] = [], after: [String] = [], priority: Int = 1, pin: Pin? = nil,
-        track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = []
+        track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = [],
+        online: OnlineLink? = nil, previously: Pin? = nil
     ) {
         self.id = id
         self.title = title
@@ -58,9 +64,11 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.track = track
         self.description = description
         self.composition = composition
+        self.online = online
+        self.previously = previously
     }
 
-    /// Where a pinned session must be held.
+    /// A room and a start: where a pinned session must be held, or where a session was before.
     public struct Pin: Sendable, Hashable, Codable {
         public var room: String
         public var start: Instant

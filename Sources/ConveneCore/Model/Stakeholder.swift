@@ -7,6 +7,7 @@ public enum StakeholderGroup: String, Sendable, Hashable, Codable, CaseIterable 
 public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var name: String
+    /// Empty when the plan gives none: the person then gets no mail.
     public var email: String
     public var organization: String?
     public var group: StakeholderGroup
@@ -18,10 +19,14 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     public var unavailable: [Interval]
     /// Calendar files (relative to the plan) whose busy times make the person unavailable.
     public var calendars: [String]
+    /// What the plan says about naming the person in public (the programme, schedule exports):
+    /// nil when it says nothing.
+    public var listed: Bool?
 
     public init(
         id: String, name: String, email: String, organization: String? = nil, group: StakeholderGroup,
-        role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = []
+        role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = [],
+        listed: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -33,5 +38,10 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
         self.language = language
         self.unavailable = unavailable
         self.calendars = calendars
+        self.listed = listed
     }
+
+    /// True when public outputs may name the person: as the plan says, else everyone but patients,
+    /// who are named only to the people in their own sessions unless they agree to be listed.
+    public var isPublic: Bool { listed ?? (group != .patient) }
 }

@@ -17,6 +17,8 @@ package struct FeedLibrary: Sendable {
     package var event: Event?
     /// The published schedule; nil before the first publish.
     package var schedule: ScheduleVersion?
+    /// What the feeds publish, for the programme and the schedule exports; nil before the first import.
+    package var publication: Publication?
     /// When anything published last changed, for Last-Modified.
     package var lastModified: Instant?
     /// Every feed, public and private.
@@ -29,12 +31,14 @@ package struct FeedLibrary: Sendable {
     package var render: @Sendable (Feed) throws -> String
 
     package init(
-        stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, lastModified: Instant?, feeds: [Feed],
+        stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, publication: Publication? = nil, lastModified: Instant?,
+        feeds: [Feed],
         tokenHashes: [String: String], refreshSeconds: Int, render: @escaping @Sendable (Feed) throws -> String
     ) {
         self.stamp = stamp
         self.event = event
         self.schedule = schedule
+        self.publication = publication
         self.lastModified = lastModified
         self.feeds = feeds
         self.tokenHashes = tokenHashes

@@ -25,7 +25,7 @@ package struct StoreFeedSource: FeedSource {
         let publication = published.publication
         let feeds = FeedCatalog.feeds(of: publication)
         return FeedLibrary(
-            stamp: stamp, event: published.event, schedule: published.latest?.schedule,
+            stamp: stamp, event: published.event, schedule: published.latest?.schedule, publication: publication,
             lastModified: publication.lastModified ?? published.latest?.publishedAt,
             feeds: feeds, tokenHashes: tokens, refreshSeconds: refresh
         ) { feed in try FeedWriter.render(feed, of: publication) }

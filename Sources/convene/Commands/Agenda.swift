@@ -16,8 +16,8 @@ struct AgendaCommand: AsyncParsableCommand {
     @Option(help: "text or csv.")
     var format: Format = .text
 
-    @Option(help: "Language of room names: ja or en.")
-    var language: String = "ja"
+    @Option(help: "ja or en (default: both).")
+    var language: Language?
 
     @Flag(help: "Show the published schedule rather than the draft.")
     var published = false
@@ -26,10 +26,6 @@ struct AgendaCommand: AsyncParsableCommand {
     var output: String?
 
     @OptionGroup var database: DatabaseOptions
-
-    func validate() throws {
-        guard Language(rawValue: language) != nil else { throw ValidationError("--language is ja or en, not '\(language)'") }
-    }
 
     func run() async throws {
         try await failing {
@@ -40,7 +36,7 @@ struct AgendaCommand: AsyncParsableCommand {
                 throw StoreNotReady(published ? "nothing published yet (run `convene publish`)" : "no schedule yet (run `convene schedule`)")
             }
             let agenda = Agenda(event: event, schedule: schedule)
-            let text = format == .csv ? agenda.csv : agenda.text(language: Language(rawValue: language)!)
+            let text = format == .csv ? agenda.csv : agenda.text(language: language)
             try writeOutput(Data(text.utf8), to: output)
         }
     }

@@ -19,7 +19,8 @@ struct Compile: AsyncParsableCommand {
             let loaded = try Plan.load(path: plan)
             let busy = try Availability.read(for: loaded)
             for s in busy.skipped { printError("warning: skipped \(s.description)") }
-            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals)), to: output)
+            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals, previous: loaded.event.previousSchedule)),
+                            to: output)
         }
     }
 }

@@ -6,7 +6,8 @@ struct Schedule: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Schedule the stored plan (with its people's firm busy times and admin pins) as a new draft version.",
         discussion: """
-            Starts from scratch; to change a published schedule as little as possible use `convene reschedule`. \
+            Starts from scratch, or from the plan's `previously:` times (e.g. an imported schedule), which it keeps \
+            where it can; to change a published schedule as little as possible use `convene reschedule`. \
             Nothing is sent or shown in feeds until `convene publish`.
             """)
 
