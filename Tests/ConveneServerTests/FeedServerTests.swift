@@ -81,7 +81,7 @@ struct FeedServerTests {
             try f.publish(moved, at: Fixture.at("2027-02-02T08:00:00Z"), through: other, draftOnly: true)
             let draft = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
             #expect(draft.status == 304)
-            #expect(try await client.get("/").text.contains("schedule version 1"))
+            #expect(try await client.get("/").text.contains("Schedule version 1"))
             try Publisher(store: other).publish(try Publisher(store: other).plan(at: Fixture.at("2027-02-02T09:00:00Z")),
                                                 force: true, reason: nil)
             let after = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
