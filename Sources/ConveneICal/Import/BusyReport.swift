@@ -29,37 +29,21 @@ public struct BusyReport: Sendable {
             .map { "\(Self.utc($0.0.start))  \(Self.utc($0.0.end))  \($0.1)\n" }.joined()
     }
 
-    /// `{"window": [s, e], "busy": [[s, e], …], "tentative": […], "skipped": […], "notes": […]}`.
-    public var json: String {
-        func pairs(_ list: [Interval]) -> String {
-            "[" + list.map { "[\"\(Self.utc($0.start))\", \"\(Self.utc($0.end))\"]" }.joined(separator: ", ") + "]"
-        }
-        func strings(_ list: [ICalError]) -> String {
-            "[" + list.map { "\"" + Self.escaped($0.description) + "\"" }.joined(separator: ", ") + "]"
-        }
-        return """
-            {"window": ["\(Self.utc(window.start))", "\(Self.utc(window.end))"], "busy": \(pairs(busy)), \
-            "tentative": \(pairs(tentative)), "skipped": \(strings(skipped)), "notes": \(strings(notes))}
-
-            """
-    }
-
     static func utc(_ i: Instant) -> String { i.withOffset(0).iso8601 }
+}
 
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += "\\u00" + String(u.value, radix: 16).leftPadded(2) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
+extension BusyReport: Encodable {
+    enum CodingKeys: String, CodingKey { case window, busy, tentative, skipped, notes }
+
+    /// `{"window": [s, e], "busy": [[s, e], …], "tentative": […], "skipped": […], "notes": […]}`, instants in UTC.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let utc = { (list: [Interval]) in list.map { [Self.utc($0.start), Self.utc($0.end)] } }
+        try c.encode([Self.utc(window.start), Self.utc(window.end)], forKey: .window)
+        try c.encode(utc(busy), forKey: .busy)
+        try c.encode(utc(tentative), forKey: .tentative)
+        try c.encode(skipped.map(\.description), forKey: .skipped)
+        try c.encode(notes.map(\.description), forKey: .notes)
     }
 }
 

@@ -37,7 +37,7 @@ struct Busy: ParsableCommand {
         do {
             let result = try CalendarReader.read(path: file, window: window, floatingZone: zone)
             let report = BusyReport(result, window: window)
-            print(json ? report.json : report.text, terminator: "")
+            if json { try writeOutput(try JSONFormat.encode(report), to: nil) } else { print(report.text, terminator: "") }
             for problem in report.skipped { printError(problem.description(as: "skipped")) }
             for note in report.notes { printError(note.description(as: "note")) }
         } catch let error as ICalError {
