@@ -13,11 +13,13 @@ extension PlanReader {
             guard let node = at.sessions[s.id] else { continue }
             let f = at.sessionFields[s.id] ?? [:]
             if let written = f["composition"] {
+                let sure = Self.sureCandidates(event.session(s.id), event)
                 for rule in s.composition {
-                    let lacking = StakeholderMixRule().missing(rule, s, participants: s.required, in: facts)
+                    let lacking = StakeholderMixRule().missing(rule, s, participants: s.required + sure, in: facts)
                     guard !lacking.isEmpty else { continue }
                     error(written, "session '\(s.id)' must include a required participant from each of "
-                        + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))")
+                        + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))"
+                        + (event.session(s.id)?.pick == nil ? "" : " (a pick group counts for a group when every choice it can make includes someone from it)"))
                 }
             }
             // A pin to an unknown room is reported where the plan is read.

@@ -46,11 +46,19 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public var weights: Instance.Weights
     /// Mail template overrides by name (e.g. `invitation.ja`), as Mustache text.
     public var templates: [String: String]
+    /// Times every room is closed, such as lunch, one entry per day they fall on; nil when there are none.
+    public var breaks: [EventBreak]?
+    /// Sessions that follow one another with a cadence (a weekly seminar, say); nil when there are none.
+    public var series: [SessionSeries]?
+    /// Sets of people of whom at most one may take part (required or picked) in any one session, such
+    /// as a conflict of interest; nil when there are none.
+    public var apart: [[String]]?
 
     public init(
         id: String, name: LocalizedText, kind: EventKind, timeZone: String, slotMinutes: Int, days: [EventDay],
         organizer: Organizer, rooms: [Room], stakeholders: [Stakeholder], sessions: [Session],
-        weights: Instance.Weights = .init(), templates: [String: String] = [:]
+        weights: Instance.Weights = .init(), templates: [String: String] = [:], breaks: [EventBreak]? = nil,
+        series: [SessionSeries]? = nil, apart: [[String]]? = nil
     ) {
         self.id = id
         self.name = name
@@ -64,6 +72,9 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.sessions = sessions
         self.weights = weights
         self.templates = templates
+        self.breaks = breaks
+        self.series = series
+        self.apart = apart
     }
 
     /// The stakeholder with this id.

@@ -7,12 +7,16 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
     public var features: [String]
     /// Periods the room cannot be used.
     public var closures: [Interval]
+    /// Minutes the room needs between one session's end and the next one's start (changeover); nil for none.
+    public var turnover: Int?
 
-    public init(id: String, name: LocalizedText, capacity: Int, features: [String] = [], closures: [Interval] = []) {
+    public init(id: String, name: LocalizedText, capacity: Int, features: [String] = [], closures: [Interval] = [],
+                turnover: Int? = nil) {
         self.id = id
         self.name = name
         self.capacity = capacity
         self.features = features
         self.closures = closures
+        self.turnover = turnover
     }
 }

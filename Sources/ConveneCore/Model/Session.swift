@@ -35,12 +35,19 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public var track: String?
     public var description: LocalizedText?
     public var composition: [CompositionRule]
+    /// True when nothing else may run anywhere while it does (a plenary); nil means false.
+    public var exclusive: Bool?
+    /// Groups of candidates the schedule takes people from, `count` from each; nil when there are none.
+    public var pick: [Instance.Pick]?
+    /// "At most N participants from this group"; nil when there are none.
+    public var limits: [CompositionLimit]?
 
     public init(
         id: String, title: LocalizedText, kind: SessionKind, duration: Int, required: [String] = [],
         optional: [String] = [], audience: Int = 0, features: [String] = [], windows: [Interval] = [],
         preferred: [Interval] = [], after: [String] = [], priority: Int = 1, pin: Pin? = nil,
-        track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = []
+        track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = [],
+        exclusive: Bool? = nil, pick: [Instance.Pick]? = nil, limits: [CompositionLimit]? = nil
     ) {
         self.id = id
         self.title = title
@@ -58,6 +65,9 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.track = track
         self.description = description
         self.composition = composition
+        self.exclusive = exclusive
+        self.pick = pick
+        self.limits = limits
     }
 
     /// Where a pinned session must be held.

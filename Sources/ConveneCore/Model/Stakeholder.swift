@@ -18,10 +18,16 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     public var unavailable: [Interval]
     /// Calendar files (relative to the plan) whose busy times make the person unavailable.
     public var calendars: [String]
+    /// True when the person joins online from where they live (`timeZone`) rather than in person; nil means in person.
+    public var remote: Bool?
+    /// The hours the person can and would rather take part in, read in the zone they are in during the
+    /// event (their own when remote, the event's otherwise); nil when any time the event is open will do.
+    public var hours: Instance.Hours?
 
     public init(
         id: String, name: String, email: String, organization: String? = nil, group: StakeholderGroup,
-        role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = []
+        role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = [],
+        remote: Bool? = nil, hours: Instance.Hours? = nil
     ) {
         self.id = id
         self.name = name
@@ -33,5 +39,7 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
         self.language = language
         self.unavailable = unavailable
         self.calendars = calendars
+        self.remote = remote
+        self.hours = hours
     }
 }
