@@ -42,7 +42,7 @@ extension PlanReader {
                 }
             }
             if let pin = s.fixed, let r = facts.roomIndex[pin.room] {
-                let review = Review(facts, placements: [(i, r, pin.start)])
+                let review = Review(facts, placements: [(i, r, pin.start, [])])
                 for rule in RuleBook.hard where rule.kind != .composition {
                     for b in rule.breaches(in: review) where b.sessions.contains(s.id) {
                         error(f["pin"] ?? node, "session '\(s.id)' is pinned where a rule is broken: \(rule.reason(b, in: review, words))")

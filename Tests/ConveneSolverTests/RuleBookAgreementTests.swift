@@ -50,7 +50,14 @@ struct RuleBookAgreementTests {
                 if let pin = s.fixed, random.below(100) < 80 { start = pin.start }
                 let room = s.fixed.flatMap { random.below(100) < 80 ? $0.room : nil }
                     ?? instance.rooms[random.below(instance.rooms.count)].id
-                assignments.append(Assignment(session: s.id, room: room, start: start))
+                var picked: [String] = []
+                for group in s.pick {
+                    let n = max(0, group.count + (mess > 0 && random.below(10) == 0 ? random.below(3) - 1 : 0))
+                    var pool = group.from
+                    for _ in 0..<min(n, pool.count) { picked.append(pool.remove(at: random.below(pool.count))) }
+                }
+                if mess > 0, !s.pick.isEmpty, random.below(20) == 0 { picked.append(picked.first ?? "stranger") }
+                assignments.append(Assignment(session: s.id, room: room, start: start, picked: picked))
             }
         }
         if mess > 0 {
@@ -60,7 +67,7 @@ struct RuleBookAgreementTests {
             if let u = unscheduled.first { unscheduled.append(u) }
             unscheduled.append(.init(session: "ghost", reason: ""))
         }
-        return Solution(instance: instance.name, assignments: assignments, unscheduled: unscheduled)
+        return Solution(instance: instance.name, assignments: assignments, unscheduled: unscheduled, version: instance.version)
     }
 
     static func expectAgreement(_ instance: Instance, _ url: URL, _ solution: Solution, in dir: URL) throws {
@@ -99,6 +106,19 @@ struct RuleBookAgreementTests {
         try JSONFormat.decode(Instance.self, from: Data(contentsOf: url), file: url.path)
     }
 
+    /// Networks of 300 sessions in the version 2 format (loose, tight), by the version 2 generator.
+    static func generatedVersion2(_ dir: URL) throws -> [URL] {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/gen-instances-v2.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, dir.path, "--sizes", "300", "--seed", "7"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return ["loose", "tight"].map { dir.appendingPathComponent("network-300-\($0).json") }
+    }
+
     /// The generated forums, and FOSDEM 2024's repair instance when the shared folder is there.
     static func instances(_ dir: URL) throws -> [URL] {
         try generated(dir) + (Fixtures.hasShared ? [Fixtures.benchmark.appendingPathComponent("real/fosdem-2024-repair.json")] : [])
@@ -109,7 +129,7 @@ struct RuleBookAgreementTests {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = RandomSource(seed: 42)
-        for url in try Self.instances(dir) {
+        for url in try Self.instances(dir) + Self.generatedVersion2(dir) {
             let instance = try Self.read(url)
             for round in 0..<6 {
                 try Self.expectAgreement(instance, url, Self.randomSolution(instance, random: &random, mess: round % 2), in: dir)
@@ -169,7 +189,7 @@ struct RuleBookAgreementTests {
                     if without.isScheduled(s) { without.remove(s) }
                     let incremental = without.admits(s, room: r, start: t)
                     let others = without.placements
-                    let review = Review(facts, placements: others + [(s, r, t)])
+                    let review = Review(facts, placements: others + [(s, r, t, [])])
                     let id = facts.sessions[s].id
                     let named = RuleBook.hard.flatMap { $0.breaches(in: review) }.filter { $0.sessions.contains(id) }
                     #expect(incremental == named.isEmpty,

@@ -15,6 +15,12 @@ public struct Conflict: Sendable, Hashable, Codable, CustomStringConvertible {
         case pinMoved = "pin-moved"
         case composition = "composition"
         case declined = "declined"
+        case outsideHours = "outside-hours"
+        case exclusiveClash = "exclusive-clash"
+        case turnoverTooShort = "turnover-too-short"
+        case pickUnmet = "pick-unmet"
+        case apartTogether = "apart-together"
+        case seriesCadence = "series-cadence"
     }
 
     public var kind: Kind

@@ -22,6 +22,14 @@ package struct Facts: Sendable {
         package var fixed: (room: String, start: Int)?
         /// The plan's own composition rules (not part of the instance format).
         package var composition: [CompositionRule]
+        /// Nothing else may run while it does (version 2).
+        package var exclusive: Bool
+        /// Groups of candidates it takes people from (version 2).
+        package var pick: [Instance.Pick]
+        /// Every candidate of its pick groups.
+        package var candidates: Set<String>
+        /// The series it belongs to and its place there, if any.
+        package var series: (index: Int, position: Int)?
     }
 
     /// A room's facts.
@@ -30,6 +38,8 @@ package struct Facts: Sendable {
         package var capacity: Int
         package var features: Set<String>
         package var closed: MinuteSet
+        /// Minutes between one session's end and the next one's start.
+        package var turnover: Int
     }
 
     /// A person's facts.
@@ -37,6 +47,34 @@ package struct Facts: Sendable {
         package var id: String
         package var group: String?
         package var busy: MinuteSet
+        package var hours: Hours?
+    }
+
+    /// A person's hours on their own clock, tabled for the event's dates.
+    package struct Hours: Sendable {
+        package var clock: LocalClock
+        package var acceptable: Instance.ClockRange?
+        package var preferred: Instance.ClockRange?
+        let acceptableTable: [(start: Int, end: Int)]
+        let preferredTable: [(start: Int, end: Int)]
+
+        init(_ hours: Instance.Hours, clock: LocalClock) {
+            self.clock = clock
+            acceptable = hours.acceptable
+            preferred = hours.preferred
+            acceptableTable = hours.acceptable.map(clock.table) ?? []
+            preferredTable = hours.preferred.map(clock.table) ?? []
+        }
+
+        /// True unless the person has acceptable hours and `[start, end)` is not inside them.
+        package func acceptable(_ start: Int, _ end: Int) -> Bool {
+            acceptable.map { clock.inside($0, table: acceptableTable, start, end) } ?? true
+        }
+
+        /// True unless the person has preferred hours and `[start, end)` is not inside them.
+        package func preferred(_ start: Int, _ end: Int) -> Bool {
+            preferred.map { clock.inside($0, table: preferredTable, start, end) } ?? true
+        }
     }
 
     package let instance: Instance
@@ -54,6 +92,13 @@ package struct Facts: Sendable {
     package let people: [String: Person]
     /// Required participants' declines, by session id (plan-level; empty for a bare instance).
     package let declines: [String: Set<String>]
+    /// The event's wall clock (UTC when the instance names no zone).
+    package let clock: LocalClock
+    /// Sets of people who must not share a session.
+    package let apart: [Set<String>]
+    /// For each person in an apart set, the indices of their sets.
+    package let apartSets: [String: [Int]]
+    package let series: [Instance.Series]
     /// Instants of the instance that are not on a whole minute from the origin.
     package let offMinute: [Instant]
 
@@ -71,20 +116,40 @@ package struct Facts: Sendable {
         func set(_ intervals: [Interval]) -> MinuteSet { MinuteSet(intervals.map { (m($0.start), m($0.end)) }) }
         days = instance.days.map { (m($0.start), m($0.end)) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
 
+        let span = (days.map(\.start).min() ?? 0, days.map(\.end).max() ?? 0)
+        var clocks: [String: LocalClock] = [:]
+        func clock(_ zone: ZoneRules) -> LocalClock {
+            if let c = clocks[zone.identifier] { return c }
+            let c = LocalClock(zone: zone, origin: origin, from: span.0, to: span.1)
+            clocks[zone.identifier] = c
+            return c
+        }
+        self.clock = clock(instance.timeZone.flatMap { ZoneRules(identifier: $0) } ?? ZoneRules(identifier: "UTC")!)
+
         var rooms: [Room] = [], roomIndex: [String: Int] = [:]
         for r in instance.rooms {
-            let room = Room(id: r.id, capacity: r.capacity, features: Set(r.features), closed: set(r.unavailable))
+            let room = Room(id: r.id, capacity: r.capacity, features: Set(r.features), closed: set(r.unavailable),
+                            turnover: r.turnover)
             if let i = roomIndex[r.id] { rooms[i] = room } else { roomIndex[r.id] = rooms.count; rooms.append(room) }
         }
         var people: [String: Person] = [:]
-        for p in instance.people { people[p.id] = Person(id: p.id, group: p.group, busy: set(p.unavailable)) }
+        for p in instance.people {
+            let hours = p.hours.flatMap { h in ZoneRules(identifier: h.zone).map { Hours(h, clock: clock($0)) } }
+            people[p.id] = Person(id: p.id, group: p.group, busy: set(p.unavailable), hours: hours)
+        }
+        var membership: [String: (Int, Int)] = [:]
+        for (i, series) in instance.series.enumerated() {
+            for (k, id) in series.sessions.enumerated() where membership[id] == nil { membership[id] = (i, k) }
+        }
         var sessions: [Session] = [], sessionIndex: [String: Int] = [:]
         for s in instance.sessions {
             let session = Session(
                 id: s.id, duration: s.duration, audience: s.audience, required: s.required, optional: s.optional,
                 features: s.features, windows: set(s.windows), hasWindows: !s.windows.isEmpty,
                 preferred: set(s.preferred), hasPreferred: !s.preferred.isEmpty, after: s.after, priority: s.priority,
-                fixed: s.fixed.map { ($0.room, m($0.start)) }, composition: plan.composition[s.id] ?? [])
+                fixed: s.fixed.map { ($0.room, m($0.start)) }, composition: plan.composition[s.id] ?? [],
+                exclusive: s.exclusive, pick: s.pick, candidates: Set(s.pick.flatMap(\.from)),
+                series: membership[s.id].map { (index: $0.0, position: $0.1) })
             if let i = sessionIndex[s.id] { sessions[i] = session } else { sessionIndex[s.id] = sessions.count; sessions.append(session) }
         }
         _ = instance.previous.map { m($0.start) }
@@ -95,6 +160,11 @@ package struct Facts: Sendable {
         self.sessionIndex = sessionIndex
         self.declines = plan.declines
         self.offMinute = offMinute
+        apart = instance.apart.map(Set.init)
+        var apartSets: [String: [Int]] = [:]
+        for (i, group) in apart.enumerated() { for p in group { apartSets[p, default: []].append(i) } }
+        self.apartSets = apartSets
+        series = instance.series
     }
 
     /// Whole minutes from the origin (rounded toward negative infinity).

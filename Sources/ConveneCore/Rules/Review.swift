@@ -12,7 +12,10 @@ package struct Review: Sendable {
         package var room: Int
         package var start: Int
         package var end: Int
-        /// The people the session requires (the rules' "required or picked").
+        /// The people chosen from its pick groups, as the solution lists them.
+        package var picked: [String]
+        /// The people it requires: its required people and those picked from its candidates,
+        /// each once (what the rules call "required or picked").
         package var participants: [String]
     }
 
@@ -47,7 +50,7 @@ package struct Review: Sendable {
             if (a.start.secondsSinceEpoch - facts.origin.secondsSinceEpoch) % 60 != 0 {
                 problems.append("instant not on a whole minute: \(a.start.iso8601)")
             }
-            place(s, room: r, start: facts.minutes(a.start))
+            place(s, room: r, start: facts.minutes(a.start), picked: a.picked)
         }
         var listed = Set<Int>()
         for u in solution.unscheduled {
@@ -67,20 +70,24 @@ package struct Review: Sendable {
     }
 
     /// A review of placements given by index, e.g. a search state's; every other session is unscheduled.
-    package init(_ facts: Facts, placements: [(session: Int, room: Int, start: Int)]) {
+    package init(_ facts: Facts, placements: [(session: Int, room: Int, start: Int, picked: [String])]) {
         self.facts = facts
-        for p in placements { place(p.session, room: p.room, start: p.start) }
+        for p in placements { place(p.session, room: p.room, start: p.start, picked: p.picked) }
         unscheduled = facts.sessions.indices.filter { placedIndex[$0] == nil }
     }
 
-    private mutating func place(_ s: Int, room r: Int, start: Int) {
+    private mutating func place(_ s: Int, room r: Int, start: Int, picked: [String]) {
         let session = facts.sessions[s]
-        for pid in session.required where facts.people[pid] == nil {
+        var participants: [String] = [], seen = Set<String>()
+        for pid in session.required + picked.filter(session.candidates.contains) where seen.insert(pid).inserted {
+            participants.append(pid)
+        }
+        for pid in participants where facts.people[pid] == nil {
             problems.append("session \(session.id) requires unknown person \(pythonRepr(pid))")
         }
         placedIndex[s] = placed.count
-        placed.append(Placed(session: s, room: r, start: start, end: start + session.duration,
-                             participants: session.required))
+        placed.append(Placed(session: s, room: r, start: start, end: start + session.duration, picked: picked,
+                             participants: participants))
     }
 
     /// The placement of a session, if it is scheduled.

@@ -7,13 +7,13 @@ public enum RuleBook {
     /// The hard rules. Time rules come in the order reasons narrow the starts (windows, then people).
     package static let hard: [any HardRule] = [
         OpeningHoursRule(), CapacityRule(), FeatureRule(), RoomClosedRule(), WindowRule(), PersonUnavailableRule(),
-        AfterRule(), PinRule(), RoomOverlapRule(), PersonOverlapRule(),
-        DeclineRule(), StakeholderMixRule(),
+        PersonHoursRule(), AfterRule(), PinRule(), RoomOverlapRule(), TurnoverRule(), ExclusiveRule(), PersonOverlapRule(),
+        PickRule(), ApartRule(), SeriesRule(), DeclineRule(), StakeholderMixRule(),
     ]
 
     /// The soft terms, in the order the format's checker lists them.
     package static let soft: [any SoftTerm] = [
-        OptionalConflictTerm(), OptionalUnavailableTerm(), PreferenceTerm(), MovedTerm(),
+        OptionalConflictTerm(), OptionalUnavailableTerm(), PreferenceTerm(), MovedTerm(), OutsideHoursTerm(), SeriesTimeTerm(),
     ]
 
     /// Rules that depend on the room alone.

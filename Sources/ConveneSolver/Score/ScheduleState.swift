@@ -76,8 +76,8 @@ struct ScheduleState: Sendable {
     }
 
     /// Every scheduled session as (session, room, start minute), in session order.
-    var placements: [(session: Int, room: Int, start: Int)] {
-        room.indices.filter { room[$0] >= 0 }.map { ($0, Int(room[$0]), startMinute[$0]) }
+    var placements: [(session: Int, room: Int, start: Int, picked: [String])] {
+        room.indices.filter { room[$0] >= 0 }.map { ($0, Int(room[$0]), startMinute[$0], []) }
     }
 
     /// The search's judgement of an unscheduled session at a spot: a candidate of its fit, the room

@@ -1,0 +1,26 @@
+/// H11: no session has two people of one `apart` set among its required and picked people
+/// (conflicts of interest).
+package struct ApartRule: HardRule {
+    package init() {}
+
+    package var kind: Conflict.Kind { .apartTogether }
+    package var code: String? { "H11" }
+
+    package func breaches(in review: Review) -> [Breach] {
+        var out: [Breach] = []
+        for group in review.facts.apart {
+            for p in review.placed {
+                let both = group.intersection(p.participants).sorted(by: codePointLess)
+                guard both.count > 1 else { continue }
+                let id = review.id(p)
+                out.append(Breach(kind, "session \(id) has [\(both.map(pythonRepr).joined(separator: ", "))], who must be apart",
+                                  sessions: [id], people: both))
+            }
+        }
+        return out
+    }
+
+    package func reason(_ b: Breach, in review: Review, _ words: Wording) -> String {
+        "\(words.session(b.sessions[0])) has \(Wording.list(b.people.map(words.person))), who must not sit in one session"
+    }
+}
