@@ -60,7 +60,7 @@ extension PlanReader {
         case .roomTooSmall: return f["audience"]
         case .missingFeature: return f["features"]
         case .outsideWindows: return f["windows"]
-        case .personUnavailable: return f["required"]
+        case .personUnavailable, .outsideHours: return f["required"]
         case .pinMoved: return f["pin"]
         default: return nil
         }

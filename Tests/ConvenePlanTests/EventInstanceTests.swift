@@ -4,7 +4,7 @@ import Testing
 @testable import ConvenePlan
 
 /// Compiling a plan into the neutral instance: version 1 unless the plan needs version 2, and each
-/// version 2 construct as the format's own checker (`validate.py`) reads it.
+/// version 2 construct as the format's own checker (`validate.py`) and the rule book read it.
 struct EventInstanceTests {
     static func symposium() throws -> Instance { try Plan.parse(yaml: symposiumPlan, file: "plan.yaml").event.instance() }
 
@@ -119,7 +119,12 @@ struct EventInstanceTests {
         try JSONFormat.encode(instance).write(to: i)
         try JSONFormat.encode(solution).write(to: s)
         let out = try runValidator([i.path, s.path, "--json"])
-        return try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
+        let theirs = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
+        // The rule book reads the compiled instance as the format's checker does.
+        let ours = RuleBook.validate(instance, solution)
+        #expect(ours.messages == theirs["violations"] as? [String])
+        #expect(ours.score.soft == theirs["soft"] as? Int)
+        return theirs
     }
 }
 

@@ -63,6 +63,8 @@ struct PlanHoursTests {
         ("remote not a flag", "remote: true,\n", "remote: yes please,\n", "yes please", "must be true or false"),
         ("preferred outside acceptable", "hours: {preferred: [\"08:00\", \"20:00\"]}", "hours: {preferred: [\"06:00\", \"20:00\"]}",
          "[\"06:00\"", "preferred hours 06:00–20:00 reach outside the acceptable hours 07:00–21:00"),
+        ("remote speaker at night", "    required: [p-ny]\n", "    required: [p-paris]\n    windows: [{from: \"2027-03-12 09:00\", to: \"2027-03-12 12:00\"}]\n",
+         "[p-paris]", "session 's-keynote' can never be scheduled: no start it could have lies within the acceptable hours of p-paris 07:00–21:00 Europe/Paris"),
         ("turnover negative", "turnover: 15", "turnover: -5", "-5", "must be at least 0"),
         ("exclusive not a flag", "exclusive: true", "exclusive: maybe", "maybe", "must be true or false"),
         ("break ends first", "{from: \"12:00\", to: \"13:00\"", "{from: \"13:00\", to: \"12:00\"", "\"12:00\", name", "ends before it starts"),
