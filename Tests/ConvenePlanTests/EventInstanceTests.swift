@@ -4,7 +4,8 @@ import Testing
 @testable import ConvenePlan
 
 /// Compiling a plan into the neutral instance: version 1 unless the plan needs version 2, and each
-/// version 2 construct as the format's own checker (`validate.py`) and the rule book read it.
+/// version 2 construct as the rule book reads it (and the format's own checker, `validate.py`, when
+/// it is beside the repository).
 struct EventInstanceTests {
     static func symposium() throws -> Instance { try Plan.parse(yaml: symposiumPlan, file: "plan.yaml").event.instance() }
 
@@ -50,81 +51,75 @@ struct EventInstanceTests {
         #expect(try JSONFormat.encode(again) == bytes)
     }
 
-    // MARK: - As validate.py reads them
+    // MARK: - As the rule book and validate.py read them
 
-    /// The H8 and outsideHours findings for the New York keynote at a Tokyo start.
-    func keynote(at start: String) throws -> [String: Any] {
-        try validated(["s-keynote": ("hall", start, [])])
+    /// A schedule of the symposium: these sessions placed (room, start, picked), every other one
+    /// unscheduled; and what must be found in it.
+    struct Scenario: Sendable, CustomTestStringConvertible {
+        var name: String
+        var placed: [String: [String]]
+        var violations: [String]
+        var counts: [String: Int] = [:]
+        var testDescription: String { name }
     }
 
-    /// New York moves its clocks on 14 March 2027: 10:00 in Tokyo is 20:00 there on the 12th (EST) and
-    /// 21:00 on the 15th (EDT). Acceptable hours there end at 21:00.
-    @Test(.enabled(if: hasValidator, validatorMissing))
-    func hoursAreReadOnTheRemotePersonsClockAcrossDaylightSaving() throws {
-        let before = try keynote(at: "2027-03-12T10:00:00+09:00")
-        #expect(before["violations"] as? [String] == [])
-        #expect((before["breakdown"] as? [String: Int])?["outsideHours"] == 1)
-        let after = try keynote(at: "2027-03-15T10:00:00+09:00")
-        #expect(after["violations"] as? [String] == ["H8 session s-keynote is outside the acceptable hours of p-ny"])
-        let earlier = try keynote(at: "2027-03-15T09:00:00+09:00")
-        #expect(earlier["violations"] as? [String] == [])
-    }
+    static let scenarios: [Scenario] = [
+        // New York moves its clocks on 14 March 2027: 10:00 in Tokyo is 20:00 there on the 12th (EST)
+        // and 21:00 on the 15th (EDT). Her acceptable hours end at 21:00, her preferred ones at 18:00.
+        .init(name: "remote keynote before the clock change", placed: ["s-keynote": ["hall", "2027-03-12T10:00:00+09:00"]],
+              violations: [], counts: ["outsideHours": 1]),
+        .init(name: "remote keynote after the clock change", placed: ["s-keynote": ["hall", "2027-03-15T10:00:00+09:00"]],
+              violations: ["H8 session s-keynote is outside the acceptable hours of p-ny"]),
+        .init(name: "remote keynote an hour earlier", placed: ["s-keynote": ["hall", "2027-03-15T09:00:00+09:00"]], violations: []),
+        .init(name: "lunch closes the rooms", placed: ["s-plenary": ["room-b", "2027-03-12T11:30:00+09:00"]],
+              violations: ["H6 room room-b is unavailable during session s-plenary"]),
+        .init(name: "turnover", placed: ["s-keynote": ["hall", "2027-03-12T09:00:00+09:00"], "s-plenary": ["hall", "2027-03-12T10:00:00+09:00"]],
+              violations: ["H10 sessions s-keynote and s-plenary are less than 15 minutes apart in room hall"]),
+        .init(name: "beside the plenary", placed: ["s-keynote": ["room-b", "2027-03-12T09:00:00+09:00"], "s-plenary": ["hall", "2027-03-12T09:30:00+09:00"]],
+              violations: ["H9 session s-keynote runs during exclusive session s-plenary"]),
+        .init(name: "picks", placed: ["s-meeting": ["hall", "2027-03-12T14:00:00+09:00", "g-2", "i-3"]], violations: []),
+        .init(name: "picks seating people kept apart", placed: ["s-meeting": ["hall", "2027-03-12T14:00:00+09:00", "g-2", "i-2"]],
+              violations: ["H11 session s-meeting has ['i-1', 'i-2'], who must be apart"]),
+        .init(name: "series a week apart", placed: ["sem-1": ["room-b", "2027-03-16T18:30:00+09:00"], "sem-2": ["room-b", "2027-03-23T18:30:00+09:00"],
+                                                    "sem-3": ["room-b", "2027-03-31T18:45:00+09:00"]],
+              violations: [], counts: ["seriesTime": 1]),
+        .init(name: "series on evenings in a row", placed: ["sem-1": ["room-b", "2027-03-16T18:30:00+09:00"], "sem-2": ["room-b", "2027-03-17T18:30:00+09:00"]],
+              violations: ["H12 series evenings: sem-2 starts 1 days after sem-1 (allowed 5..9, in order)"]),
+    ]
 
-    @Test(.enabled(if: hasValidator, validatorMissing))
-    func breaksTurnoverAndThePlenaryHold() throws {
-        let lunch = try validated(["s-plenary": ("room-b", "2027-03-12T11:30:00+09:00", [])])
-        #expect(lunch["violations"] as? [String] == ["H6 room room-b is unavailable during session s-plenary"])
-        let changeover = try validated(["s-keynote": ("hall", "2027-03-12T09:00:00+09:00", []),
-                                        "s-plenary": ("hall", "2027-03-12T10:00:00+09:00", [])])
-        #expect(changeover["violations"] as? [String] == ["H10 sessions s-keynote and s-plenary are less than 15 minutes apart in room hall"])
-        let parallel = try validated(["s-keynote": ("room-b", "2027-03-12T09:00:00+09:00", []),
-                                      "s-plenary": ("hall", "2027-03-12T09:30:00+09:00", [])])
-        #expect(parallel["violations"] as? [String] == ["H9 session s-keynote runs during exclusive session s-plenary"])
-    }
-
-    @Test(.enabled(if: hasValidator, validatorMissing))
-    func picksAndApartHold() throws {
-        let good = try validated(["s-meeting": ("hall", "2027-03-12T14:00:00+09:00", ["g-2", "i-3"])])
-        #expect(good["violations"] as? [String] == [])
-        let conflicted = try validated(["s-meeting": ("hall", "2027-03-12T14:00:00+09:00", ["g-2", "i-2"])])
-        #expect(conflicted["violations"] as? [String] == ["H11 session s-meeting has ['i-1', 'i-2'], who must be apart"])
-    }
-
-    @Test(.enabled(if: hasValidator, validatorMissing))
-    func seriesKeepsItsCadenceAndTime() throws {
-        let weekly = try validated(["sem-1": ("room-b", "2027-03-16T18:30:00+09:00", []),
-                                    "sem-2": ("room-b", "2027-03-23T18:30:00+09:00", []),
-                                    "sem-3": ("room-b", "2027-03-31T18:45:00+09:00", [])])
-        #expect(weekly["violations"] as? [String] == [])
-        #expect((weekly["breakdown"] as? [String: Int])?["seriesTime"] == 1)
-        let bunched = try validated(["sem-1": ("room-b", "2027-03-16T18:30:00+09:00", []),
-                                     "sem-2": ("room-b", "2027-03-17T18:30:00+09:00", [])])
-        #expect(bunched["violations"] as? [String] == ["H12 series evenings: sem-2 starts 1 days after sem-1 (allowed 5..9, in order)"])
-    }
-
-    /// validate.py's findings for the symposium with these sessions placed (room, start, picked) and
-    /// every other one unscheduled.
-    func validated(_ placed: [String: (String, String, [String])]) throws -> [String: Any] {
-        let instance = try Self.symposium()
-        let solution = Solution(
+    static func solution(_ scenario: Scenario, of instance: Instance) -> Solution {
+        Solution(
             instance: instance.name,
-            assignments: placed.sorted { $0.key < $1.key }.map {
-                Assignment(session: $0.key, room: $0.value.0, start: Instant(iso8601: $0.value.1)!, picked: $0.value.2)
+            assignments: scenario.placed.sorted { $0.key < $1.key }.map {
+                Assignment(session: $0.key, room: $0.value[0], start: Instant(iso8601: $0.value[1])!, picked: Array($0.value.dropFirst(2)))
             },
-            unscheduled: instance.sessions.filter { placed[$0.id] == nil }.map { .init(session: $0.id, reason: "left out") })
+            unscheduled: instance.sessions.filter { scenario.placed[$0.id] == nil }.map { .init(session: $0.id, reason: "left out") })
+    }
+
+    @Test(arguments: scenarios)
+    func eachConstructHoldsInTheCompiledInstance(_ scenario: Scenario) throws {
+        let instance = try Self.symposium()
+        let found = RuleBook.validate(instance, Self.solution(scenario, of: instance))
+        #expect(found.messages == scenario.violations)
+        for (term, n) in scenario.counts { #expect(found.count(term) == n, "\(term)") }
+    }
+
+    /// The format's own checker reads the compiled instance as the rule book does.
+    @Test(.enabled(if: hasValidator, validatorMissing), arguments: scenarios)
+    func validatePyAgrees(_ scenario: Scenario) throws {
+        let instance = try Self.symposium()
+        let solution = Self.solution(scenario, of: instance)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-instance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let i = dir.appendingPathComponent("instance.json"), s = dir.appendingPathComponent("solution.json")
         try JSONFormat.encode(instance).write(to: i)
         try JSONFormat.encode(solution).write(to: s)
-        let out = try runValidator([i.path, s.path, "--json"])
-        let theirs = try #require(try JSONSerialization.jsonObject(with: out) as? [String: Any])
-        // The rule book reads the compiled instance as the format's checker does.
+        let theirs = try #require(try JSONSerialization.jsonObject(with: runValidator([i.path, s.path, "--json"])) as? [String: Any])
         let ours = RuleBook.validate(instance, solution)
+        #expect(theirs["violations"] as? [String] == scenario.violations)
         #expect(ours.messages == theirs["violations"] as? [String])
         #expect(ours.score.soft == theirs["soft"] as? Int)
-        return theirs
     }
 }
 
