@@ -50,6 +50,7 @@ extension Facts {
             return Fit(rooms: [r], starts: [pin.start])
         }
         let who = participants ?? session.required
+        if ApartRule.requiredTogether(session, in: self) != nil { return Fit(rooms: [], starts: []) }
         let rooms = self.rooms.indices.filter { r in RuleBook.roomRules.allSatisfy { $0.admits(session, in: self.rooms[r]) } }
             .sorted { (self.rooms[$0].capacity, $0) < (self.rooms[$1].capacity, $1) }
         let starts = gridStarts(session.duration).filter { t in
@@ -88,6 +89,9 @@ extension Facts {
             return nil
         }
         if rooms.isEmpty { return Misfit(kind: .roomTooSmall, text: "the event has no rooms") }
+        if let both = ApartRule.requiredTogether(session, in: self) {
+            return Misfit(kind: .apartTogether, text: "requires \(Wording.list(both)), who must be apart")
+        }
         let fit = self.fit(s)
         if fit.rooms.isEmpty {
             let needs = RuleBook.roomRules.compactMap { $0.need(session) }

@@ -7,8 +7,8 @@ public enum RuleBook {
     /// The hard rules. Time rules come in the order reasons narrow the starts (windows, then people).
     package static let hard: [any HardRule] = [
         OpeningHoursRule(), CapacityRule(), FeatureRule(), RoomClosedRule(), WindowRule(), PersonUnavailableRule(),
-        PersonHoursRule(), AfterRule(), PinRule(), RoomOverlapRule(), TurnoverRule(), ExclusiveRule(), PersonOverlapRule(),
-        PickRule(), ApartRule(), SeriesRule(), DeclineRule(), StakeholderMixRule(),
+        PersonHoursRule(), PickRule(), AfterRule(), PinRule(), RoomOverlapRule(), TurnoverRule(), ExclusiveRule(), PersonOverlapRule(),
+        ApartRule(), SeriesRule(), DeclineRule(), StakeholderMixRule(),
     ]
 
     /// The soft terms, in the order the format's checker lists them.

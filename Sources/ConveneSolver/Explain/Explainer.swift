@@ -40,23 +40,24 @@ public enum Explainer {
             if state.isScheduled(s) {
                 assignments.append(Assignment(
                     session: id, room: problem.facts.rooms[Int(state.room[s])].id,
-                    start: problem.origin.adding(minutes: state.startMinute[s])))
+                    start: problem.origin.adding(minutes: state.startMinute[s]),
+                    picked: state.picked[s].map { problem.personIDs[Int($0)] }))
             } else {
                 unscheduled.append(.init(session: id, reason: UnscheduledReason(problem: problem, state: state, session: s).text))
             }
         }
-        return Solution(instance: problem.instance.name, assignments: assignments, unscheduled: unscheduled)
+        return Solution(instance: problem.instance.name, assignments: assignments, unscheduled: unscheduled,
+                        version: problem.instance.writtenVersion)
     }
 
     /// A search state holding a solution's assignments that fit the instance's rules.
+    /// (The picks are the search's own; who was picked does not change why others have no place.)
     static func schedule(_ problem: Problem, _ solution: Solution) -> ScheduleState {
         var state = ScheduleState(problem: problem)
         for a in solution.assignments {
             guard let s = problem.sessionIndex[a.session], !state.isScheduled(s), let r = problem.roomIndex[a.room],
-                  problem.rooms[s].contains(Int32(r)),
-                  let i = problem.starts[s].firstIndex(of: Int32(a.start.minutes(since: problem.origin))),
-                  state.blockers(s, room: r, startIndex: i)?.isEmpty == true else { continue }
-            state.place(s, room: Int32(r), startIndex: i)
+                  let spot = state.admits(s, room: r, start: a.start.minutes(since: problem.origin)) else { continue }
+            state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks)
         }
         return state
     }

@@ -36,6 +36,9 @@ struct UnscheduledReason {
         var people: [Int32: [Int]] = [:]
         var order: [Int] = []
         var taken = false
+        var exclusive = false
+        var cadence = false
+        var candidates = false
     }
 
     private func blocked(at i: Int) -> Blocked {
@@ -53,20 +56,26 @@ struct UnscheduledReason {
         for a in problem.before[session] where state.isScheduled(Int(a)) && e > state.startMinute[Int(a)] { b.order.append(Int(a)) }
         let open = rooms.filter { !problem.roomIsClosed(Int($0), cell: cell, span: span) }
         b.closed = open.isEmpty
-        b.taken = !open.isEmpty && !open.contains { state.roomIsFree(Int($0), cell: cell, span: span) }
+        b.taken = !open.isEmpty && !open.contains { state.roomIsFree(session, room: Int($0), cell: cell) }
+        b.exclusive = !state.exclusiveAllows(session, cell: cell)
+        b.cadence = !state.cadenceAllows(session, startIndex: i)
+        b.candidates = state.choosePicks(session, startIndex: i) == nil
         return b
     }
 
     /// Every spot that fits the session alone is held by the schedule: say by whom, start by start.
     private func taken() -> String {
         let starts = problem.starts[session], rooms = problem.rooms[session]
-        var closedAt = 0, takenAt = 0, orderAt = 0
+        var closedAt = 0, takenAt = 0, orderAt = 0, exclusiveAt = 0, cadenceAt = 0, candidatesAt = 0
         var peopleAt: [Int32: (starts: Int, sessions: Set<Int>)] = [:]
         var orderSessions = Set<Int>()
         for i in starts.indices {
             let b = blocked(at: i)
             if b.closed { closedAt += 1 }
             if b.taken { takenAt += 1 }
+            if b.exclusive { exclusiveAt += 1 }
+            if b.cadence { cadenceAt += 1 }
+            if b.candidates { candidatesAt += 1 }
             if !b.order.isEmpty { orderAt += 1; orderSessions.formUnion(b.order) }
             for (p, list) in b.people {
                 peopleAt[p, default: (0, [])].starts += 1
@@ -81,6 +90,11 @@ struct UnscheduledReason {
             causes.append((v.starts, "\(problem.personIDs[Int(p)]) is busy (in \(names(v.sessions.sorted())))"))
         }
         if orderAt > 0 { causes.append((orderAt, "its order with \(names(orderSessions.sorted())) does not allow it")) }
+        if exclusiveAt > 0 {
+            causes.append((exclusiveAt, problem.exclusive[session] ? "other sessions run beside it" : "an exclusive session runs"))
+        }
+        if cadenceAt > 0 { causes.append((cadenceAt, "its series' cadence does not allow it")) }
+        if candidatesAt > 0 { causes.append((candidatesAt, "too few of its candidates are free")) }
         if closedAt > 0 { causes.append((closedAt, "\(roomText) \(verb) closed")) }
         if takenAt > 0 { causes.append((takenAt, "\(roomText) \(verb) taken")) }
 

@@ -16,27 +16,46 @@ struct Problem: Sendable {
     let roomCount: Int
     let sessionCount: Int
     let personIDs: [String]
+    /// Each person's facts (busy times, own hours), nil for people the instance does not list.
+    let personFacts: [Facts.Person?]
 
     let duration: [Int]
     /// Cells a session covers (at least one, so even an empty session holds its room).
     let cellSpan: [Int32]
+    /// Cells of each room's turnover.
+    let turnoverCells: [Int32]
     let priority: [Int]
     /// Rooms the rule book's room rules allow (seats, features), smallest first.
     let rooms: [[Int32]]
-    /// Starts (minutes) the rule book's time rules allow: inside a day, on its grid, inside the session's windows,
-    /// with every required person free.
+    /// Starts (minutes) the rule book's time rules allow: inside a day, on its grid, inside the session's
+    /// windows, with every required person free and in their own hours, and enough candidates of each pick group.
     let starts: [[Int32]]
     /// The cell each start falls in, parallel to `starts`.
     let startCells: [[Int32]]
-    /// Weighted optional-unavailable and preference penalty of each start, parallel to `starts`.
+    /// Weighted optional-unavailable, preference and required people's outside-hours penalty of each start,
+    /// parallel to `starts`.
     let startPenalty: [[Int32]]
     /// Person indices and whether each is required, as the session lists them.
     let members: [[Member]]
+    /// Pick groups: how many to take, and the candidates who may ever be picked (known, and not kept
+    /// apart from a required person).
+    let picks: [[PickGroup]]
     /// Sessions that must end before this one starts.
     let after: [[Int32]]
     /// Sessions that must start after this one ends.
     let before: [[Int32]]
     let pinned: [Bool]
+    let exclusive: [Bool]
+    let hasExclusive: Bool
+    /// For each person index, the apart sets they belong to.
+    let apartOf: [[Int32]]
+    /// Series: member sessions in order, and the allowed days between consecutive ones.
+    let series: [SeriesInfo]
+    /// The series of each session and its place among the series' known members.
+    let seriesOf: [(series: Int, position: Int)?]
+    /// For series sessions, the local date (days since 1970) and wall-clock minute of each start; empty otherwise.
+    let startDate: [[Int32]]
+    let startClock: [[Int16]]
     /// The previous schedule's entries for each session: room index (-1 when unknown) and start minute.
     let previous: [[Placement]]
     /// Previous entries naming no session of the instance: always count as moved.
@@ -47,6 +66,8 @@ struct Problem: Sendable {
     /// The weights of the soft terms the search scores by delta.
     let movedWeight: Int
     let optionalConflictWeight: Int
+    let outsideHoursWeight: Int
+    let seriesTimeWeight: Int
     let sessionIndex: [String: Int]
     let roomIndex: [String: Int]
 
@@ -58,6 +79,17 @@ struct Problem: Sendable {
     struct Placement: Sendable, Hashable {
         var room: Int32
         var start: Int
+    }
+
+    struct PickGroup: Sendable, Hashable {
+        var count: Int
+        var candidates: [Int32]
+    }
+
+    struct SeriesInfo: Sendable, Hashable {
+        var members: [Int]
+        var minDays: Int
+        var maxDays: Int?
     }
 
     init(_ instance: Instance) {
@@ -75,9 +107,12 @@ struct Problem: Sendable {
         weights = instance.weights
         movedWeight = weights[MovedTerm().name]
         optionalConflictWeight = weights[OptionalConflictTerm().name]
+        outsideHoursWeight = weights[OutsideHoursTerm().name]
+        seriesTimeWeight = weights[SeriesTimeTerm().name]
         roomCount = facts.rooms.count
         sessionIndex = facts.sessionIndex
         roomIndex = facts.roomIndex
+        turnoverCells = facts.rooms.map { Int32(($0.turnover + timeline.unit - 1) / timeline.unit) }
 
         var personIndex: [String: Int] = [:]
         var personIDs: [String] = []
@@ -96,12 +131,27 @@ struct Problem: Sendable {
         }
         roomClosed = closed
 
+        var seriesOf = [(series: Int, position: Int)?](repeating: nil, count: facts.sessions.count)
+        var series: [SeriesInfo] = []
+        for s in facts.series {
+            var members: [Int] = []
+            for id in s.sessions {
+                guard let i = facts.sessionIndex[id], seriesOf[i] == nil else { continue }
+                seriesOf[i] = (series.count, members.count)
+                members.append(i)
+            }
+            series.append(SeriesInfo(members: members, minDays: s.minDaysApart, maxDays: s.maxDaysApart))
+        }
+        self.series = series
+        self.seriesOf = seriesOf
+
         let n = facts.sessions.count
         sessionCount = n
         var duration = [Int](), span = [Int32](), priority = [Int](), rooms = [[Int32]](), starts = [[Int32]]()
         var startCells = [[Int32]](), startPenalty = [[Int32]](), members = [[Member]](), after = [[Int32]]()
+        var picks = [[PickGroup]](), startDate = [[Int32]](), startClock = [[Int16]]()
         var before = [[Int32]](repeating: [], count: n), pinned = [Bool](), previous = [[Placement]](repeating: [], count: n)
-        let optionalUnavailable = OptionalUnavailableTerm(), preference = PreferenceTerm()
+        let optionalUnavailable = OptionalUnavailableTerm(), preference = PreferenceTerm(), outsideHours = OutsideHoursTerm()
         let wAway = weights[optionalUnavailable.name], wOutside = weights[preference.name]
 
         for (si, s) in facts.sessions.enumerated() {
@@ -111,6 +161,13 @@ struct Problem: Sendable {
             priority.append(s.priority)
             members.append(s.required.map { Member(person: person($0), required: true) }
                 + s.optional.map { Member(person: person($0), required: false) })
+            picks.append(s.pick.map { g in
+                PickGroup(count: g.count, candidates: g.from.filter { c in
+                    facts.people[c] != nil && !(facts.apartSets[c] ?? []).contains { set in
+                        s.required.contains { $0 != c && facts.apart[set].contains($0) }
+                    }
+                }.map(person))
+            })
             after.append(s.after.compactMap { facts.sessionIndex[$0].map(Int32.init) })
             for b in s.after { if let bi = facts.sessionIndex[b] { before[bi].append(Int32(si)) } }
             pinned.append(s.fixed != nil)
@@ -121,25 +178,39 @@ struct Problem: Sendable {
             let selfAfter = s.after.contains(s.id) && s.duration > 0 && s.fixed == nil
             let fit = unknownPerson || selfAfter ? Fit(rooms: [], starts: []) : facts.fit(si)
             var fitStarts: [Int32] = [], fitCells: [Int32] = [], penalty: [Int32] = []
+            var dates: [Int32] = [], clocks: [Int16] = []
             for t in fit.starts {
                 guard let cell = timeline.cell(at: t), cell + cells <= timeline.cellCount else { continue }
                 fitStarts.append(Int32(t))
                 fitCells.append(Int32(cell))
                 let end = t + s.duration
                 penalty.append(Int32(optionalUnavailable.count(s, start: t, end: end, in: facts) * wAway
-                    + preference.count(s, start: t, end: end) * wOutside))
+                    + preference.count(s, start: t, end: end) * wOutside
+                    + outsideHours.count(participants: s.required, start: t, end: end, in: facts) * outsideHoursWeight))
+                if seriesOf[si] != nil {
+                    dates.append(Int32(facts.clock.date(t).daysSinceEpoch))
+                    clocks.append(Int16(facts.clock.timeOfDay(t)))
+                }
             }
             rooms.append(fit.rooms.map(Int32.init))
             starts.append(fitStarts)
             startCells.append(fitCells)
             startPenalty.append(penalty)
+            startDate.append(dates)
+            startClock.append(clocks)
         }
         var unknown = 0
         for p in instance.previous {
             guard let si = facts.sessionIndex[p.session] else { unknown += 1; continue }
             previous[si].append(Placement(room: Int32(facts.roomIndex[p.room] ?? -1), start: facts.minutes(p.start)))
         }
+        var apartOf = [[Int32]](repeating: [], count: personIDs.count)
+        for (i, set) in facts.apart.enumerated() {
+            for p in set { if let pi = personIndex[p] { apartOf[pi].append(Int32(i)) } }
+        }
+        self.apartOf = apartOf
         self.personIDs = personIDs
+        personFacts = personIDs.map { facts.people[$0] }
         self.duration = duration
         self.cellSpan = span
         self.priority = priority
@@ -148,9 +219,14 @@ struct Problem: Sendable {
         self.startCells = startCells
         self.startPenalty = startPenalty
         self.members = members
+        self.picks = picks
         self.after = after
         self.before = before
         self.pinned = pinned
+        exclusive = facts.sessions.map(\.exclusive)
+        hasExclusive = exclusive.contains(true)
+        self.startDate = startDate
+        self.startClock = startClock
         self.previous = previous
         self.previousUnknown = unknown
     }
@@ -168,6 +244,12 @@ struct Problem: Sendable {
     /// The moved penalty of leaving session `s` out.
     func unscheduledMovedPenalty(_ s: Int) -> Int { previous[s].count * movedWeight }
 
+    /// Cells session `s` holds in room `r` from `cell`: its own and the room's turnover after it, within its day.
+    @inline(__always)
+    func heldCells(_ s: Int, room r: Int, cell: Int) -> Int {
+        min(Int(cellSpan[s] + turnoverCells[r]), Int(timeline.segmentEnd[cell]) - cell)
+    }
+
     /// True when no room the session may use is open at any start it may have: it fits nowhere, even alone.
     func fitsNowhere(_ s: Int) -> Bool {
         let span = Int(cellSpan[s])
@@ -183,5 +265,18 @@ struct Problem: Sendable {
         let base = r * timeline.cellCount + cell
         for c in base..<(base + span) where roomClosed[c] { return true }
         return false
+    }
+
+    /// True when person `p` is free of their own busy times and inside their acceptable hours over `[t, e)`.
+    @inline(__always)
+    func available(_ p: Int32, _ t: Int, _ e: Int) -> Bool {
+        guard let f = personFacts[Int(p)] else { return false }
+        return !f.busy.touches(t, e) && (f.hours?.acceptable(t, e) ?? true)
+    }
+
+    /// 1 when person `p` has preferred hours and `[t, e)` is not inside them.
+    @inline(__always)
+    func outsidePreferred(_ p: Int32, _ t: Int, _ e: Int) -> Int {
+        personFacts[Int(p)]?.hours?.preferred(t, e) == false ? 1 : 0
     }
 }

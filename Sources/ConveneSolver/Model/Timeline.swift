@@ -2,14 +2,17 @@ import ConveneCore
 
 /// The days cut into equal cells, so that room occupancy is an array lookup.
 ///
-/// The cell length divides the slot, every duration and every day's offset from
-/// the first day, so each session covers whole cells. Overlapping days are merged.
+/// The cell length divides the slot, every duration, every room's turnover and every day's
+/// offset from the first day, so each session (and the turnover after it) covers whole cells.
+/// Overlapping days are merged.
 struct Timeline: Sendable {
     /// Minutes per cell.
     let unit: Int
     /// Merged days: first minute, end minute, index of the first cell.
     let segments: [(start: Int, end: Int, base: Int)]
     let cellCount: Int
+    /// For each cell, the index just past the last cell of its merged day.
+    let segmentEnd: [Int32]
 
     init(instance: Instance, origin: Instant) {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? abs(a) : gcd(b, a % b) }
@@ -17,6 +20,7 @@ struct Timeline: Sendable {
         let days = instance.days.map { ($0.start.minutes(since: origin), $0.end.minutes(since: origin)) }
         for d in days { unit = gcd(unit, d.0) }
         for s in instance.sessions where s.duration > 0 { unit = gcd(unit, s.duration) }
+        for r in instance.rooms where r.turnover > 0 { unit = gcd(unit, r.turnover) }
         self.unit = max(1, unit)
         var segs: [(start: Int, end: Int, base: Int)] = []
         var cells = 0
@@ -27,6 +31,12 @@ struct Timeline: Sendable {
         }
         segments = segs
         cellCount = cells
+        var ends = [Int32](repeating: 0, count: cells)
+        for (i, seg) in segs.enumerated() {
+            let next = i + 1 < segs.count ? segs[i + 1].base : cells
+            for c in seg.base..<next { ends[c] = Int32(next) }
+        }
+        segmentEnd = ends
     }
 
     /// The cell a minute falls in, when it lies inside a day.

@@ -1,7 +1,10 @@
 import ConveneCore
 
-/// A schedule under search: where each session is, who holds each room cell, and
+/// A schedule under search: where each session is, whom it picked, who holds each room cell, and
 /// the running cost, kept exact by delta scoring on every place and remove.
+///
+/// These are the search's incremental forms of the rule book's rules; `RuleBookAgreementTests`
+/// proves them equal to the rule book on random and perturbed schedules.
 struct ScheduleState: Sendable {
     let problem: Problem
     /// Room of each session, -1 when unscheduled.
@@ -10,10 +13,21 @@ struct ScheduleState: Sendable {
     private(set) var startIndex: [Int32]
     /// Start minute of each scheduled session.
     private(set) var startMinute: [Int]
-    /// The session holding each room × cell, -1 when free.
+    /// The people picked for each scheduled session, group by group.
+    private(set) var picked: [[Int32]]
+    /// The session holding each room × cell (its time and the room's turnover after it), -1 when free.
     private(set) var occupant: [Int32]
-    /// Scheduled sessions naming each person, with whether they require them.
+    /// How many scheduled sessions run in each cell, and how many of them are exclusive
+    /// (kept only when the instance has exclusive sessions).
+    private(set) var running: [Int32]
+    private(set) var exclusiveRunning: [Int32]
+    /// Scheduled sessions naming each person, with whether they require (or picked) them.
     private(set) var attending: [[Problem.Member]]
+    /// Broken series cadences: only a removal can break one (its neighbours become consecutive),
+    /// and the search never keeps a move that leaves one.
+    private(set) var seriesBreaks = 0
+    /// Per series: its broken cadences and its sessions off the first one's time of day.
+    private var seriesState: [(breaks: Int, offTime: Int)]
     private(set) var cost: Score
 
     init(problem: Problem) {
@@ -22,8 +36,13 @@ struct ScheduleState: Sendable {
         room = [Int32](repeating: -1, count: n)
         startIndex = [Int32](repeating: -1, count: n)
         startMinute = [Int](repeating: 0, count: n)
+        picked = [[Int32]](repeating: [], count: n)
         occupant = [Int32](repeating: -1, count: max(1, problem.roomCount * problem.timeline.cellCount))
+        let cells = problem.hasExclusive ? problem.timeline.cellCount : 0
+        running = [Int32](repeating: 0, count: cells)
+        exclusiveRunning = [Int32](repeating: 0, count: cells)
         attending = [[Problem.Member]](repeating: [], count: problem.personIDs.count)
+        seriesState = [(breaks: Int, offTime: Int)](repeating: (0, 0), count: problem.series.count)
         var c = Score(unscheduled: 0, soft: problem.previousUnknown * problem.movedWeight)
         for s in 0..<n {
             c.unscheduled += problem.priority[s]
@@ -42,100 +61,92 @@ struct ScheduleState: Sendable {
         (a1, b1) <= (a2, b2) ? b1 > a2 : b2 > a1
     }
 
-    /// Whether session `s` starting at minute `t` clashes with a required person's
-    /// session or an `after` order, and how many optional conflicts it would add.
-    func personCheck(_ s: Int, start t: Int) -> (clash: Bool, optional: Int) {
-        let e = t + problem.duration[s]
-        var optional = 0
-        for m in problem.members[s] {
-            for o in attending[Int(m.person)] where Int(o.person) != s {
-                let os = Int(o.person)
-                guard ScheduleState.overlap(t, e, startMinute[os], end(os)) else { continue }
-                if m.required && o.required { return (true, 0) }
-                optional += 1
-            }
-        }
-        for b in problem.after[s] where isScheduled(Int(b)) && end(Int(b)) > t { return (true, 0) }
-        for a in problem.before[s] where isScheduled(Int(a)) && e > startMinute[Int(a)] { return (true, 0) }
-        return (false, optional)
-    }
-
-    /// True when room `r` is open and free over `span` cells from `cell`.
-    @inline(__always)
-    func roomIsFree(_ r: Int, cell: Int, span: Int) -> Bool {
-        let base = r * problem.timeline.cellCount + cell
-        for c in base..<(base + span) where occupant[c] >= 0 || problem.roomClosed[c] { return false }
-        return true
-    }
-
-    /// The soft cost session `s` would carry in room `r` at start index `i`, given `optional` conflicts.
-    @inline(__always)
-    func placementSoft(_ s: Int, room r: Int32, startIndex i: Int, optional: Int) -> Int {
-        Int(problem.startPenalty[s][i]) + problem.movedPenalty(s, room: r, start: Int(problem.starts[s][i]))
-            + optional * problem.optionalConflictWeight
-    }
-
-    /// Every scheduled session as (session, room, start minute), in session order.
+    /// Every scheduled session as (session, room, start minute, picked ids), in session order.
     var placements: [(session: Int, room: Int, start: Int, picked: [String])] {
-        room.indices.filter { room[$0] >= 0 }.map { ($0, Int(room[$0]), startMinute[$0], []) }
+        room.indices.filter { room[$0] >= 0 }.map { ($0, Int(room[$0]), startMinute[$0], picked[$0].map { problem.personIDs[Int($0)] }) }
     }
 
-    /// The search's judgement of an unscheduled session at a spot: a candidate of its fit, the room
-    /// open and free there, no required person or order in the way. Tests prove it equal to the rule book.
-    func admits(_ s: Int, room r: Int, start t: Int) -> Bool {
-        guard problem.rooms[s].contains(Int32(r)), let i = problem.starts[s].firstIndex(of: Int32(t)) else { return false }
-        return blockers(s, room: r, startIndex: i)?.isEmpty == true
-    }
-
-    /// Places an unscheduled session; the caller has checked that the spot is free.
-    mutating func place(_ s: Int, room r: Int32, startIndex i: Int) {
+    /// The soft cost session `s` would carry in room `r` at start index `i`, given `optional` conflicts
+    /// and its picked people.
+    @inline(__always)
+    func placementSoft(_ s: Int, room r: Int32, startIndex i: Int, optional: Int, picks: [Int32] = []) -> Int {
         let t = Int(problem.starts[s][i])
-        let optional = personCheck(s, start: t).optional
+        var soft = Int(problem.startPenalty[s][i]) + problem.movedPenalty(s, room: r, start: t)
+            + optional * problem.optionalConflictWeight
+        for p in picks { soft += problem.outsidePreferred(p, t, t + problem.duration[s]) * problem.outsideHoursWeight }
+        return soft
+    }
+
+    /// Places an unscheduled session with its picks; the caller has checked that the spot is free.
+    mutating func place(_ s: Int, room r: Int32, startIndex i: Int, picks: [Int32] = []) {
+        let t = Int(problem.starts[s][i])
+        let optional = personCheck(s, start: t, picks: picks).optional
         cost.unscheduled -= problem.priority[s]
-        cost.soft += placementSoft(s, room: r, startIndex: i, optional: optional) - problem.unscheduledMovedPenalty(s)
+        cost.soft += placementSoft(s, room: r, startIndex: i, optional: optional, picks: picks) - problem.unscheduledMovedPenalty(s)
         room[s] = r
         startIndex[s] = Int32(i)
         startMinute[s] = t
-        let base = Int(r) * problem.timeline.cellCount + Int(problem.startCells[s][i])
-        for c in base..<(base + Int(problem.cellSpan[s])) { occupant[c] = Int32(s) }
+        picked[s] = picks
+        let cell = Int(problem.startCells[s][i])
+        let base = Int(r) * problem.timeline.cellCount + cell
+        for c in base..<(base + problem.heldCells(s, room: Int(r), cell: cell)) { occupant[c] = Int32(s) }
+        if problem.hasExclusive {
+            for c in cell..<(cell + Int(problem.cellSpan[s])) {
+                running[c] += 1
+                if problem.exclusive[s] { exclusiveRunning[c] += 1 }
+            }
+        }
         for m in problem.members[s] { attending[Int(m.person)].append(Problem.Member(person: Int32(s), required: m.required)) }
+        for p in picks { attending[Int(p)].append(Problem.Member(person: Int32(s), required: true)) }
+        if let k = problem.seriesOf[s]?.series { rescoreSeries(k) }
     }
 
     /// Takes a scheduled session out.
     mutating func remove(_ s: Int) {
-        let r = room[s], i = Int(startIndex[s])
+        let r = room[s], i = Int(startIndex[s]), picks = picked[s]
         for m in problem.members[s] { attending[Int(m.person)].removeAll { Int($0.person) == s } }
-        let base = Int(r) * problem.timeline.cellCount + Int(problem.startCells[s][i])
-        for c in base..<(base + Int(problem.cellSpan[s])) where occupant[c] == Int32(s) { occupant[c] = -1 }
-        let optional = personCheck(s, start: startMinute[s]).optional
-        cost.unscheduled += problem.priority[s]
-        cost.soft -= placementSoft(s, room: r, startIndex: i, optional: optional) - problem.unscheduledMovedPenalty(s)
-        room[s] = -1
-        startIndex[s] = -1
-    }
-
-    /// The sessions that hold session `s`'s spot (room cells, required people, `after` order);
-    /// nil when the room is closed there.
-    func blockers(_ s: Int, room r: Int, startIndex i: Int) -> [Int]? {
-        let cell = Int(problem.startCells[s][i]), span = Int(problem.cellSpan[s])
-        if problem.roomIsClosed(r, cell: cell, span: span) { return nil }
-        var out: [Int] = []
-        let base = r * problem.timeline.cellCount + cell
-        for c in base..<(base + span) {
-            let o = Int(occupant[c])
-            if o >= 0 && !out.contains(o) { out.append(o) }
-        }
-        let t = Int(problem.starts[s][i]), e = t + problem.duration[s]
-        for m in problem.members[s] where m.required {
-            for o in attending[Int(m.person)] where o.required && Int(o.person) != s {
-                let os = Int(o.person)
-                if ScheduleState.overlap(t, e, startMinute[os], end(os)) && !out.contains(os) { out.append(os) }
+        for p in picks { attending[Int(p)].removeAll { Int($0.person) == s } }
+        let cell = Int(problem.startCells[s][i])
+        let base = Int(r) * problem.timeline.cellCount + cell
+        for c in base..<(base + problem.heldCells(s, room: Int(r), cell: cell)) where occupant[c] == Int32(s) { occupant[c] = -1 }
+        if problem.hasExclusive {
+            for c in cell..<(cell + Int(problem.cellSpan[s])) {
+                running[c] -= 1
+                if problem.exclusive[s] { exclusiveRunning[c] -= 1 }
             }
         }
-        for b in problem.after[s] where isScheduled(Int(b)) && end(Int(b)) > t && !out.contains(Int(b)) { out.append(Int(b)) }
-        for a in problem.before[s] where isScheduled(Int(a)) && e > startMinute[Int(a)] && !out.contains(Int(a)) {
-            out.append(Int(a))
+        let optional = personCheck(s, start: startMinute[s], picks: picks).optional
+        cost.unscheduled += problem.priority[s]
+        cost.soft -= placementSoft(s, room: r, startIndex: i, optional: optional, picks: picks) - problem.unscheduledMovedPenalty(s)
+        room[s] = -1
+        startIndex[s] = -1
+        picked[s] = []
+        if let k = problem.seriesOf[s]?.series { rescoreSeries(k) }
+    }
+
+    /// Recounts one series' broken cadences and sessions off its first one's time, after a change.
+    private mutating func rescoreSeries(_ k: Int) {
+        let info = problem.series[k]
+        var breaks = 0, offTime = 0
+        var prev: (date: Int32, minute: Int)?
+        var first: Int16?
+        for s in info.members where isScheduled(s) {
+            let i = Int(startIndex[s])
+            let date = problem.startDate[s][i], clock = problem.startClock[s][i]
+            if let p = prev, !cadenceHolds(info, from: p.date, p.minute, to: date, startMinute[s]) { breaks += 1 }
+            if let f = first { if clock != f { offTime += 1 } } else { first = clock }
+            prev = (date, startMinute[s])
         }
-        return out
+        seriesBreaks += breaks - seriesState[k].breaks
+        cost.soft += (offTime - seriesState[k].offTime) * problem.seriesTimeWeight
+        seriesState[k] = (breaks, offTime)
+    }
+
+    /// The series rule between two consecutive scheduled sessions: local dates far enough apart, not
+    /// too far, and in order.
+    @inline(__always)
+    func cadenceHolds(_ info: Problem.SeriesInfo, from date: Int32, _ start: Int, to nextDate: Int32, _ nextStart: Int) -> Bool {
+        let gap = Int(nextDate - date)
+        return gap >= info.minDays && (info.maxDays.map { gap <= $0 } ?? true) && nextStart >= start
     }
 }

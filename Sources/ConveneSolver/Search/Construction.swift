@@ -1,8 +1,9 @@
 /// The construction phase: most-constrained session first, each into a free spot.
 enum Construction {
-    /// Pinned sessions first, then fewest candidate spots, higher priority, longer duration.
+    /// Pinned sessions first, then fewest candidate spots, higher priority, longer duration; the sessions
+    /// of a series together, in the series' order, where its first comes.
     static func order(_ problem: Problem) -> [Int] {
-        (0..<problem.sessionCount).sorted { a, b in
+        let sorted = (0..<problem.sessionCount).sorted { a, b in
             if problem.pinned[a] != problem.pinned[b] { return problem.pinned[a] }
             let ca = problem.rooms[a].count * problem.starts[a].count, cb = problem.rooms[b].count * problem.starts[b].count
             if ca != cb { return ca < cb }
@@ -10,13 +11,22 @@ enum Construction {
             if problem.duration[a] != problem.duration[b] { return problem.duration[a] > problem.duration[b] }
             return a < b
         }
+        var out: [Int] = [], done = [Bool](repeating: false, count: problem.sessionCount)
+        for s in sorted where !done[s] {
+            let group = problem.seriesOf[s].map { problem.series[$0.series].members } ?? [s]
+            for m in group where !done[m] {
+                done[m] = true
+                out.append(m)
+            }
+        }
+        return out
     }
 
     /// The one-pass greedy: each session, most constrained first, at its first free room and start.
     static func greedy(_ problem: Problem) -> ScheduleState {
         var state = ScheduleState(problem: problem)
         for s in order(problem) {
-            if let spot = state.firstFreeSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex) }
+            if let spot = state.firstFreeSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks) }
         }
         return state
     }
@@ -27,16 +37,18 @@ enum Construction {
         var state = ScheduleState(problem: problem)
         let order = order(problem)
         for s in order where problem.pinned[s] {
-            if let spot = state.firstFreeSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex) }
+            if let spot = state.firstFreeSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks) }
         }
         // Where the previous schedule has clashes, keep the sessions that clash least.
         let clashes = previousClashes(problem)
         let returning = order.filter { !problem.pinned[$0] && !problem.previous[$0].isEmpty }
         for s in returning.sorted(by: { (clashes[$0], $0) < (clashes[$1], $1) }) {
-            if let spot = state.previousSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex) }
+            if let spot = state.previousSpot(s) { state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks) }
         }
         for s in order where !state.isScheduled(s) && !problem.pinned[s] {
-            if let spot = state.bestFreeSpot(s, random: &random) { state.place(s, room: spot.room, startIndex: spot.startIndex) }
+            // A series is laid out earliest first, so the sessions after its first still have weeks to go to.
+            let spot = problem.seriesOf[s] != nil ? state.firstFreeSpot(s) : state.bestFreeSpot(s, random: &random)
+            if let spot { state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks) }
         }
         return state
     }

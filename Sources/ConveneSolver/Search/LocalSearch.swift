@@ -16,7 +16,7 @@ struct LocalSearch: Sendable {
 
     private enum Change {
         case placed(Int)
-        case removed(Int, room: Int32, startIndex: Int)
+        case removed(Int, room: Int32, startIndex: Int, picks: [Int32])
     }
 
     init(state: ScheduleState, random: RandomSource) {
@@ -50,13 +50,13 @@ struct LocalSearch: Sendable {
     }
 
     private mutating func place(_ s: Int, _ spot: Spot) {
-        state.place(s, room: spot.room, startIndex: spot.startIndex)
+        state.place(s, room: spot.room, startIndex: spot.startIndex, picks: spot.picks)
         dropOpen(s)
         journal.append(.placed(s))
     }
 
     private mutating func remove(_ s: Int) {
-        journal.append(.removed(s, room: state.room[s], startIndex: Int(state.startIndex[s])))
+        journal.append(.removed(s, room: state.room[s], startIndex: Int(state.startIndex[s]), picks: state.picked[s]))
         state.remove(s)
         if isOpenCandidate(s) { addOpen(s) }
     }
@@ -67,8 +67,8 @@ struct LocalSearch: Sendable {
             case .placed(let s):
                 state.remove(s)
                 if isOpenCandidate(s) { addOpen(s) }
-            case .removed(let s, let room, let i):
-                state.place(s, room: room, startIndex: i)
+            case .removed(let s, let room, let i, let picks):
+                state.place(s, room: room, startIndex: i, picks: picks)
                 dropOpen(s)
             }
         }
@@ -78,7 +78,7 @@ struct LocalSearch: Sendable {
     mutating func run(_ count: Int) {
         for _ in 0..<count {
             iterations += 1
-            let before = state.cost
+            let before = state.cost, breaks = state.seriesBreaks
             journal.removeAll(keepingCapacity: true)
             if !open.isEmpty && random.below(100) < 60 {
                 insert(open[random.below(open.count)])
@@ -94,7 +94,8 @@ struct LocalSearch: Sendable {
                     displace(s)
                 }
             }
-            if state.cost > before { undo() }
+            // A removal can leave two sessions of a series too far apart: such a move is never kept.
+            if state.cost > before || state.seriesBreaks > breaks { undo() }
         }
     }
 
@@ -129,7 +130,8 @@ struct LocalSearch: Sendable {
         }
         guard let pick = chosen else { return false }
         for b in pick.blockers { remove(b) }
-        place(s, Spot(room: pick.room, startIndex: pick.startIndex, soft: 0))
+        guard let spot = state.spot(s, room: pick.room, startIndex: pick.startIndex) else { return false }
+        place(s, spot)
         var placedAll = true
         for b in pick.blockers {
             if let spot = state.bestFreeSpot(b, random: &random) {
@@ -168,7 +170,8 @@ struct LocalSearch: Sendable {
         guard let blockers = state.blockers(s, room: Int(room), startIndex: i),
               !blockers.contains(where: { problem.pinned[$0] }), blockers.count <= 3 else { return }
         for b in blockers { remove(b) }
-        place(s, Spot(room: room, startIndex: i, soft: 0))
+        guard let spot = state.spot(s, room: room, startIndex: i) else { return }
+        place(s, spot)
         for b in blockers {
             if let spot = state.bestFreeSpot(b, random: &random) { place(b, spot) }
         }
@@ -189,10 +192,10 @@ struct LocalSearch: Sendable {
         remove(s)
         remove(o)
         // A failed half leaves a session out, which raises the cost, so the move is undone.
-        guard state.blockers(s, room: Int(r2), startIndex: j1)?.isEmpty == true else { return }
-        place(s, Spot(room: r2, startIndex: j1, soft: 0))
-        guard state.blockers(o, room: Int(r1), startIndex: j2)?.isEmpty == true else { return }
-        place(o, Spot(room: r1, startIndex: j2, soft: 0))
+        guard let first = state.spot(s, room: r2, startIndex: j1) else { return }
+        place(s, first)
+        guard let second = state.spot(o, room: r1, startIndex: j2) else { return }
+        place(o, second)
     }
 
     /// A session that overlaps `s` for one of its people, or any session when none does.

@@ -1,29 +1,35 @@
-/// A free spot for a session and the soft cost it would carry there.
+/// A free spot for a session, the people it would pick there, and the soft cost it would carry.
 struct Spot: Sendable {
     var room: Int32
     var startIndex: Int
     var soft: Int
+    var picks: [Int32] = []
 }
 
 extension ScheduleState {
+    /// What a start allows session `s`, whatever the room: nil when a person, the order, an exclusive
+    /// session, the series' cadence or the picks rule it out.
+    private func startAllows(_ s: Int, _ i: Int) -> (optional: Int, picks: [Int32])? {
+        let t = Int(problem.starts[s][i]), cell = Int(problem.startCells[s][i])
+        guard !personCheck(s, start: t).clash, exclusiveAllows(s, cell: cell), cadenceAllows(s, startIndex: i),
+              let picks = choosePicks(s, startIndex: i) else { return nil }
+        return (personCheck(s, start: t, picks: picks.picks).optional, picks.picks)
+    }
+
     /// The first free spot in order of starts, then rooms smallest first: the greedy's choice.
     func firstFreeSpot(_ s: Int) -> Spot? {
-        let span = Int(problem.cellSpan[s])
-        let starts = problem.starts[s]
-        for i in starts.indices {
-            let check = personCheck(s, start: Int(starts[i]))
-            if check.clash { continue }
+        for i in problem.starts[s].indices {
             let cell = Int(problem.startCells[s][i])
-            for r in problem.rooms[s] where roomIsFree(Int(r), cell: cell, span: span) {
-                return Spot(room: r, startIndex: i, soft: placementSoft(s, room: r, startIndex: i, optional: check.optional))
-            }
+            guard let r = problem.rooms[s].first(where: { roomIsFree(s, room: Int($0), cell: cell) }),
+                  let allowed = startAllows(s, i) else { continue }
+            return Spot(room: r, startIndex: i, soft: placementSoft(s, room: r, startIndex: i, optional: allowed.optional, picks: allowed.picks),
+                        picks: allowed.picks)
         }
         return nil
     }
 
     /// The cheapest free spot, ties broken at random; stops early at a spot that costs nothing.
     func bestFreeSpot(_ s: Int, random: inout RandomSource) -> Spot? {
-        let span = Int(problem.cellSpan[s])
         let starts = problem.starts[s]
         guard !starts.isEmpty else { return nil }
         var best: Spot?
@@ -32,18 +38,18 @@ extension ScheduleState {
         let offset = random.below(starts.count)
         for k in 0..<starts.count {
             let i = (k + offset) % starts.count
-            let check = personCheck(s, start: Int(starts[i]))
-            if check.clash { continue }
             let cell = Int(problem.startCells[s][i])
-            for r in problem.rooms[s] where roomIsFree(Int(r), cell: cell, span: span) {
-                let soft = placementSoft(s, room: r, startIndex: i, optional: check.optional)
+            guard problem.rooms[s].contains(where: { roomIsFree(s, room: Int($0), cell: cell) }),
+                  let allowed = startAllows(s, i) else { continue }
+            for r in problem.rooms[s] where roomIsFree(s, room: Int(r), cell: cell) {
+                let soft = placementSoft(s, room: r, startIndex: i, optional: allowed.optional, picks: allowed.picks)
                 if best == nil || soft < best!.soft {
-                    best = Spot(room: r, startIndex: i, soft: soft)
+                    best = Spot(room: r, startIndex: i, soft: soft, picks: allowed.picks)
                     ties = 1
                     if soft == 0 && problem.previous[s].isEmpty { return best }
                 } else if soft == best!.soft {
                     ties += 1
-                    if random.below(ties) == 0 { best = Spot(room: r, startIndex: i, soft: soft) }
+                    if random.below(ties) == 0 { best = Spot(room: r, startIndex: i, soft: soft, picks: allowed.picks) }
                 }
                 // Smallest fitting room first: unless a previous room matters, a larger one costs the same.
                 if problem.previous[s].isEmpty { break }
@@ -55,12 +61,9 @@ extension ScheduleState {
     /// The spot a session held before, when it is free now.
     func previousSpot(_ s: Int) -> Spot? {
         for p in problem.previous[s] where p.room >= 0 {
-            guard problem.rooms[s].contains(p.room), let i = problem.starts[s].firstIndex(of: Int32(p.start)) else { continue }
-            let check = personCheck(s, start: p.start)
-            if check.clash || !roomIsFree(Int(p.room), cell: Int(problem.startCells[s][i]), span: Int(problem.cellSpan[s])) {
-                continue
-            }
-            return Spot(room: p.room, startIndex: i, soft: placementSoft(s, room: p.room, startIndex: i, optional: check.optional))
+            guard problem.rooms[s].contains(p.room), let i = problem.starts[s].firstIndex(of: Int32(p.start)),
+                  let spot = spot(s, room: p.room, startIndex: i) else { continue }
+            return spot
         }
         return nil
     }

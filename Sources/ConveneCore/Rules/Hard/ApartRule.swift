@@ -6,6 +6,15 @@ package struct ApartRule: HardRule {
     package var kind: Conflict.Kind { .apartTogether }
     package var code: String? { "H11" }
 
+    /// Two required people of a session who must be apart, if there are: it can never be scheduled.
+    package static func requiredTogether(_ session: Facts.Session, in facts: Facts) -> [String]? {
+        for group in facts.apart {
+            let both = group.intersection(session.required).sorted(by: codePointLess)
+            if both.count > 1 { return both }
+        }
+        return nil
+    }
+
     package func breaches(in review: Review) -> [Breach] {
         var out: [Breach] = []
         for group in review.facts.apart {

@@ -1,32 +1,58 @@
 /// H11: a scheduled session takes exactly `count` people from each of its pick groups, and only
 /// from its candidates, each once.
-package struct PickRule: HardRule {
+///
+/// As a time rule it says whether each group could be met at a time at all: enough candidates
+/// free then, within their own acceptable hours and not kept apart from a required person.
+package struct PickRule: TimeRule, NarrowingRule {
     package init() {}
 
     package var kind: Conflict.Kind { .pickUnmet }
     package var code: String? { "H11" }
+    package var narrowing: String { "when enough of its candidates are free" }
 
-    package func breaches(in review: Review) -> [Breach] {
+    /// The candidates of a group who could take part over `[start, end)`, whatever else is scheduled.
+    package func available(_ group: Instance.Pick, of session: Facts.Session, start: Int, end: Int, in facts: Facts) -> [String] {
+        group.from.filter { c in
+            guard let person = facts.people[c], !person.busy.touches(start, end), person.hours?.acceptable(start, end) ?? true else {
+                return false
+            }
+            return !(facts.apartSets[c] ?? []).contains { set in session.required.contains { $0 != c && facts.apart[set].contains($0) } }
+        }
+    }
+
+    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
+        session.pick.allSatisfy { available($0, of: session, start: start, end: end, in: facts).count >= $0.count }
+    }
+
+    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
+        let group = session.pick.first { g in
+            !starts.contains { available(g, of: session, start: $0, end: $0 + session.duration, in: facts).count >= g.count }
+        } ?? session.pick.first!
+        let groups = Set(group.from.compactMap { facts.people[$0]?.group })
+        let from = groups.count == 1 ? " (\(groups.first!))" : ""
+        return "needs \(group.count) of \(Wording.list(group.from))\(from), but not enough of them are free within "
+            + "their own hours at any start it could have"
+    }
+
+    package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
         var out: [Breach] = []
-        for p in review.placed {
-            let s = review.facts.sessions[p.session]
-            if Set(p.picked).count != p.picked.count {
-                out.append(Breach(kind, "session \(s.id) picks a person twice", sessions: [s.id]))
-            }
-            let chosen = Set(p.picked)
-            for group in s.pick {
-                let pool = Set(group.from)
-                let n = pool.intersection(chosen).count
-                guard n != group.count else { continue }
-                let shown = "[" + pool.sorted(by: codePointLess).prefix(3).map(pythonRepr).joined(separator: ", ") + "]"
-                out.append(Breach(kind, "session \(s.id) picks \(n) of \(shown)..., not \(group.count)", sessions: [s.id],
-                                  people: pool.sorted(by: codePointLess)))
-            }
-            let stray = chosen.subtracting(s.candidates).sorted(by: codePointLess)
-            if !stray.isEmpty {
-                out.append(Breach(kind, "session \(s.id) picks [\(stray.map(pythonRepr).joined(separator: ", "))], who are not its candidates",
-                                  sessions: [s.id], people: stray))
-            }
+        let s = facts.sessions[p.session]
+        if Set(p.picked).count != p.picked.count {
+            out.append(Breach(kind, "session \(s.id) picks a person twice", sessions: [s.id]))
+        }
+        let chosen = Set(p.picked)
+        for group in s.pick {
+            let pool = Set(group.from)
+            let n = pool.intersection(chosen).count
+            guard n != group.count else { continue }
+            let shown = "[" + pool.sorted(by: codePointLess).prefix(3).map(pythonRepr).joined(separator: ", ") + "]"
+            out.append(Breach(kind, "session \(s.id) picks \(n) of \(shown)..., not \(group.count)", sessions: [s.id],
+                              people: pool.sorted(by: codePointLess)))
+        }
+        let stray = chosen.subtracting(s.candidates).sorted(by: codePointLess)
+        if !stray.isEmpty {
+            out.append(Breach(kind, "session \(s.id) picks [\(stray.map(pythonRepr).joined(separator: ", "))], who are not its candidates",
+                              sessions: [s.id], people: stray))
         }
         return out
     }
