@@ -75,20 +75,24 @@ extension PlanReader {
                     if group[id] == nil {
                         error(n, "session '\(s.id)' names unknown person '\(id)' as a candidate")
                     } else if !named.insert(id).inserted {
-                        error(n, "session '\(s.id)' names '\(id)' twice: a candidate belongs to one pick group and is not also required or optional")
+                        error(n, "session '\(s.id)' names '\(id)' twice: a candidate belongs to one pick group "
+                            + "and is not also required or optional")
                     }
                 }
-                if g.count > Set(g.from).count {
+                let candidates = Set(g.from).count
+                if g.count > candidates {
                     short = true
                     let countNode = item.pairs?.first { $0.key.scalar == "count" }?.value ?? item
-                    error(countNode, "session '\(s.id)' picks \(g.count) from \(Set(g.from).count) candidate\(g.from.count == 1 ? "" : "s") "
+                    error(countNode, "session '\(s.id)' picks \(g.count) from \(candidates) candidate\(candidates == 1 ? "" : "s") "
                         + "in '\(item.path)'; list more candidates or pick fewer")
                 }
             }
             if let clash = apart.lazy.map({ $0.intersection(s.required) }).first(where: { $0.count > 1 }) {
-                error(f["required"] ?? node, "session '\(s.id)' requires \(clash.sorted().joined(separator: " and ")), who are kept apart ('apart')")
+                error(f["required"] ?? node,
+                      "session '\(s.id)' requires \(clash.sorted().joined(separator: " and ")), who are kept apart ('apart')")
             } else if !short, !picks.isEmpty, !Self.canPick(picks, required: s.required, apart: apart) {
-                error(f["pick"] ?? node, "session '\(s.id)' cannot pick from its groups without seating two people who are kept apart ('apart')")
+                error(f["pick"] ?? node,
+                      "session '\(s.id)' cannot pick from its groups without seating two people who are kept apart ('apart')")
             }
             checkLimits(s, f, group)
         }

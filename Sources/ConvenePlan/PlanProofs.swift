@@ -19,7 +19,8 @@ extension PlanReader {
                     guard !lacking.isEmpty else { continue }
                     error(written, "session '\(s.id)' must include a required participant from each of "
                         + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))"
-                        + (event.session(s.id)?.pick == nil ? "" : " (a pick group counts for a group when every choice it can make includes someone from it)"))
+                        + (event.session(s.id)?.pick == nil
+                            ? "" : " (a pick group counts for a group when every choice it can make includes someone from it)"))
                 }
             }
             // A pin to an unknown room is reported where the plan is read.

@@ -61,8 +61,9 @@ extension PlanReader {
             if let day = days.first(where: { $0.date == date }) {
                 if !day.hours.contains(hours) && !clash {
                     clash = true
-                    error(f["opens"]!, "series '\(id)' meets on \(date) from \(clockText(opens)) to \(clockText(closes)), outside the hours that "
-                        + "day already has (\(clockText(day.opens))–\(clockText(day.closes)), from 'event.days' or another series)")
+                    error(f["opens"]!, "series '\(id)' meets on \(date) from \(clockText(opens)) to \(clockText(closes)), "
+                        + "outside the hours that day already has (\(clockText(day.opens))–\(clockText(day.closes)), "
+                        + "from 'event.days' or another series)")
                 }
             } else {
                 days.append(EventDay(date: date, opens: hours.start, closes: hours.end))
