@@ -41,6 +41,11 @@ let package = Package(
         .target(name: "ConveneSolver", dependencies: ["ConveneCore"], swiftSettings: strict),
         .target(name: "ConveneICal", dependencies: ["ConveneCore", "CLibical"], swiftSettings: strict),
         .target(
+            name: "ConveneProgramme",
+            dependencies: ["ConveneCore", "ConvenePlan", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ConveneStore",
             dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -56,7 +61,7 @@ let package = Package(
         .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneProgramme",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -67,7 +72,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
-                "ConveneStore", "ConveneMail", "ConveneServer",
+                "ConveneStore", "ConveneMail", "ConveneServer", "ConveneProgramme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,6 +82,7 @@ let package = Package(
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer"]),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(

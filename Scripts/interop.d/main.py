@@ -10,6 +10,7 @@ import sys
 
 import busy
 import feeds
+import frab
 
 
 def main():
@@ -61,6 +62,25 @@ def main():
             detail = f"rejected: {e}"
         failures += not ok
         print(f"{'ok  ' if ok else 'FAIL'} {name} {detail}")
+
+    import tempfile
+    with tempfile.TemporaryDirectory() as work:
+        print("== schedule exports (frab schedule.xml and schedule.json)")
+        sources = [("snapshot", ["--snapshot", os.path.join(repo, "Tests", "ConveneICalTests", "Golden", "snapshot.json")])]
+        db = os.environ.get("CONVENE_DB", "convene.sqlite")
+        if os.path.exists(db):
+            sources.append(("database", ["--db", db]))
+        failures += frab.check_exports(binary, repo, work, sources, print)
+        shared_frab = os.path.join(os.path.dirname(shared), "exports", "frab")
+        if os.path.isdir(shared_frab):
+            same = all(open(os.path.join(shared_frab, f), "rb").read() == open(os.path.join(repo, "Tests", "Fixtures", "frab", f), "rb").read()
+                       for f in ("schedule.xml.xsd", "schedule.schema.json"))
+            failures += not same
+            print(f"{'ok  ' if same else 'FAIL'} the schemas in Tests/Fixtures/frab are those in ../shared/exports/frab")
+        else:
+            print("skipped comparing Tests/Fixtures/frab with ../shared/exports/frab (no ../shared)")
+        failures += frab.check_pretalx_import(binary, repo, work, print)
+        failures += frab.check_fosdem(binary, work, os.path.join(os.path.dirname(shared), "benchmark", "real"), print)
 
     print(f"== {failures} failure(s)")
     sys.exit(1 if failures else 0)

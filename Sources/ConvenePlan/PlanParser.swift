@@ -22,9 +22,11 @@ extension PlanReader {
     /// Reads the whole document; the event is nil only when the plan is too broken to hold one.
     func read(_ root: PlanNode) -> (Event?, PlanPositions) {
         var at = PlanPositions()
-        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "series", "apart", "weights", "templates"],
+        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "series", "apart", "weights", "templates",
+                                             "tracks", "features"],
                                required: ["event", "rooms", "people", "sessions"]) else { return (nil, at) }
         let header = top["event"].flatMap { readHeader($0, &at) }
+        let features = readFeatures(top["features"]), tracks = readTracks(top["tracks"])
         let rooms = list(top["rooms"]).compactMap { readRoom($0, &at) }
         let people = list(top["people"]).compactMap { readPerson($0, &at) }
         var sessions = list(top["sessions"]).compactMap { readSession($0, &at) }
@@ -44,21 +46,21 @@ extension PlanReader {
         let event = Event(
             id: header.id, name: header.name, kind: header.kind, timeZone: header.zone, slotMinutes: header.slot,
             days: days, organizer: header.organizer, rooms: rooms, stakeholders: people, sessions: sessions,
-            weights: weights, templates: templates, breaks: readBreaks(header.breaks, days: days),
-            series: series.isEmpty ? nil : series, apart: apart)
+            weights: weights, templates: templates, venue: header.venue, tracks: tracks, features: features,
+            breaks: readBreaks(header.breaks, days: days), series: series.isEmpty ? nil : series, apart: apart)
         return (event, at)
     }
 
     struct Header {
         var id: String, name: LocalizedText, kind: EventKind, zone: String, slot: Int
-        var days: [EventDay], organizer: Organizer
+        var days: [EventDay], organizer: Organizer, venue: Venue?
         /// Read once every day is known, series' days included.
         var breaks: PlanNode?
     }
 
     private func readHeader(_ node: PlanNode, _ at: inout PlanPositions) -> Header? {
-        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days", "breaks",
-                                           "remoteHours"],
+        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days", "venue",
+                                           "breaks", "remoteHours"],
                              required: ["id", "name", "timeZone", "organizer"]) else { return nil }
         var zoneName = "UTC"
         if let z = f["timeZone"], let s = text(z) {
@@ -99,7 +101,7 @@ extension PlanReader {
         let kind = f["kind"].map { enumValue($0, EventKind.self) } ?? .forum
         guard let kind, let slot else { return nil }
         return Header(id: id, name: name, kind: kind, zone: zoneName, slot: slot, days: days.sorted { $0.date < $1.date },
-                      organizer: organizer, breaks: f["breaks"])
+                      organizer: organizer, venue: f["venue"].flatMap(readVenue), breaks: f["breaks"])
     }
 
     private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
@@ -142,7 +144,7 @@ extension PlanReader {
     }
 
     private func readRoom(_ node: PlanNode, _ at: inout PlanPositions) -> Room? {
-        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures", "turnover"],
+        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures", "online", "turnover"],
                              required: ["id", "capacity"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.rooms[id] {
@@ -156,13 +158,13 @@ extension PlanReader {
         let turnover = f["turnover"].map { int($0, min: 0) } ?? 0
         guard let capacity = int(f["capacity"], min: 1), let turnover else { return nil }
         return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]),
-                    turnover: turnover == 0 ? nil : turnover)
+                    online: f["online"].flatMap(readOnline), turnover: turnover == 0 ? nil : turnover)
     }
 
     private func readPerson(_ node: PlanNode, _ at: inout PlanPositions) -> Stakeholder? {
         guard let f = fields(node, known: ["id", "name", "email", "organization", "group", "role", "timeZone",
-                                           "language", "calendars", "unavailable", "remote", "hours"],
-                             required: ["id", "name", "email", "group"]) else { return nil }
+                                           "language", "calendars", "unavailable", "public", "remote", "hours"],
+                             required: ["id", "name", "group"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.people[id] {
             error(f["id"]!, "duplicate person id '\(id)' (first defined at line \(first.line))")
@@ -176,25 +178,26 @@ extension PlanReader {
                 error(z, "unknown time zone '\(s)' in '\(z.path)'; use an IANA name such as Europe/Paris")
             }
         }
-        let name = text(f["name"]), email = emailAddress(f["email"])
+        let name = text(f["name"]), email = f["email"] == nil ? "" : emailAddress(f["email"])
         let group = enumValue(f["group"], StakeholderGroup.self)
         let language = f["language"].map { enumValue($0, Language.self) } ?? .ja
         let organization = f["organization"].flatMap { text($0) }
         let role = f["role"].flatMap { text($0) }
         let calendars = list(f["calendars"]).compactMap { text($0) }
         let unavailable = periods(f["unavailable"])
-        let remote = f["remote"].map { flag($0) } ?? false
+        let listed = f["public"].flatMap(bool)
+        let remote = f["remote"].map(bool) ?? false
         let hours = personHours(f, remote: remote, zone: zoneName)
         guard let name, let email, let group, let language, let remote else { return nil }
         return Stakeholder(id: id, name: name, email: email, organization: organization, group: group, role: role,
                            timeZone: zoneName, language: language, unavailable: unavailable, calendars: calendars,
-                           remote: remote ? true : nil, hours: hours)
+                           listed: listed, remote: remote ? true : nil, hours: hours)
     }
 
     func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
         guard let f = fields(node, known: ["id", "title", "kind", "duration", "audience", "required", "optional",
                                            "features", "windows", "preferred", "after", "priority", "pin", "track",
-                                           "description", "composition", "exclusive", "pick"],
+                                           "description", "composition", "online", "previously", "exclusive", "pick"],
                              required: ["id", "title", "duration"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.sessions[id] {
@@ -222,10 +225,10 @@ extension PlanReader {
             }
         }
         let (composition, limits) = readComposition(f["composition"])
-        let exclusive = f["exclusive"].map { flag($0) } ?? false
+        let exclusive = f["exclusive"].map(bool) ?? false
         let pick = readPicks(f["pick"])
         let features = list(f["features"]).compactMap { text($0) }
-        let track = f["track"].flatMap { identifier($0) }
+        let track = f["track"].flatMap(trackReference)
         let description = f["description"].flatMap(localized)
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
         guard let title, let kind, let duration, let audience, let priority, let exclusive else { return nil }
@@ -233,7 +236,8 @@ extension PlanReader {
             id: id, title: title, kind: kind, duration: duration, required: refs["required"] ?? [],
             optional: refs["optional"] ?? [], audience: audience, features: features, windows: windows,
             preferred: preferred, after: refs["after"] ?? [], priority: priority, pin: pin, track: track,
-            description: description, composition: composition, exclusive: exclusive ? true : nil,
+            description: description, composition: composition, online: f["online"].flatMap(readOnline),
+            previously: f["previously"].flatMap { readPreviously($0, at) }, exclusive: exclusive ? true : nil,
             pick: pick.isEmpty ? nil : pick, limits: limits.isEmpty ? nil : limits)
     }
 

@@ -9,6 +9,8 @@ final class PlanReader {
     private(set) var diagnostics: [PlanDiagnostic] = []
     /// The event's zone; UTC until the event section is read (or when it is wrong).
     var zone = ZoneRules(identifier: "UTC")!
+    /// The track ids sessions may name, once the plan lists tracks; nil allows any.
+    var declaredTracks: Set<String>?
     /// The hours remote people get unless they say otherwise (`event.remoteHours`).
     var remoteHours = PersonHours.remoteDefaults
 
@@ -88,18 +90,6 @@ final class PlanReader {
             return nil
         }
         return v
-    }
-
-    /// `true` or `false`.
-    func flag(_ node: PlanNode?) -> Bool? {
-        guard let node else { return nil }
-        switch node.scalar {
-        case "true": return true
-        case "false": return false
-        default:
-            error(node, "'\(node.path)' must be true or false, not '\(node.scalar ?? node.kindName)'")
-            return nil
-        }
     }
 
     func identifier(_ node: PlanNode?) -> String? {

@@ -13,8 +13,8 @@ public struct SolveResult: Sendable {
         public var totalTime: Duration
         /// The construction's score, before the local search.
         public var constructionScore: Score
-        /// A proven floor on unscheduled priority: sessions that fit nowhere even in an empty schedule.
-        public var unscheduledLowerBound: Int
+        /// What no schedule can beat (see `LowerBound`); the search stops when it meets it.
+        public var lowerBound: Score
     }
 
     public var solution: Solution

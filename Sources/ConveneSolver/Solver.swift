@@ -16,7 +16,7 @@ public enum Solver {
         var state = options.greedyOnly ? Construction.greedy(problem) : Construction.initial(problem, random: &random)
         let constructionTime = begin.duration(to: clock.now)
         let constructionCost = state.cost
-        let floor = lowerBound(problem)
+        let floor = LowerBound.of(problem)
         var iterations = 0
 
         if !options.greedyOnly {
@@ -25,7 +25,7 @@ public enum Solver {
             let rounds = 20
             let perRound = options.iterations.map { max(1, $0 / rounds) }
             var round = 0
-            while state.cost.unscheduled > floor || state.cost.soft > 0 {
+            while state.cost > floor {
                 if let deadline, clock.now >= deadline { break }
                 if perRound != nil, round >= rounds { break }
                 let start = state, thisRound = UInt64(round)
@@ -61,13 +61,8 @@ public enum Solver {
             placed: state.placedCount, sessions: problem.sessionCount, iterations: iterations,
             constructionTime: constructionTime, totalTime: begin.duration(to: clock.now),
             constructionScore: constructionCost,
-            unscheduledLowerBound: floor)
+            lowerBound: floor)
         return SolveResult(solution: solution, score: validation.score, validation: validation, stats: stats)
-    }
-
-    /// Priority of the sessions that fit nowhere even in an empty schedule.
-    static func lowerBound(_ problem: Problem) -> Int {
-        (0..<problem.sessionCount).reduce(0) { n, s in n + (problem.fitsNowhere(s) ? problem.priority[s] : 0) }
     }
 }
 

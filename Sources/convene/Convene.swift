@@ -14,7 +14,7 @@ struct Convene: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Compile.self, Import.self, Status.self, AgendaCommand.self,
-            Busy.self, Solve.self, Validate.self, Export.self,
+            Busy.self, Solve.self, Validate.self, Export.self, ProgrammeCommand.self, ImportSchedule.self,
             Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
             Reschedule.self, Diff.self, History.self, Undo.self,
             Invite.self, Rsvp.self, Serve.self, Feeds.self,

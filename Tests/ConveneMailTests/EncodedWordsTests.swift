@@ -1,3 +1,4 @@
+import ConveneCore
 @testable import ConveneMail
 import Testing
 
@@ -40,5 +41,28 @@ import Testing
             #expect(text.unicodeScalars.filter { $0 == "\u{200D}" }.count % 3 == 0)
         }
         #expect(decode(header) == subject)
+    }
+}
+
+@Suite struct HeaderFoldingTests {
+    @Test func noHeaderLinePasses78OctetsAndNamesSplitBetweenWords() throws {
+        let from = try MailAddress(name: "希少がん患者ネットワーク・ジャパン 事務局 / Secretariat", address: "forum@example.org")
+        let to = try MailAddress(name: "Antoine Lefèvre", address: "antoine.lefevre@example.fr")
+        let message = MailMessage(
+            messageID: "a.b@example.org", date: Instant(secondsSinceEpoch: 0), from: from, to: to,
+            subject: "【ご案内】国際シンポジウム：希少がんのドラッグ・ラグとドラッグ・ロス（希少がんフォーラム2027）", text: "x")
+        let head = String(decoding: try message.render(), as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
+        for line in head.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78, "\(line)") }
+        #expect(head.contains("From: =?UTF-8?B?"))
+        // The plain words of a mixed name stay plain, so every reader keeps the space before them.
+        #expect(head.contains(" / Secretariat") && head.contains("To: Antoine =?UTF-8?B?"))
+    }
+
+    @Test func aLongNameSplitsAtASpaceKeptInTheEarlierWord() {
+        let words = EncodedWords.words("山田 太郎 花子 次郎 三郎 四郎 五郎 六郎 七郎 八郎", firstLength: 40)
+        #expect(words.count > 1)
+        let texts = words.map { w in String(decoding: Base64.decode(String(w.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
+        #expect(texts.dropLast().allSatisfy { $0.hasSuffix(" ") })
+        #expect(texts.joined() == "山田 太郎 花子 次郎 三郎 四郎 五郎 六郎 七郎 八郎")
     }
 }

@@ -1,12 +1,14 @@
+import Foundation
 @testable import ConveneMail
 import Testing
 
 @Suite struct MailAddressTests {
     @Test func plainNamesAreQuotedAndOthersEncoded() throws {
-        #expect(try MailAddress(name: "Claire \"CD\" Dubois", address: "claire@example.fr").header
-            == "\"Claire \\\"CD\\\" Dubois\" <claire@example.fr>")
-        let ja = try MailAddress(name: "佐藤 花子", address: "hanako@example.jp").header
-        #expect(ja.hasPrefix("=?UTF-8?B?") && ja.hasSuffix("\r\n <hanako@example.jp>"))
+        #expect(try MailAddress(name: "Claire \"CD\" Dubois", address: "claire@example.fr").header("To")
+            == "To: \"Claire \\\"CD\\\" Dubois\" <claire@example.fr>")
+        // A short name is one encoded word, the space inside it, on the line with the address.
+        let ja = try MailAddress(name: "佐藤 花子", address: "hanako@example.jp").header("To")
+        #expect(ja == "To: =?UTF-8?B?5L2Q6JekIOiKseWtkA==?= <hanako@example.jp>")
     }
 
     @Test func lineBreaksInNamesOrAddressesAreRefused() {

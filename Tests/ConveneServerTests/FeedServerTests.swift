@@ -152,12 +152,30 @@ struct FeedServerTests {
                 #expect(page.text.contains("Access to trials &amp; &lt;drugs&gt;"))
                 #expect(page.text.contains("/feeds/event.ics"))
                 #expect(page.text.contains("webcal://127.0.0.1:"))
-                for person in f.event.stakeholders {
-                    #expect(!page.text.contains(person.name))
-                    #expect(!page.text.contains(person.email))
-                }
+                // Speakers who are public are named with their group; the patient is not named.
+                #expect(page.text.contains("Sophie Martin") && page.text.contains("Kimura Daiki"))
+                #expect(!page.text.contains("Ito Naoko") && page.text.contains("A patient organization representative"))
+                for person in f.event.stakeholders { #expect(!page.text.contains(person.email)) }
+                #expect(page.text.contains("/schedule.xml"))
                 #expect(!page.text.contains("/feeds/people/"))
                 #expect(!page.text.contains("<script"))
+            }
+        }
+    }
+
+    @Test func scheduleExportsAreServedWithETagsAndNameNoPatient() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        try await RunningServer.with(Self.server(f)) { client in
+            for (path, type) in [("/schedule.xml", "application/xml; charset=utf-8"), ("/schedule.json", "application/json; charset=utf-8")] {
+                let reply = try await client.get(path)
+                #expect(reply.status == 200)
+                #expect(reply.header("Content-Type") == type)
+                #expect(reply.text.contains("Access to trials") && reply.text.contains("Sophie Martin"))
+                #expect(!reply.text.contains("Ito Naoko"))
+                let etag = try #require(reply.header("ETag"))
+                #expect(try await client.get(path, headers: ["If-None-Match": etag]).status == 304)
             }
         }
     }

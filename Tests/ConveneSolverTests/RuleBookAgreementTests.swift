@@ -169,14 +169,14 @@ struct RuleBookAgreementTests {
             let problem = Problem(try Self.read(url))
             let facts = problem.facts
             var search = LocalSearch(state: Construction.initial(problem, random: &random), random: random)
-            for _ in 0..<3 {
-                search.run(300)
+            for _ in 0..<2 {
+                search.run(200)
                 let state = search.state
                 let judged = RuleBook.judge(Review(facts, placements: state.placements), words: nil)
                 #expect(judged.feasible, "\(url.lastPathComponent): \(judged.messages.prefix(3))")
                 #expect(judged.score == state.cost, "\(url.lastPathComponent)")
                 var agreed = 0
-                for _ in 0..<300 {
+                for _ in 0..<200 {
                     let s = random.below(problem.sessionCount)
                     guard !facts.sessions[s].required.contains(where: { facts.people[$0] == nil }) else { continue }
                     let r = random.below(problem.roomCount)

@@ -25,11 +25,13 @@ struct RuleBookCommandTests {
         let forum = try Forum().scheduled()
         let e = try forum.json("explain", "s-closing", "--json")
         let room = try #require(e["room"] as? String), start = try #require(e["start"] as? String)
-        let refused = try forum.convene("move", "s-closing", "--room", room, "--at", Self.local(start, plus: 7))
+        // Seven minutes off the grid, in whichever direction stays inside its window (15:30–17:30) and the day.
+        let shift = Self.local(start, plus: 0) <= "2027-02-23 16:23" ? 7 : -7
+        let refused = try forum.convene("move", "s-closing", "--room", room, "--at", Self.local(start, plus: shift))
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("starts off the 15-minute grid of its day, which opens at 09:00"), "\(refused.stderr)")
         #expect(try forum.convene("conflicts").status == 0)
-        let forced = try forum.convene("move", "s-closing", "--room", room, "--at", Self.local(start, plus: 7), "--force")
+        let forced = try forum.convene("move", "s-closing", "--room", room, "--at", Self.local(start, plus: shift), "--force")
         #expect(forced.status == 0, "\(forced.stderr)")
         let found = try forum.json("conflicts", "--json")["conflicts"] as? [[String: Any]] ?? []
         #expect(found.contains { $0["kind"] as? String == "outside-days" && $0["rule"] as? String == "H1"

@@ -46,6 +46,12 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public var weights: Instance.Weights
     /// Mail template overrides by name (e.g. `invitation.ja`), as Mustache text.
     public var templates: [String: String]
+    /// Where it takes place; nil when the plan does not say.
+    public var venue: Venue?
+    /// Tracks the plan names; a session's track missing here is shown by its id.
+    public var tracks: [Track]
+    /// Features the plan declares beyond `Feature.builtIn`, with their names.
+    public var features: [Feature]
     /// Times every room is closed, such as lunch, one entry per day they fall on; nil when there are none.
     public var breaks: [EventBreak]?
     /// Sessions that follow one another with a cadence (a weekly seminar, say); nil when there are none.
@@ -57,8 +63,9 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: String, name: LocalizedText, kind: EventKind, timeZone: String, slotMinutes: Int, days: [EventDay],
         organizer: Organizer, rooms: [Room], stakeholders: [Stakeholder], sessions: [Session],
-        weights: Instance.Weights = .init(), templates: [String: String] = [:], breaks: [EventBreak]? = nil,
-        series: [SessionSeries]? = nil, apart: [[String]]? = nil
+        weights: Instance.Weights = .init(), templates: [String: String] = [:], venue: Venue? = nil,
+        tracks: [Track] = [], features: [Feature] = [], breaks: [EventBreak]? = nil, series: [SessionSeries]? = nil,
+        apart: [[String]]? = nil
     ) {
         self.id = id
         self.name = name
@@ -72,6 +79,9 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.sessions = sessions
         self.weights = weights
         self.templates = templates
+        self.venue = venue
+        self.tracks = tracks
+        self.features = features
         self.breaks = breaks
         self.series = series
         self.apart = apart
@@ -83,5 +93,31 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public func room(_ id: String) -> Room? { rooms.first { $0.id == id } }
     /// The session with this id.
     public func session(_ id: String) -> Session? { sessions.first { $0.id == id } }
+    /// The track with this id, named by its id when the plan does not list it.
+    public func track(_ id: String) -> Track { tracks.first { $0.id == id } ?? Track(id: id, name: LocalizedText(en: id)) }
+    /// A feature the plan declares or Convene knows; any other is named by its id, per room.
+    public func feature(_ id: String) -> Feature {
+        features.first { $0.id == id } ?? Feature.builtIn.first { $0.id == id } ?? Feature(id: id, name: LocalizedText(en: id))
+    }
+
+    /// Reads events stored before venue, tracks and features existed as having none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(LocalizedText.self, forKey: .name)
+        kind = try c.decode(EventKind.self, forKey: .kind)
+        timeZone = try c.decode(String.self, forKey: .timeZone)
+        slotMinutes = try c.decode(Int.self, forKey: .slotMinutes)
+        days = try c.decode([EventDay].self, forKey: .days)
+        organizer = try c.decode(Organizer.self, forKey: .organizer)
+        rooms = try c.decode([Room].self, forKey: .rooms)
+        stakeholders = try c.decode([Stakeholder].self, forKey: .stakeholders)
+        sessions = try c.decode([Session].self, forKey: .sessions)
+        weights = try c.decode(Instance.Weights.self, forKey: .weights)
+        templates = try c.decode([String: String].self, forKey: .templates)
+        venue = try c.decodeIfPresent(Venue.self, forKey: .venue)
+        tracks = try c.decodeIfPresent([Track].self, forKey: .tracks) ?? []
+        features = try c.decodeIfPresent([Feature].self, forKey: .features) ?? []
+    }
 }
 

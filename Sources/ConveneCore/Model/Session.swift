@@ -35,6 +35,11 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public var track: String?
     public var description: LocalizedText?
     public var composition: [CompositionRule]
+    /// Where people join it remotely; nil to use its room's link.
+    public var online: OnlineLink?
+    /// Where and when an earlier schedule (e.g. one imported from pretalx) had it: the solver
+    /// keeps it there unless a rule forces a move. Not a pin.
+    public var previously: Pin?
     /// True when nothing else may run anywhere while it does (a plenary); nil means false.
     public var exclusive: Bool?
     /// Groups of candidates the schedule takes people from, `count` from each; nil when there are none.
@@ -47,7 +52,8 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         optional: [String] = [], audience: Int = 0, features: [String] = [], windows: [Interval] = [],
         preferred: [Interval] = [], after: [String] = [], priority: Int = 1, pin: Pin? = nil,
         track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = [],
-        exclusive: Bool? = nil, pick: [Instance.Pick]? = nil, limits: [CompositionLimit]? = nil
+        online: OnlineLink? = nil, previously: Pin? = nil, exclusive: Bool? = nil, pick: [Instance.Pick]? = nil,
+        limits: [CompositionLimit]? = nil
     ) {
         self.id = id
         self.title = title
@@ -65,12 +71,14 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.track = track
         self.description = description
         self.composition = composition
+        self.online = online
+        self.previously = previously
         self.exclusive = exclusive
         self.pick = pick
         self.limits = limits
     }
 
-    /// Where a pinned session must be held.
+    /// A room and a start: where a pinned session must be held, or where a session was before.
     public struct Pin: Sendable, Hashable, Codable {
         public var room: String
         public var start: Instant

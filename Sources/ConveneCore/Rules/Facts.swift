@@ -42,12 +42,41 @@ package struct Facts: Sendable {
         package var turnover: Int
     }
 
-    /// A person's facts.
-    package struct Person: Sendable {
-        package var id: String
-        package var group: String?
-        package var busy: MinuteSet
-        package var hours: Hours?
+    /// A person's facts; a class, so the rules' inner loops pass one reference, not its tables.
+    package final class Person: Sendable {
+        package let id: String
+        package let group: String?
+        package let busy: MinuteSet
+        package let hours: Hours?
+
+        init(id: String, group: String?, busy: MinuteSet, hours: Hours?) {
+            self.id = id
+            self.group = group
+            self.busy = busy
+            self.hours = hours
+        }
+
+        /// Free of their own busy times, and inside their acceptable hours, over `[start, end)`.
+        package func available(_ start: Int, _ end: Int) -> Bool {
+            !busy.touches(start, end) && (hours?.acceptable(start, end) ?? true)
+        }
+    }
+
+    /// The people of one placement, looked up once: its participants (required or picked) whom the
+    /// facts know, and for each pick group the candidates not kept apart from a required person.
+    package struct Crew: Sendable {
+        package var participants: [Person]
+        package var candidates: [[Person]]
+    }
+
+    /// The crew of a session with these participants (by default its required people).
+    package func crew(_ session: Session, participants: [String]? = nil) -> Crew {
+        Crew(participants: (participants ?? session.required).compactMap { people[$0] },
+             candidates: session.pick.map { group in
+                 group.from.filter { c in
+                     !(apartSets[c] ?? []).contains { set in session.required.contains { $0 != c && apart[set].contains($0) } }
+                 }.compactMap { people[$0] }
+             })
     }
 
     /// A person's hours on their own clock, tabled for the event's dates.

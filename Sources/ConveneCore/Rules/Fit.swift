@@ -49,12 +49,12 @@ extension Facts {
             }
             return Fit(rooms: [r], starts: [pin.start])
         }
-        let who = participants ?? session.required
+        let crew = crew(session, participants: participants)
         if ApartRule.requiredTogether(session, in: self) != nil { return Fit(rooms: [], starts: []) }
         let rooms = self.rooms.indices.filter { r in RuleBook.roomRules.allSatisfy { $0.admits(session, in: self.rooms[r]) } }
             .sorted { (self.rooms[$0].capacity, $0) < (self.rooms[$1].capacity, $1) }
         let starts = gridStarts(session.duration).filter { t in
-            RuleBook.timeRules.allSatisfy { $0.admits(session, participants: who, start: t, end: t + session.duration, in: self) }
+            RuleBook.timeRules.allSatisfy { $0.admits(session, crew: crew, start: t, end: t + session.duration, in: self) }
         }
         return Fit(rooms: rooms, starts: starts)
     }
@@ -62,9 +62,9 @@ extension Facts {
     /// True when every placement rule lets session `s` be in room `r` from `start`.
     package func admits(_ s: Int, room r: Int, start: Int, participants: [String]? = nil) -> Bool {
         let session = sessions[s], room = rooms[r], end = start + session.duration
-        let who = participants ?? session.required
+        let crew = crew(session, participants: participants)
         return RuleBook.roomRules.allSatisfy { $0.admits(session, in: room) }
-            && RuleBook.timeRules.allSatisfy { $0.admits(session, participants: who, start: start, end: end, in: self) }
+            && RuleBook.timeRules.allSatisfy { $0.admits(session, crew: crew, start: start, end: end, in: self) }
             && RuleBook.roomTimeRules.allSatisfy { $0.admits(session, in: room, start: start, end: end) }
     }
 
@@ -110,20 +110,21 @@ extension Facts {
         let grid = gridStarts(session.duration)
         if grid.isEmpty {
             let rule = OpeningHoursRule()
-            return Misfit(kind: rule.kind, text: rule.refusal(session, participants: session.required, starts: [], in: self))
+            return Misfit(kind: rule.kind, text: rule.refusal(session, crew: crew(session), starts: [], in: self))
         }
         if fit.starts.isEmpty {
+            let crew = crew(session)
             var left = grid
             var narrowed: [String] = []
             for rule in RuleBook.timeRules {
                 let next = left.filter {
-                    rule.admits(session, participants: session.required, start: $0, end: $0 + session.duration, in: self)
+                    rule.admits(session, crew: crew, start: $0, end: $0 + session.duration, in: self)
                 }
                 if next.isEmpty {
                     let alone = !grid.contains {
-                        rule.admits(session, participants: session.required, start: $0, end: $0 + session.duration, in: self)
+                        rule.admits(session, crew: crew, start: $0, end: $0 + session.duration, in: self)
                     }
-                    let text = rule.refusal(session, participants: session.required, starts: alone ? grid : left, in: self)
+                    let text = rule.refusal(session, crew: crew, starts: alone ? grid : left, in: self)
                     return Misfit(kind: rule.kind, text: alone || narrowed.isEmpty ? text : "\(text), \(narrowed.joined(separator: " and "))")
                 }
                 if next.count < left.count, let words = (rule as? any NarrowingRule)?.narrowing { narrowed.append(words) }

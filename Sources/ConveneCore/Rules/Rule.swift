@@ -56,10 +56,10 @@ package protocol RoomRule: PlacementRule {
 
 /// A placement rule that depends on the time alone (and on who takes part).
 package protocol TimeRule: PlacementRule {
-    /// True when the session may run over `[start, end)` with these participants.
-    func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool
+    /// True when the session may run over `[start, end)` with this crew.
+    func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool
     /// Why no start of `starts` is admitted, when none is: names the people, windows or days that stop it.
-    func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String
+    func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String
 }
 
 /// A placement rule that depends on the room and the time together.

@@ -22,11 +22,14 @@ public struct Feed: Sendable, Hashable {
     public var title: String
     /// Where the feed lives relative to the output folder, e.g. `rooms/hall.ics`.
     public var path: String
+    /// The language of its titles and texts; nil for both (public feeds), a person's own for theirs.
+    public var language: Language?
 
-    public init(kind: Kind, title: String, path: String) {
+    public init(kind: Kind, title: String, path: String, language: Language? = nil) {
         self.kind = kind
         self.title = title
         self.path = path
+        self.language = language
     }
 
     /// `event`, `room`, `track`, `group` or `person`.

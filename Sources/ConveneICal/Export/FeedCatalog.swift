@@ -20,15 +20,16 @@ public enum FeedCatalog {
         }
         let tracks = Set(event.sessions.compactMap(\.track) + publication.entries.compactMap(\.session.track))
         for track in tracks.sorted() {
-            feeds.append(Feed(kind: .track(track), title: "\(name) — \(track)", path: "tracks/\(fileName(track)).ics"))
+            feeds.append(Feed(kind: .track(track), title: "\(name) — \(event.track(track).name.bilingual)",
+                              path: "tracks/\(fileName(track)).ics"))
         }
         let groups = Set(event.stakeholders.map(\.group))
         for group in StakeholderGroup.allCases where groups.contains(group) {
             feeds.append(Feed(kind: .group(group), title: "\(name) — \(groupTitle(group))", path: "groups/\(group.rawValue).ics"))
         }
         for person in event.stakeholders.sorted(by: { $0.id < $1.id }) {
-            feeds.append(Feed(kind: .person(person.id), title: "\(name) — \(FeedText.parameter(person.name))",
-                              path: "people/\(fileName(person.id)).ics"))
+            feeds.append(Feed(kind: .person(person.id), title: "\(event.name.text(in: person.language)) — \(person.name)",
+                              path: "people/\(fileName(person.id)).ics", language: person.language))
         }
         return feeds
     }

@@ -18,9 +18,22 @@ enum FeedText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A parameter value (CN): control characters become spaces, double quotes single ones.
+    /// A parameter value (CN) ready for libical, which quotes it and writes RFC 6868's `^'` for a
+    /// double quote and `^n` for a line break but leaves `^` bare: escaping it here as `^^` makes
+    /// every character come back as it was. Other control characters cannot be written and are dropped.
     static func parameter(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { isControl($0) ? " " : ($0 == "\"" ? "'" : $0) }))
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            defer { previousCR = u == "\r" }
+            switch u {
+            case "^": out.append(contentsOf: "^^".unicodeScalars)
+            case "\r": out.append("\n")
+            case "\n": if !previousCR { out.append("\n") }
+            default: if !isControl(u) || u == "\t" { out.append(u) }
+            }
+        }
+        return String(out)
     }
 
     /// An e-mail address or URL: refused outright if it holds a control character.

@@ -54,11 +54,18 @@ public enum FeedWriter {
         icalcomponent_add_property(e, icalproperty_new_sequence(Int32(entry.sequence)))
         icalcomponent_add_property(e, clock.property(ICAL_DTSTART_PROPERTY, entry.interval.start))
         icalcomponent_add_property(e, clock.property(ICAL_DTEND_PROPERTY, entry.interval.end))
-        icalcomponent_add_property(e, icalproperty_new_summary(FeedText.text(entry.session.title.bilingual)))
-        let room = event.room(entry.room)?.name.bilingual ?? entry.room
-        icalcomponent_add_property(e, icalproperty_new_location(FeedText.text(room)))
-        icalcomponent_add_property(e, icalproperty_new_description(FeedText.text(description(of: entry))))
+        let say = LanguageChoice(feed.language)
+        // Clients that ignore STATUS (calcurse) still show that it is off.
+        let mark = entry.isCancelled ? "[" + say(ja: "中止", en: "Cancelled") + "] " : ""
+        icalcomponent_add_property(e, icalproperty_new_summary(FeedText.text(mark + say(entry.session.title))))
+        let room = event.room(entry.room)
+        icalcomponent_add_property(e, icalproperty_new_location(FeedText.text(room.map { say($0.name) } ?? entry.room)))
+        icalcomponent_add_property(e, icalproperty_new_description(FeedText.text(description(of: entry, event: event, say: say))))
         icalcomponent_add_property(e, icalproperty_new_status(entry.isCancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        // A private link only in the feed of someone who takes part; a public one everywhere.
+        if let link = entry.session.online ?? room?.online, !entry.isCancelled, !link.isPrivate || feed.kindName == "person" {
+            try OnlineProperties.add(link.url, label: say(ja: "オンライン参加", en: "Join online"), to: e)
+        }
         if case .person(let id) = feed.kind, let person = event.stakeholder(id), !person.email.isEmpty {
             let address = try FeedText.address(person.email, field: "email of stakeholder '\(id)'")
             let attendee = icalproperty_new_attendee("mailto:" + address)
@@ -71,12 +78,12 @@ public enum FeedWriter {
     }
 
     /// What the session is, in words that name no participant.
-    static func description(of entry: Publication.Entry) -> String {
+    static func description(of entry: Publication.Entry, event: Event, say: LanguageChoice) -> String {
         var lines: [String] = []
-        if entry.isCancelled { lines.append("Cancelled / 中止") }
-        if let text = entry.session.description?.bilingual, !text.isEmpty { lines.append(text) }
+        if entry.isCancelled { lines.append(say(ja: "中止", en: "Cancelled")) }
+        if let text = entry.session.description.map({ say($0) }), !text.isEmpty { lines.append(text) }
         var facts = ["Kind: \(entry.session.kind.rawValue)"]
-        if let track = entry.session.track { facts.append("Track: \(track)") }
+        if let track = entry.session.track { facts.append("Track: \(say(event.track(track).name))") }
         lines.append(facts.joined(separator: " · "))
         return lines.joined(separator: "\n\n")
     }

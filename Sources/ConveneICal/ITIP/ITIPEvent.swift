@@ -34,10 +34,15 @@ public struct ITIPEvent: Sendable, Hashable {
     public var attendee: Person
     /// REQ-PARTICIPANT when true, OPT-PARTICIPANT otherwise.
     public var required: Bool
+    /// Where to join remotely (CONFERENCE and URL); private links too, since it goes to a participant.
+    public var online: String?
+    /// The CONFERENCE label, in the attendee's language.
+    public var onlineLabel: String
 
     /// Creates the message content.
     public init(method: Method, uid: String, sequence: Int, stamp: Instant, start: Instant, end: Instant, summary: String,
-                location: String, description: String? = nil, organizer: Person, attendee: Person, required: Bool) {
+                location: String, description: String? = nil, organizer: Person, attendee: Person, required: Bool,
+                online: String? = nil, onlineLabel: String = "Join online") {
         self.method = method
         self.uid = uid
         self.sequence = sequence
@@ -50,5 +55,7 @@ public struct ITIPEvent: Sendable, Hashable {
         self.organizer = organizer
         self.attendee = attendee
         self.required = required
+        self.online = online
+        self.onlineLabel = onlineLabel
     }
 }

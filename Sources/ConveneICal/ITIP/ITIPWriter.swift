@@ -11,8 +11,8 @@ public enum ITIPWriter {
         let context = "invitation \(e.uid) for \(e.attendee.email)"
         for (field, value) in [("UID", e.uid), ("SUMMARY", e.summary), ("LOCATION", e.location),
                                ("ORGANIZER", e.organizer.email), ("ORGANIZER name", e.organizer.name),
-                               ("ATTENDEE", e.attendee.email), ("ATTENDEE name", e.attendee.name)] {
-            // libical writes addresses verbatim: a CR or LF would start a new property.
+                               ("ATTENDEE", e.attendee.email), ("ATTENDEE name", e.attendee.name), ("CONFERENCE", e.online ?? "")] {
+            // libical writes addresses and URLs verbatim: a CR or LF would start a new property.
             if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 throw ICalError(message: "\(context): \(field) contains a control character")
             }
@@ -40,13 +40,14 @@ public enum ITIPWriter {
             if let d = e.description, !d.isEmpty { icalcomponent_add_property(event, icalproperty_new_description(d)) }
             icalcomponent_add_property(event, icalproperty_new_status(e.method == .request ? ICAL_STATUS_CONFIRMED : ICAL_STATUS_CANCELLED))
             icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
+            if let url = e.online { try OnlineProperties.add(url, label: e.onlineLabel, to: event) }
 
             let organizer = icalproperty_new_organizer("mailto:" + e.organizer.email)!
-            icalproperty_add_parameter(organizer, icalparameter_new_cn(paramText(e.organizer.name)))
+            icalproperty_add_parameter(organizer, icalparameter_new_cn(FeedText.parameter(e.organizer.name)))
             icalcomponent_add_property(event, organizer)
 
             let attendee = icalproperty_new_attendee("mailto:" + e.attendee.email)!
-            icalproperty_add_parameter(attendee, icalparameter_new_cn(paramText(e.attendee.name)))
+            icalproperty_add_parameter(attendee, icalparameter_new_cn(FeedText.parameter(e.attendee.name)))
             icalproperty_add_parameter(attendee, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL))
             icalproperty_add_parameter(attendee, icalparameter_new_role(e.required ? ICAL_ROLE_REQPARTICIPANT : ICAL_ROLE_OPTPARTICIPANT))
             if e.method == .request {
@@ -67,7 +68,4 @@ public enum ITIPWriter {
     static func utc(_ instant: Instant) -> icaltimetype {
         icaltime_from_timet_with_zone(time_t(instant.secondsSinceEpoch), 0, icaltimezone_get_utc_timezone())
     }
-
-    /// Parameter values cannot hold a double quote at all (RFC 5545 §3.1): show it as a single quote.
-    static func paramText(_ s: String) -> String { String(s.map { $0 == "\"" ? "'" : $0 }) }
 }

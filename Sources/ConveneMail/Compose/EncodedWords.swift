@@ -1,7 +1,10 @@
-/// RFC 2047 encoded words for header text that is not plain ASCII.
+/// RFC 2047 encoded words for header text that is not plain ASCII, folded so no header line
+/// passes 78 octets.
 enum EncodedWords {
     /// Longest encoded word RFC 2047 allows.
     static let maxWordLength = 75
+    /// Longest header line RFC 5322 recommends.
+    static let maxLineLength = 78
     static let prefix = "=?UTF-8?B?"
     static let suffix = "?="
 
@@ -14,21 +17,75 @@ enum EncodedWords {
     /// The text as encoded words of at most 75 characters, each holding whole characters
     /// (grapheme clusters), joined by CRLF + space so each sits on its own folded line.
     static func encode(_ text: String) -> String {
-        // 75 - 12 octets of markers leave 63 base64 characters: 45 bytes of UTF-8, rounded down to whole triples.
-        let maxBytes = (maxWordLength - prefix.count - suffix.count) / 4 * 3
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for character in text {
-            let bytes = Array(String(character).utf8)
-            if !chunk.isEmpty && chunk.count + bytes.count > maxBytes {
-                words.append(word(chunk))
-                chunk = []
-            }
-            chunk += bytes
-        }
-        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
-        return words.joined(separator: "\r\n ")
+        words(text, firstLength: maxWordLength).joined(separator: "\r\n ")
     }
 
-    private static func word(_ bytes: [UInt8]) -> String { prefix + Base64.encode(bytes) + suffix }
+    /// An unstructured header (Subject) with its name, folded: plain when it can be, else encoded
+    /// words, the first short enough to share the line with the name.
+    static func unstructured(_ name: String, _ text: String) -> String {
+        if isPlain(text) { return fold(name, text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)) }
+        return fold(name, words(text, firstLength: maxLineLength - name.count - 2))
+    }
+
+    /// A display name as a phrase: runs of plain words stay as they are, runs with other characters
+    /// become encoded words split between words where they must be split, the space kept inside
+    /// the earlier word (Python's `policy.default` reads adjacent encoded words of a display name
+    /// with an extra space; splitting at spaces keeps that to where a space is).
+    static func phrase(_ name: String, firstLength: Int) -> [String] {
+        var atoms: [String] = []
+        var run: [Substring] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            atoms += words(run.joined(separator: " "), firstLength: atoms.isEmpty ? firstLength : maxWordLength)
+            run = []
+        }
+        for token in name.split(separator: " ") {
+            if token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "!#$%&'*+-/=?^_`{|}~".contains($0)) }) {
+                flush()
+                atoms.append(String(token))
+            } else {
+                run.append(token)
+            }
+        }
+        flush()
+        return atoms
+    }
+
+    /// Encoded words of whole characters; the first at most `firstLength` characters long, the
+    /// others at most 75. A word ends after a space when one is near, so names split between words.
+    static func words(_ text: String, firstLength: Int) -> [String] {
+        var out: [String] = []
+        var chunk: [Character] = []
+        func capacity() -> Int { max(3, ((out.isEmpty ? firstLength : maxWordLength) - prefix.count - suffix.count) / 4 * 3) }
+        func bytes(_ cs: some Collection<Character>) -> Int { cs.reduce(0) { $0 + String($1).utf8.count } }
+        for character in text {
+            if !chunk.isEmpty && bytes(chunk) + String(character).utf8.count > capacity() {
+                if let space = chunk.lastIndex(of: " "), space > 0, space < chunk.count - 1 {
+                    out.append(word(String(chunk[...space])))
+                    chunk = Array(chunk[(space + 1)...])
+                } else {
+                    out.append(word(String(chunk)))
+                    chunk = []
+                }
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty || out.isEmpty { out.append(word(String(chunk))) }
+        return out
+    }
+
+    /// `Name: atom atom …`, a line break before any atom that would take the line past 78 octets.
+    static func fold(_ name: String, _ atoms: [String]) -> String {
+        var out = "", line = name + ":"
+        for atom in atoms {
+            if line.utf8.count + 1 + atom.utf8.count > maxLineLength && line.utf8.count > name.utf8.count + 1 {
+                out += line + "\r\n"
+                line = ""
+            }
+            line += " " + atom
+        }
+        return out + line
+    }
+
+    private static func word(_ text: String) -> String { prefix + Base64.encode(Array(text.utf8)) + suffix }
 }

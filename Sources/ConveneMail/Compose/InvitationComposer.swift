@@ -40,7 +40,9 @@ public struct InvitationComposer: Sendable {
             start: interval.start, end: interval.end, summary: title, location: roomName,
             description: session.description?.text(in: language),
             organizer: .init(name: event.organizer.name, email: event.organizer.email),
-            attendee: .init(name: person.name, email: person.email), required: notice.required))
+            attendee: .init(name: person.name, email: person.email), required: notice.required,
+            online: notice.kind == .cancel ? nil : online(of: session, room: notice.room)?.url,
+            onlineLabel: language == .ja ? "オンライン参加" : "Join online"))
         return MailMessage(
             messageID: notice.messageID(domain: from.domain), date: now, from: from, to: to,
             subject: subject(notice.kind, title: title, language: language), text: body,
@@ -79,6 +81,8 @@ public struct InvitationComposer: Sendable {
             c["homeTime"] = TimeText.span(interval, zone: home, language: language)
         }
         if let description = session.description?.text(in: language), !description.isEmpty { c["description"] = description }
+        // Private links too: an invitation goes only to someone in the session.
+        if n.kind != .cancel, let link = online(of: session, room: n.room) { c["online"] = link.url }
         if let r = n.previousRoom, let s = n.previousStart, let eventZone {
             let before = Interval(start: s, end: s.adding(minutes: session.duration))
             let roomName = event.room(r)?.name.text(in: language) ?? r
@@ -90,13 +94,13 @@ public struct InvitationComposer: Sendable {
         return c
     }
 
-    /// The other required participants, by name and role. Patient-group members are named only to
-    /// people who are in the session themselves.
+    /// The other required participants, by name and role. People who are not public (patients,
+    /// unless the plan lists them) are named only to people who are in the session themselves.
     func participants(of session: Session, for recipient: Stakeholder) -> [[String: Any]] {
         let insider = session.required.contains(recipient.id) || session.optional.contains(recipient.id)
         return session.required.filter { $0 != recipient.id }.compactMap { id in
             guard let p = event.stakeholder(id) else { return nil }
-            if p.group == .patient && !insider {
+            if !p.isPublic && !insider {
                 return ["name": recipient.language == .ja ? "患者団体の代表者" : "a patient organization representative"]
             }
             let detail = [p.role, p.organization].compactMap { $0 }.filter { !$0.isEmpty }
@@ -104,6 +108,9 @@ public struct InvitationComposer: Sendable {
             return detail.isEmpty ? ["name": p.name] : ["name": p.name, "detail": detail]
         }
     }
+
+    /// Where to join the session remotely: its own link, else the link of the room it is in.
+    func online(of session: Session, room: String) -> OnlineLink? { session.online ?? event.room(room)?.online }
 
     func roleText(required: Bool, language: Language) -> String {
         switch language {

@@ -23,13 +23,15 @@ public struct MailAddress: Sendable, Hashable {
     /// The part after `@`.
     public var domain: String { String(address.split(separator: "@").last ?? "") }
 
-    /// The mailbox as a header value: `Name <a@b>`, the name quoted or RFC 2047-encoded as needed.
-    var header: String {
-        guard let name else { return "<\(address)>" }
+    /// The whole header line(s) `Field: Name <a@b>`, folded at 78 octets: the name quoted, or
+    /// RFC 2047-encoded and split between words as needed.
+    func header(_ field: String) -> String {
+        guard let name else { return EncodedWords.fold(field, ["<\(address)>"]) }
         if EncodedWords.isPlain(name) {
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\" <\(address)>"
+            return EncodedWords.fold(field, ["\"\(escaped)\"", "<\(address)>"])
         }
-        return EncodedWords.encode(name) + "\r\n <\(address)>"
+        let atoms = EncodedWords.phrase(name, firstLength: EncodedWords.maxLineLength - field.count - 2)
+        return EncodedWords.fold(field, atoms + ["<\(address)>"])
     }
 }

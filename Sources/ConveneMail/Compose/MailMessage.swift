@@ -43,9 +43,9 @@ public struct MailMessage: Sendable, Hashable {
         var head = ""
         head += "Message-ID: <\(messageID)>\r\n"
         head += "Date: \(MailMessage.rfc5322Date(date))\r\n"
-        head += "From: \(from.header)\r\n"
-        head += "To: \(to.header)\r\n"
-        head += "Subject: \(EncodedWords.isPlain(subject) ? subject : EncodedWords.encode(subject))\r\n"
+        head += from.header("From") + "\r\n"
+        head += to.header("To") + "\r\n"
+        head += EncodedWords.unstructured("Subject", subject) + "\r\n"
         head += "MIME-Version: 1.0\r\n"
         let textPart = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + Base64.lines(Array(MailMessage.crlf(text).utf8))

@@ -22,7 +22,8 @@ public enum NoticePlanner {
             let current = session.map { s in s.required + s.optional.filter { !s.required.contains($0) } } ?? []
             let known = Set(current)
             let earlier = latest.filter { $0.session == id && !known.contains($0.person) }.map(\.person)
-            for person in current + earlier where event.stakeholder(person) != nil {
+            // People the plan gives no address (e.g. speakers of an imported schedule) get no mail.
+            for person in current + earlier where !(event.stakeholder(person)?.email.isEmpty ?? true) {
                 let previous = last[person + "\u{1}" + id]
                 let required = session?.required.contains(person) ?? false
                 let nextSequence = max(e.sequence, (previous?.sequence ?? -1) + 1)

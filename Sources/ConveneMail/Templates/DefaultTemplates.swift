@@ -21,6 +21,9 @@ enum DefaultTemplates {
         {{#homeTime}}
         お住まいの地域の時刻: {{homeTime}}
         {{/homeTime}}
+        {{#online}}
+        オンライン参加: {{online}}
+        {{/online}}
         ご参加の区分: {{role}}
         {{#hasParticipants}}
 
@@ -55,6 +58,9 @@ enum DefaultTemplates {
         {{#homeTime}}
         In your time zone: {{homeTime}}
         {{/homeTime}}
+        {{#online}}
+        Join online: {{online}}
+        {{/online}}
         Your part: {{role}}
         {{#hasParticipants}}
 
@@ -89,6 +95,9 @@ enum DefaultTemplates {
         {{#homeTime}}
         お住まいの地域の時刻: {{homeTime}}
         {{/homeTime}}
+        {{#online}}
+        オンライン参加: {{online}}
+        {{/online}}
         {{#previous}}
         変更前: {{previous}}
         {{/previous}}
@@ -122,6 +131,9 @@ enum DefaultTemplates {
         {{#homeTime}}
         In your time zone: {{homeTime}}
         {{/homeTime}}
+        {{#online}}
+        Join online: {{online}}
+        {{/online}}
         {{#previous}}
         Before the change: {{previous}}
         {{/previous}}

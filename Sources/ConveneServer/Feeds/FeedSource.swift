@@ -38,6 +38,8 @@ package struct FeedLibrary: Sendable {
     package var event: Event?
     /// The current schedule; nil before the first solve.
     package var schedule: ScheduleVersion?
+    /// What the feeds publish, for the programme and the schedule exports; nil before the first import.
+    package var publication: Publication?
     /// When anything published last changed, for Last-Modified.
     package var lastModified: Instant?
     /// Every feed, public and private.
@@ -50,12 +52,14 @@ package struct FeedLibrary: Sendable {
     package var render: @Sendable (FeedListing) throws -> String
 
     package init(
-        stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, lastModified: Instant?, feeds: [FeedListing],
+        stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, publication: Publication? = nil, lastModified: Instant?,
+        feeds: [FeedListing],
         tokenHashes: [String: String], refreshSeconds: Int, render: @escaping @Sendable (FeedListing) throws -> String
     ) {
         self.stamp = stamp
         self.event = event
         self.schedule = schedule
+        self.publication = publication
         self.lastModified = lastModified
         self.feeds = feeds
         self.tokenHashes = tokenHashes

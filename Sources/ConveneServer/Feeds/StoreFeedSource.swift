@@ -26,7 +26,7 @@ package struct StoreFeedSource: FeedSource {
         let feeds = FeedCatalog.feeds(of: publication)
         let byPath = Dictionary(feeds.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         return FeedLibrary(
-            stamp: stamp, event: event, schedule: history.last,
+            stamp: stamp, event: event, schedule: history.last, publication: publication,
             lastModified: publication.lastModified ?? history.last?.createdAt,
             feeds: feeds.map { FeedListing(kind: $0.kindName, id: $0.id, title: $0.title, path: $0.path) },
             tokenHashes: tokens, refreshSeconds: refresh

@@ -1,9 +1,9 @@
 import HTTPTypes
 import Logging
 
-/// Answers every request: `/` and `/agenda`, public feeds under `/feeds/`, private feeds at
-/// `/private/TOKEN.ics`; anything else is refused or not found. A plain switch on the path, not a
-/// router: five fixed shapes, and the 304 path is the hot one.
+/// Answers every request: `/` and `/agenda`, `/schedule.xml` and `/schedule.json`, public feeds under
+/// `/feeds/`, private feeds at `/private/TOKEN.ics`; anything else is refused or not found. A plain
+/// switch on the path, not a router: a few fixed shapes, and the 304 path is the hot one.
 struct FeedResponder: Sendable {
     let cache: FeedCache
     let agenda: AgendaPage
@@ -28,6 +28,15 @@ struct FeedResponder: Sendable {
                 let body = try snapshot.body(key: "agenda", contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
                     agenda.render(snapshot.library)
                 }
+                return BodyResponse.make(body, for: request)
+            }
+        }
+        if path == "/schedule.xml" || path == "/schedule.json" {
+            let xml = path.hasSuffix(".xml")
+            return serving { snapshot in
+                let body = try snapshot.body(
+                    key: path, contentType: xml ? "application/xml; charset=utf-8" : "application/json; charset=utf-8",
+                    cacheControl: "public, max-age=\(snapshot.library.refreshSeconds)") { try agenda.schedule(snapshot.library, xml: xml) }
                 return BodyResponse.make(body, for: request)
             }
         }

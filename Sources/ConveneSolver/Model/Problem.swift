@@ -179,6 +179,7 @@ struct Problem: Sendable {
             let fit = unknownPerson || selfAfter ? Fit(rooms: [], starts: []) : facts.fit(si)
             var fitStarts: [Int32] = [], fitCells: [Int32] = [], penalty: [Int32] = []
             var dates: [Int32] = [], clocks: [Int16] = []
+            let crew = facts.crew(s)
             for t in fit.starts {
                 guard let cell = timeline.cell(at: t), cell + cells <= timeline.cellCount else { continue }
                 fitStarts.append(Int32(t))
@@ -186,7 +187,7 @@ struct Problem: Sendable {
                 let end = t + s.duration
                 penalty.append(Int32(optionalUnavailable.count(s, start: t, end: end, in: facts) * wAway
                     + preference.count(s, start: t, end: end) * wOutside
-                    + outsideHours.count(participants: s.required, start: t, end: end, in: facts) * outsideHoursWeight))
+                    + outsideHours.count(crew, start: t, end: end) * outsideHoursWeight))
                 if seriesOf[si] != nil {
                     dates.append(Int32(facts.clock.date(t).daysSinceEpoch))
                     clocks.append(Int16(facts.clock.timeOfDay(t)))

@@ -15,17 +15,13 @@ struct AgendaCommand: AsyncParsableCommand {
     @Option(help: "text or csv.")
     var format: Format = .text
 
-    @Option(help: "Language of room names: ja or en.")
-    var language: String = "ja"
+    @Option(help: "ja or en (default: both).")
+    var language: Language?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @OptionGroup var database: DatabaseOptions
-
-    func validate() throws {
-        guard Language(rawValue: language) != nil else { throw ValidationError("--language is ja or en, not '\(language)'") }
-    }
 
     func run() async throws {
         try await failing {
@@ -33,7 +29,7 @@ struct AgendaCommand: AsyncParsableCommand {
             guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
             guard let schedule = try store.currentSchedule() else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
             let agenda = Agenda(event: event, schedule: schedule)
-            let text = format == .csv ? agenda.csv : agenda.text(language: Language(rawValue: language)!)
+            let text = format == .csv ? agenda.csv : agenda.text(language: language)
             try writeOutput(Data(text.utf8), to: output)
         }
     }

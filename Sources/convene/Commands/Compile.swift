@@ -21,7 +21,7 @@ struct Compile: AsyncParsableCommand {
         try await failing {
             let loaded = try Plan.load(path: plan)
             let busy = try Availability.read(for: loaded)
-            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals)), to: output)
+            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals, previous: loaded.event.previousSchedule)), to: output)
         }
     }
 }

@@ -1,27 +1,43 @@
 import ArgumentParser
 import ConveneCore
 import ConveneICal
+import ConveneProgramme
+import ConveneServer
 import Foundation
 
-/// `convene export`: subscription feeds (.ics) for the current schedule.
+/// `convene export`: subscription feeds (.ics), or the frab schedule, of the current schedule.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the subscription feeds (.ics) of the current schedule, and their index.",
+        abstract: "Write the subscription feeds (.ics) of the current schedule and their index, or its frab schedule.",
         discussion: """
-            Writes event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics, people/ID.ics and \
-            index.json under --out. Unchanged feeds keep their bytes, so subscribers and ETags see \
-            no change; sessions taken out of the schedule stay as cancelled.
+            --format ics (the default) writes event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics, \
+            people/ID.ics and index.json under --out. Unchanged feeds keep their bytes, so subscribers and \
+            ETags see no change; sessions taken out of the schedule stay as cancelled. --format frab-xml or \
+            frab-json writes schedule.xml or schedule.json, the schedule format of frab and pretalx that \
+            schedule apps read: scheduled sessions only, and only speakers who are public.
             """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case ics, frabXML = "frab-xml", frabJSON = "frab-json"
+    }
+
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp(
-        "Export a JSON snapshot {event, removed, history} instead of the database.", valueName: "file"))
-    var snapshot: String?
+    @OptionGroup var source: PublicationOptions
 
-    @Option(help: ArgumentHelp("The folder to write the feeds into.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder to write into.", valueName: "dir"))
     var out: String
+
+    @Option(help: "ics, frab-xml or frab-json.")
+    var format: Format = .ics
+
+    @Option(help: "frab only: the language of titles and names, ja or en (default: both).")
+    var language: Language?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "frab only: the server's public address, so each event links to its entry in the programme.", valueName: "url"))
+    var baseURL: String?
 
     @Option(name: .customLong("only"), help: ArgumentHelp(
         "Write only this feed (e.g. event.ics, rooms/hall.ics); repeatable.", valueName: "path"))
@@ -30,11 +46,24 @@ struct Export: AsyncParsableCommand {
     @Flag(help: "Print how long reading, rendering and writing took, on standard error.")
     var timings = false
 
+    func validate() throws {
+        if format != .ics && !only.isEmpty { throw ValidationError("--only selects feeds; it goes with --format ics") }
+        if format == .ics && (language != nil || baseURL != nil) {
+            throw ValidationError("--language and --base-url go with --format frab-xml or frab-json")
+        }
+    }
+
     func run() async throws {
         try await failing {
             var marks = [Mark.now()]
-            let publication = try publication()
+            let publication = try source.publication(database)
             marks.append(.now())
+            if format != .ics {
+                let links = try baseURL.map { try FeedLinks(baseURL: $0).base }
+                let file = try FrabExport.write(publication, xml: format == .frabXML, language: language, baseURL: links, to: out)
+                print("\(file.events) session(s) in \(file.path)\(file.changed ? "" : " (unchanged)")")
+                return
+            }
             let rendered = try FeedExporter.render(publication, only: only)
             marks.append(.now())
             let changed = try FeedExporter.write(rendered.files, to: out)
@@ -63,19 +92,5 @@ struct Export: AsyncParsableCommand {
         }
 
         static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
-    }
-
-    private func publication() throws -> Publication {
-        if let snapshot {
-            guard let data = FileManager.default.contents(atPath: snapshot) else {
-                throw ICalError(file: snapshot, message: "cannot read the snapshot file")
-            }
-            return Publication(try JSONFormat.decode(Publication.Snapshot.self, from: data, file: snapshot))
-        }
-        let store = try database.open()
-        guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
-        let history = try store.history()
-        guard !history.isEmpty else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
-        return Publication(event: event, removed: try store.removedSessions(), history: history)
     }
 }

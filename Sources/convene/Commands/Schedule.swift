@@ -8,7 +8,10 @@ import ConveneStore
 struct Schedule: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Schedule the stored plan (with its people's firm busy times and admin pins) as a new schedule version.",
-        discussion: "Starts from scratch; to change a published schedule as little as possible use `convene reschedule`.")
+        discussion: """
+            Starts from scratch, or from the plan's `previously:` times (e.g. an imported schedule), which it keeps \
+            where it can; to change a published schedule as little as possible use `convene reschedule`.
+            """)
 
     @Option(help: ArgumentHelp("Seconds to search.", valueName: "seconds"))
     var timeLimit: Double = 10
@@ -29,7 +32,7 @@ struct Schedule: AsyncParsableCommand {
         try await failing {
             let store = try database.open()
             guard let event = try store.pinnedEvent() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
-            let instance = event.instance(busy: firmBusy(try store.busy()))
+            let instance = event.instance(busy: firmBusy(try store.busy()), previous: event.previousSchedule)
             let result = Solver.solve(instance, options: SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed),
                                       clock: ContinuousClock())
             let s = result.solution
@@ -38,6 +41,7 @@ struct Schedule: AsyncParsableCommand {
                 reason: reason, detail: "solved in \(seconds(result.stats.totalTime)) s")
             print("saved schedule version \(version.number): \(s.assignments.count)/\(instance.sessions.count) sessions placed, "
                 + "\(result.score)")
+            print(result.score.described(against: result.stats.lowerBound))
             print("queued \(queued.count) invitation\(queued.count == 1 ? "" : "s") (send them with `convene invite`)")
             let text = ScheduleText(event: event)
             for u in s.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }

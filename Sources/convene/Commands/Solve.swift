@@ -6,17 +6,19 @@ import Foundation
 /// `convene solve`: schedule an instance file and write the solution file.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Schedule a convene-instance/1 file and write a convene-solution/1 file.",
+        abstract: "Schedule a convene-instance file (version 1 or 2) and write a convene-solution file.",
         discussion: """
-            Places sessions most-constrained first, then improves the schedule by local search \
-            on two threads until the time limit. With --iterations instead of a time limit the \
-            result depends only on the seed. Every unscheduled session gets a reason.
+            Places sessions most-constrained first (choosing the people of pick groups with them), then \
+            improves the schedule by local search on two threads until the time limit, or until it meets \
+            the lower bound no schedule can beat. With --iterations instead of a time limit the result \
+            depends only on the seed. Every unscheduled session gets a reason. The solution is version 2 \
+            when it picks people, else the instance's version.
             """)
 
-    @Option(name: .long, help: "The instance file (convene-instance/1).")
+    @Option(name: .long, help: "The instance file (convene-instance/1 or /2).")
     var instance: String
 
-    @Option(name: .shortAndLong, help: "Where to write the solution (convene-solution/1).")
+    @Option(name: .shortAndLong, help: "Where to write the solution (convene-solution/1 or /2).")
     var output: String
 
     @Option(name: .long, help: "Seconds to search (default 10).")
@@ -59,6 +61,8 @@ struct Solve: ParsableCommand {
         print("placed \(s.placed)/\(s.sessions), unscheduled priority \(result.score.unscheduled), "
               + "soft \(result.score.soft), time \(seconds(s.totalTime)) s (first schedule \(seconds(s.constructionTime)) s, "
               + "\(s.iterations) moves)")
+        print(result.score.described(against: s.lowerBound))
+        print("lower bound: unscheduled priority \(s.lowerBound.unscheduled), soft \(s.lowerBound.soft)")
         if !result.validation.feasible {
             for line in result.validation.messages.prefix(20) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         }

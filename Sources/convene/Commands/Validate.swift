@@ -6,13 +6,13 @@ import Foundation
 /// `convene validate`: check a solution against its instance, as the format's checker does.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a convene-solution/1 against its instance: broken hard rules in words, and the score.",
+        abstract: "Check a convene-solution against its instance (version 1 or 2): broken hard rules in words, and the score.",
         discussion: "Exit status: 0 feasible, 1 infeasible or unreadable input, 2 usage error.")
 
-    @Option(name: .long, help: "The instance file (convene-instance/1).")
+    @Option(name: .long, help: "The instance file (convene-instance/1 or /2).")
     var instance: String
 
-    @Option(name: .long, help: "The solution file (convene-solution/1).")
+    @Option(name: .long, help: "The solution file (convene-solution/1 or /2).")
     var solution: String
 
     @Flag(name: .long, help: "Print one JSON object instead of lines.")

@@ -20,7 +20,7 @@ struct OpeningHoursRuleTests {
         let facts = Facts(inst)
         for start in stride(from: -30, through: 1500 + 540, by: 5) {
             let review = Review(facts, placements: [(0, 0, start, [])])
-            #expect(OpeningHoursRule().admits(facts.sessions[0], participants: [], start: start, end: start + 60, in: facts)
+            #expect(OpeningHoursRule().admits(facts.sessions[0], crew: facts.crew(facts.sessions[0]), start: start, end: start + 60, in: facts)
                 == OpeningHoursRule().breaches(in: review).isEmpty, "\(start)")
         }
     }

@@ -30,7 +30,7 @@ struct PersonHoursRuleTests {
         let facts = Facts(day)
         func ok(_ iso: String) -> Bool {
             let m = facts.minutes(Instant(iso8601: iso)!)
-            return PersonHoursRule().admits(facts.sessions[0], participants: ["p"], start: m, end: m + 60, in: facts)
+            return PersonHoursRule().admits(facts.sessions[0], crew: facts.crew(facts.sessions[0]), start: m, end: m + 60, in: facts)
         }
         #expect(!ok("2027-03-13T20:00:00+09:00"))
         #expect(ok("2027-03-13T21:00:00+09:00"))

@@ -31,9 +31,9 @@ struct PersonUnavailableRuleTests {
                                                   Instance.Person(id: "q", unavailable: [RuleFixtures.span(240, 540)])])
         let facts = Facts(inst)
         let starts = facts.gridStarts(60)
-        #expect(PersonUnavailableRule().refusal(facts.sessions[0], participants: ["p", "q"], starts: starts, in: facts)
+        #expect(PersonUnavailableRule().refusal(facts.sessions[0], crew: facts.crew(facts.sessions[0]), starts: starts, in: facts)
             == "p, q are never all available at once for 60 minutes")
-        #expect(PersonUnavailableRule().refusal(facts.sessions[0], participants: ["p"], starts: [0, 60], in: facts)
+        #expect(PersonUnavailableRule().refusal(facts.sessions[0], crew: facts.crew(facts.sessions[0], participants: ["p"]), starts: [0, 60], in: facts)
             == "p is unavailable at every start it could have")
     }
 }

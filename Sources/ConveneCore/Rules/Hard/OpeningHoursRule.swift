@@ -15,7 +15,7 @@ package struct OpeningHoursRule: TimeRule {
         facts.slot == 0 || (start - day.start) % facts.slot == 0
     }
 
-    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
+    package func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool {
         guard let day = day(start, end, in: facts) else { return false }
         return onGrid(start, day: day, in: facts)
     }
@@ -31,7 +31,7 @@ package struct OpeningHoursRule: TimeRule {
         return []
     }
 
-    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
+    package func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String {
         let longest = facts.days.map { $0.end - $0.start }.max() ?? 0
         return "needs \(session.duration) minutes but the longest day is open \(longest) minutes"
     }

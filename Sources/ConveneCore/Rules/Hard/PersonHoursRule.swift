@@ -7,8 +7,8 @@ package struct PersonHoursRule: TimeRule, NarrowingRule {
     package var kind: Conflict.Kind { .outsideHours }
     package var code: String? { "H8" }
 
-    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
-        participants.allSatisfy { facts.people[$0]?.hours?.acceptable(start, end) ?? true }
+    package func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool {
+        crew.participants.allSatisfy { $0.hours?.acceptable(start, end) ?? true }
     }
 
     package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
@@ -20,12 +20,12 @@ package struct PersonHoursRule: TimeRule, NarrowingRule {
         }
     }
 
-    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
-        let outside = participants.filter { pid in
-            guard let h = facts.people[pid]?.hours else { return false }
+    package func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String {
+        let outside = crew.participants.filter { p in
+            guard let h = p.hours else { return false }
             return starts.allSatisfy { !h.acceptable($0, $0 + session.duration) }
-        }
-        let who = outside.isEmpty ? participants.filter { facts.people[$0]?.hours?.acceptable != nil } : outside
+        }.map(\.id)
+        let who = outside.isEmpty ? crew.participants.filter { $0.hours?.acceptable != nil }.map(\.id) : outside
         let hours = who.compactMap { pid in
             facts.people[pid]?.hours.flatMap { h in
                 h.acceptable.map { "\(pid) \(Instance.ClockRange.text($0.start))–\(Instance.ClockRange.text($0.end)) \(h.clock.zone.identifier)" }

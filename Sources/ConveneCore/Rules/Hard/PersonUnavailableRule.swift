@@ -7,8 +7,8 @@ package struct PersonUnavailableRule: TimeRule, NarrowingRule {
     package var kind: Conflict.Kind { .personUnavailable }
     package var code: String? { "H6" }
 
-    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
-        !participants.contains { facts.people[$0]?.busy.touches(start, end) == true }
+    package func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool {
+        !crew.participants.contains { $0.busy.touches(start, end) }
     }
 
     package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
@@ -20,8 +20,8 @@ package struct PersonUnavailableRule: TimeRule, NarrowingRule {
         }
     }
 
-    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
-        let busy = participants.compactMap { pid in facts.people[pid].map { (pid, $0.busy) } }
+    package func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String {
+        let busy = crew.participants.map { ($0.id, $0.busy) }
         let alone = busy.filter { _, set in starts.allSatisfy { set.touches($0, $0 + session.duration) } }.map(\.0)
         if !alone.isEmpty {
             return "\(Wording.list(alone)) \(alone.count == 1 ? "is" : "are") unavailable at every start it could have"

@@ -10,24 +10,21 @@ package struct PickRule: TimeRule, NarrowingRule {
     package var code: String? { "H11" }
     package var narrowing: String { "when enough of its candidates are free" }
 
-    /// The candidates of a group who could take part over `[start, end)`, whatever else is scheduled.
-    package func available(_ group: Instance.Pick, of session: Facts.Session, start: Int, end: Int, in facts: Facts) -> [String] {
-        group.from.filter { c in
-            guard let person = facts.people[c], !person.busy.touches(start, end), person.hours?.acceptable(start, end) ?? true else {
-                return false
-            }
-            return !(facts.apartSets[c] ?? []).contains { set in session.required.contains { $0 != c && facts.apart[set].contains($0) } }
-        }
+    /// How many candidates of pick group `g` could take part over `[start, end)`, whatever else is scheduled:
+    /// free then, within their own acceptable hours, and not kept apart from a required person.
+    package func available(_ g: Int, of session: Facts.Session, crew: Facts.Crew, start: Int, end: Int) -> Int {
+        crew.candidates[g].reduce(0) { $0 + ($1.available(start, end) ? 1 : 0) }
     }
 
-    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
-        session.pick.allSatisfy { available($0, of: session, start: start, end: end, in: facts).count >= $0.count }
+    package func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool {
+        session.pick.indices.allSatisfy { available($0, of: session, crew: crew, start: start, end: end) >= session.pick[$0].count }
     }
 
-    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
-        let group = session.pick.first { g in
-            !starts.contains { available(g, of: session, start: $0, end: $0 + session.duration, in: facts).count >= g.count }
-        } ?? session.pick.first!
+    package func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String {
+        let g = session.pick.indices.first { g in
+            !starts.contains { available(g, of: session, crew: crew, start: $0, end: $0 + session.duration) >= session.pick[g].count }
+        } ?? 0
+        let group = session.pick[g]
         let groups = Set(group.from.compactMap { facts.people[$0]?.group })
         let from = groups.count == 1 ? " (\(groups.first!))" : ""
         return "needs \(group.count) of \(Wording.list(group.from))\(from), but not enough of them are free within "

@@ -7,17 +7,17 @@ package struct WindowRule: TimeRule, NarrowingRule {
     package var kind: Conflict.Kind { .outsideWindows }
     package var code: String? { "H7" }
 
-    package func admits(_ session: Facts.Session, participants: [String], start: Int, end: Int, in facts: Facts) -> Bool {
+    package func admits(_ session: Facts.Session, crew: Facts.Crew, start: Int, end: Int, in facts: Facts) -> Bool {
         !session.hasWindows || session.windows.contains(start, end)
     }
 
     package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
         let s = facts.sessions[p.session]
-        guard !admits(s, participants: p.participants, start: p.start, end: p.end, in: facts) else { return [] }
+        guard s.hasWindows, !s.windows.contains(p.start, p.end) else { return [] }
         return [Breach(kind, "session \(s.id) is outside its windows", sessions: [s.id], rooms: [facts.rooms[p.room].id])]
     }
 
-    package func refusal(_ session: Facts.Session, participants: [String], starts: [Int], in facts: Facts) -> String {
+    package func refusal(_ session: Facts.Session, crew: Facts.Crew, starts: [Int], in facts: Facts) -> String {
         "needs \(session.duration) minutes but none of its windows holds that on the grid of a day"
     }
 

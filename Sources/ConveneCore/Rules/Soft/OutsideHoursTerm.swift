@@ -6,12 +6,14 @@ package struct OutsideHoursTerm: SoftTerm {
     package var name: String { "outsideHours" }
     package var defaultWeight: Int { 1 }
 
-    /// How many of `participants` would be outside their preferred hours over `[start, end)`.
-    package func count(participants: [String], start: Int, end: Int, in facts: Facts) -> Int {
-        participants.reduce(0) { $0 + (facts.people[$1]?.hours?.preferred(start, end) == false ? 1 : 0) }
+    /// How many of a crew's participants would be outside their preferred hours over `[start, end)`.
+    package func count(_ crew: Facts.Crew, start: Int, end: Int) -> Int {
+        crew.participants.reduce(0) { $0 + ($1.hours?.preferred(start, end) == false ? 1 : 0) }
     }
 
     package func count(in review: Review) -> Int {
-        review.placed.reduce(0) { $0 + count(participants: $1.participants, start: $1.start, end: $1.end, in: review.facts) }
+        review.placed.reduce(0) { n, p in
+            n + count(review.facts.crew(review.facts.sessions[p.session], participants: p.participants), start: p.start, end: p.end)
+        }
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+public import ConveneCore
+
+/// The programme as CSV (one row per session) and as Markdown (per day, a list of sessions).
+public enum ProgrammeText {
+    /// RFC 4180 CSV with a header row; speakers are joined with "; ".
+    public static func csv(_ programme: Programme) -> String {
+        var out = "date,start,end,room,session,title,kind,track,speakers,accessibility,description,online,status\r\n"
+        let say = programme.wording
+        for day in programme.days {
+            for item in day.items {
+                let fields = [
+                    day.date.iso8601, item.localStart.timeText, item.localEnd.timeText, item.roomName, item.session,
+                    item.title, ProgrammePage.kindName(item.kind, say), item.trackName ?? "",
+                    item.speakers.map(speaker).joined(separator: "; "), item.accessibility.joined(separator: "; "),
+                    item.description ?? "", item.online ?? "", item.isCancelled ? "cancelled" : "scheduled",
+                ]
+                out += fields.map(field).joined(separator: ",") + "\r\n"
+            }
+        }
+        return out
+    }
+
+    /// Markdown: the title and venue, then per day each session with its details.
+    public static func markdown(_ programme: Programme) -> String {
+        let say = programme.wording
+        var out = "# \(md(programme.title))\n\n"
+        for line in programme.venue { out += "\(md(line))  \n" }
+        if let map = programme.mapLink { out += "[\(say(ja: "地図", en: "Map"))](\(map))  \n" }
+        out += say(ja: "時刻は\(programme.zone.identifier)", en: "Times in \(programme.zone.identifier)") + "\n"
+        for day in programme.days where !day.items.isEmpty {
+            out += "\n## \(DateText.day(day.date, say))\n"
+            for item in day.items {
+                let mark = item.isCancelled ? ProgrammePage.cancelledMark(say) + " " : ""
+                out += "\n### \(item.localStart.timeText)–\(item.localEnd.timeText) \(mark)\(md(item.title))\n\n"
+                var facts = [item.roomName]
+                if let t = item.trackName { facts.append(say(ja: "トラック", en: "Track") + ": " + t) }
+                facts.append(ProgrammePage.kindName(item.kind, say))
+                out += md(facts.joined(separator: " · ")) + "\n"
+                for s in item.speakers { out += "- \(md(speaker(s)))\n" }
+                if !item.accessibility.isEmpty {
+                    out += "\n" + say(ja: "アクセシビリティ", en: "Access") + ": " + md(item.accessibility.joined(separator: " · ")) + "\n"
+                }
+                if let d = item.description { out += "\n\(md(d))\n" }
+                if let url = item.online { out += "\n[\(say(ja: "オンライン参加", en: "Join online"))](\(url))\n" }
+            }
+        }
+        return out
+    }
+
+    private static func speaker(_ s: Programme.Speaker) -> String {
+        s.affiliation.map { "\(s.name) (\($0))" } ?? s.name
+    }
+
+    private static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// Text with Markdown's special characters escaped, so titles never turn into markup.
+    private static func md(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "\\`*_{}[]<>#|".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}

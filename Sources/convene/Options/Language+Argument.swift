@@ -1,0 +1,4 @@
+public import ArgumentParser
+import ConveneCore
+
+extension Language: ExpressibleByArgument {}
