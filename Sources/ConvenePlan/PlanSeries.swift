@@ -37,6 +37,10 @@ extension PlanReader {
 
         guard let cadence, let leeway, let from, let to, let weekdays, let opens, let closes else { return nil }
         guard from <= to else { error(f["to"]!, "series '\(id)' ends (\(to)) before it starts (\(from))"); return nil }
+        guard to.daysSinceEpoch - from.daysSinceEpoch <= Self.longestSeries else {
+            error(f["to"]!, "series '\(id)' runs from \(from) to \(to); a series spans at most \(Self.longestSeries) days")
+            return nil
+        }
         guard opens < closes else { error(f["closes"]!, "series '\(id)' closes before it opens"); return nil }
         for (d, n) in except where d < from || to < d {
             warning(n, "series '\(id)' does not meet on \(d) anyway: it runs from \(from) to \(to)")
@@ -77,6 +81,9 @@ extension PlanReader {
         }
         return SessionSeries(id: id, title: title, sessions: own.map(\.id), minDaysApart: lo, maxDaysApart: hi)
     }
+
+    /// Days a series may span: two years, so a mistyped year cannot expand into thousands of days.
+    static let longestSeries = 731
 
     /// A series' session entry with the fields of `each` it does not write itself.
     private func merged(_ entry: PlanNode, _ each: PlanNode?) -> PlanNode {

@@ -68,6 +68,7 @@ struct PlanSeriesTests {
         ("except outside the dates", "except: [\"2027-03-24\"]", "except: [\"2027-03-24\", \"2027-05-05\"]", "\"2027-05-05\"",
          "does not meet on 2027-05-05 anyway"),
         ("missing field", "    opens: \"18:30\"\n", "", "id: evenings", "'series[0].opens' is missing"),
+        ("a mistyped year", "to: \"2027-04-06\"", "to: \"2207-04-06\"", "\"2207-04-06\"", "a series spans at most 731 days"),
         ("negative leeway", "every: week\n", "every: week\n    leeway: -1\n", "leeway: |-1", "must be at least 0"),
     ]
 
