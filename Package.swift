@@ -16,7 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
@@ -62,7 +64,12 @@ let package = Package(
             name: "ConveneServer",
             dependencies: [
                 "ConveneCore", "ConveneICal", "ConveneStore", "ConveneProgramme",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -77,13 +84,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets: a corpus replayer in ordinary builds, libFuzzer's entry point with
+        // `-Xswiftc -sanitize=fuzzer -Xswiftc -DCONVENE_LIBFUZZER` (see Scripts/fuzz).
+        .executableTarget(
+            name: "convene-fuzz",
+            dependencies: ["ConveneCore", "ConvenePlan", "ConveneICal", "ConveneMail"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
-        .testTarget(name: "ConveneServerTests", dependencies: ["ConveneServer"]),
+        .testTarget(
+            name: "ConveneServerTests",
+            dependencies: ["ConveneServer", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",

@@ -150,7 +150,9 @@ def generate(n, seed):
         duration = rnd.choice([60, 90])
         for j in range(6):
             s = {"id": new_id(), "duration": duration, "audience": rnd.choice([15, 20, 30]), "required": [],
-                 "priority": 2, "preferred": []}
+                 "priority": 2, "preferred": [],
+                 # The series runs over the eight weeks from its first evening.
+                 "windows": [[iso(evenings[first][0]), iso(evenings[first][0] + timedelta(weeks=8))]]}
             placed = None
             for e in evenings[evening_index:evening_index + 3] if evening_index < len(evenings) else []:
                 for a in slot_starts(e, duration):
@@ -230,6 +232,9 @@ def generate(n, seed):
                          if p["id"] not in required and p["id"] not in s.get("pick", [{"from": []}])[0]["from"]]
         if rnd.random() < 0.3:
             s["preferred"] = [[iso(day[0]), iso(day[0] + timedelta(hours=5))]]
+        # A talk belongs to its symposium week; some to a part of one day.
+        monday = day[0] - timedelta(days=day[0].weekday(), hours=day[0].hour)
+        s["windows"] = [[iso(monday + timedelta(hours=9)), iso(monday + timedelta(days=4, hours=18))]]
         if rnd.random() < 0.15:
             s["windows"] = [[iso(a - timedelta(hours=1)), iso(b + timedelta(hours=2))]]
         entry, _ = place(s, room["id"], a, required + picked)

@@ -43,10 +43,14 @@ def main():
         print(f"{'ok  ' if ok else 'FAIL'} {os.path.relpath(path, repo)} {detail}")
 
     expected_files = sorted(glob.glob(os.path.join(shared, "expected", "*.json")))
-    print(f"== shared interop corpus ({len(expected_files)})")
-    if not expected_files:
-        print(f"FAIL no expectations under {shared}")
-        failures += 1
+    if not os.path.isdir(shared):
+        # A fresh clone has no ../shared beside it; CI has.
+        print(f"== shared interop corpus: skipped ({shared} is not there)")
+    else:
+        print(f"== shared interop corpus ({len(expected_files)})")
+        if not expected_files:
+            print(f"FAIL no expectations under {shared}")
+            failures += 1
     for expected_path in expected_files:
         name = os.path.basename(expected_path)[: -len(".json")]
         with open(expected_path) as f:

@@ -16,6 +16,10 @@ public struct Plan: Sendable {
 
     /// Reads and checks a plan file; throws `PlanErrors` with every problem found.
     public static func load(path: String) throws -> Plan {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > PlanLimits.maximumBytes {
+            throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1,
+                                             message: "the plan is \(size) bytes; at most \(PlanLimits.maximumBytes) are read")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1, message: "cannot read the plan file")])
         }
@@ -27,6 +31,10 @@ public struct Plan: Sendable {
 
     /// Checks a plan given as text; `file` is used in messages and for relative paths.
     public static func parse(yaml: String, file: String) throws -> Plan {
+        guard yaml.utf8.count <= PlanLimits.maximumBytes else {
+            throw PlanErrors([PlanDiagnostic(file: file, line: 1, column: 1,
+                                             message: "the plan is \(yaml.utf8.count) bytes; at most \(PlanLimits.maximumBytes) are read")])
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {

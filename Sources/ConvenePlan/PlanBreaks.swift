@@ -8,7 +8,7 @@ extension PlanReader {
         for item in list(node) {
             guard let f = fields(item, known: ["from", "to", "name"], required: ["from", "to"]),
                   let from = f["from"], let to = f["to"] else { continue }
-            let name = f["name"].flatMap(localized)
+            let name = f["name"].flatMap { localized($0) }
             // "12:00" is five characters; anything longer carries a date.
             if (from.scalar ?? "").count > 5 {
                 guard let a = instant(from), let b = instant(to) else { continue }

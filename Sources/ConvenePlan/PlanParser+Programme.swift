@@ -7,7 +7,7 @@ extension PlanReader {
     func readVenue(_ node: PlanNode) -> Venue? {
         guard let f = fields(node, known: ["name", "address", "map"], required: ["name"]),
               let name = localized(f["name"]) else { return nil }
-        return Venue(name: name, address: f["address"].flatMap(localized), map: f["map"].flatMap(webLink))
+        return Venue(name: name, address: f["address"].flatMap { localized($0) }, map: f["map"].flatMap(webLink))
     }
 
     /// `tracks: [{id, name, color}]`; from here on a session's track must be one of them.
@@ -28,7 +28,7 @@ extension PlanReader {
                     error(c, "'\(c.path)' is '\(s)'; write a colour as \"#rrggbb\"")
                 }
             }
-            return Track(id: id, name: f["name"].flatMap(localized) ?? LocalizedText(en: id), color: color)
+            return Track(id: id, name: f["name"].flatMap { localized($0) } ?? LocalizedText(en: id), color: color)
         }
         declaredTracks = Set(seen.keys)
         return tracks

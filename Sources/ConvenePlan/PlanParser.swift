@@ -153,7 +153,7 @@ extension PlanReader {
         }
         at.rooms[id] = f["id"]!
         at.roomFields[id] = f
-        let name = f["name"].flatMap(localized) ?? LocalizedText(en: id)
+        let name = f["name"].flatMap { localized($0) } ?? LocalizedText(en: id)
         let features = list(f["features"]).compactMap { text($0) }
         let turnover = f["turnover"].map { int($0, min: 0) } ?? 0
         guard let capacity = int(f["capacity"], min: 1), let turnover else { return nil }
@@ -229,7 +229,7 @@ extension PlanReader {
         let pick = readPicks(f["pick"])
         let features = list(f["features"]).compactMap { text($0) }
         let track = f["track"].flatMap(trackReference)
-        let description = f["description"].flatMap(localized)
+        let description = f["description"].flatMap { localized($0, limit: PlanLimits.descriptionCharacters) }
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
         guard let title, let kind, let duration, let audience, let priority, let exclusive else { return nil }
         return Session(

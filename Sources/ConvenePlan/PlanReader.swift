@@ -62,14 +62,20 @@ final class PlanReader {
         return out
     }
 
-    func text(_ node: PlanNode?, allowEmpty: Bool = false) -> String? {
+    func text(_ node: PlanNode?, allowEmpty: Bool = false, limit: Int = PlanLimits.textCharacters) -> String? {
         guard let node else { return nil }
         guard let s = node.scalar, !node.isNull || allowEmpty else {
             error(node, "'\(node.path)' must be text, not \(node.kindName)")
             return nil
         }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
-            error(node, "'\(node.path)' contains a control character (line break or NUL); use one line")
+        if let bad = PrintableText.firstUnsafe(in: s) {
+            let code = String(format: "U+%04X", bad.value)
+            error(node, "'\(node.path)' contains a control character (\(code): a line break, NUL, terminal control, "
+                + "bidi override or line separator); use one line of plain text")
+            return nil
+        }
+        if s.unicodeScalars.count > limit {
+            error(node, "'\(node.path)' is \(s.unicodeScalars.count) characters long; at most \(limit) are allowed")
             return nil
         }
         if !allowEmpty && s.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -124,11 +130,11 @@ final class PlanReader {
         return v
     }
 
-    func localized(_ node: PlanNode?) -> LocalizedText? {
+    func localized(_ node: PlanNode?, limit: Int = PlanLimits.textCharacters) -> LocalizedText? {
         guard let node else { return nil }
-        if node.scalar != nil { return text(node).map { LocalizedText(en: $0) } }
+        if node.scalar != nil { return text(node, limit: limit).map { LocalizedText(en: $0) } }
         guard let f = fields(node, known: ["ja", "en"]) else { return nil }
-        let t = LocalizedText(ja: text(f["ja"]), en: text(f["en"]))
+        let t = LocalizedText(ja: text(f["ja"], limit: limit), en: text(f["en"], limit: limit))
         if t.ja == nil && t.en == nil {
             if f.isEmpty { error(node, "'\(node.path)' needs 'ja' or 'en'") }
             return nil

@@ -16,7 +16,7 @@ extension PlanReader {
             return nil
         }
         at.series[id] = f["id"]!
-        let title = f["title"].flatMap(localized)
+        let title = f["title"].flatMap { localized($0) }
         let cadence = f["every"].flatMap(cadence)
         let leeway = f["leeway"].map { int($0, min: 0) } ?? cadence.map { $0 >= 7 ? 2 : 0 }
         let from = date(f["from"]), to = date(f["to"])

@@ -83,7 +83,7 @@ extension Store {
             try OutboxRecord(
                 messageId: m.messageID, personId: m.person, sessionId: m.session, uid: m.uid, sequence: m.sequence,
                 method: m.method, kind: m.kind, roomId: m.room, start: m.start.iso8601, recipient: m.recipient,
-                subject: m.subject, message: m.bytes, state: OutboxMessage.State.queued.rawValue, attempts: 0,
+                subject: m.subject, message: Data(m.bytes), state: OutboxMessage.State.queued.rawValue, attempts: 0,
                 lastError: nil, nextAttemptAt: nil, queuedAt: now.iso8601, sentAt: nil, version: m.version.map(Int64.init),
                 position: position
             ).insert(db)
@@ -151,7 +151,7 @@ extension Store {
         var m = OutboxMessage(
             messageID: r.messageId, person: r.personId, session: r.sessionId, uid: r.uid, sequence: r.sequence,
             method: r.method, kind: r.kind, room: r.roomId, start: Instant(iso8601: r.start)!, recipient: r.recipient,
-            subject: r.subject, bytes: r.message, queuedAt: Instant(iso8601: r.queuedAt)!, version: r.version.map(Int.init))
+            subject: r.subject, bytes: Array(r.message), queuedAt: Instant(iso8601: r.queuedAt)!, version: r.version.map(Int.init))
         m.state = OutboxMessage.State(rawValue: r.state) ?? .queued
         m.attempts = r.attempts
         m.lastError = r.lastError

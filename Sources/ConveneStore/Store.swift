@@ -1,4 +1,4 @@
-public import ConveneCore
+import ConveneCore
 import Foundation
 import GRDB
 
@@ -12,9 +12,13 @@ public final class Store: Sendable {
     /// The file this store was opened from.
     public let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// Opens the database at `path` and brings its schema up to date; a missing file is created
+    /// only when `create` is true, so a mistyped path never leaves an empty database behind.
+    public init(path: String, create: Bool = true) throws {
         self.path = path
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError("no database at \(path) (run `convene import PLAN` first, or give --db PATH)")
+        }
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another convene process may hold the write lock: wait a little, then say so.

@@ -1,6 +1,6 @@
 @testable import ConveneServer
 import Foundation
-import Hummingbird
+import ServiceLifecycle
 
 /// A feed server on 127.0.0.1 on a free port, for the length of one test.
 struct RunningServer {

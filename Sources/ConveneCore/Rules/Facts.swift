@@ -62,16 +62,19 @@ package struct Facts: Sendable {
         }
     }
 
-    /// The people of one placement, looked up once: its participants (required or picked) whom the
-    /// facts know, and for each pick group the candidates not kept apart from a required person.
+    /// The people of one placement, looked up once: its participants (required or picked) and its
+    /// optional people whom the facts know, and for each pick group the candidates not kept apart from
+    /// a required person.
     package struct Crew: Sendable {
         package var participants: [Person]
+        package var optional: [Person]
         package var candidates: [[Person]]
     }
 
     /// The crew of a session with these participants (by default its required people).
     package func crew(_ session: Session, participants: [String]? = nil) -> Crew {
         Crew(participants: (participants ?? session.required).compactMap { people[$0] },
+             optional: session.optional.compactMap { people[$0] },
              candidates: session.pick.map { group in
                  group.from.filter { c in
                      !(apartSets[c] ?? []).contains { set in session.required.contains { $0 != c && apart[set].contains($0) } }
@@ -87,12 +90,12 @@ package struct Facts: Sendable {
         let acceptableTable: [(start: Int, end: Int)]
         let preferredTable: [(start: Int, end: Int)]
 
-        init(_ hours: Instance.Hours, clock: LocalClock) {
+        init(_ hours: Instance.Hours, clock: LocalClock, table: (Instance.ClockRange) -> [(start: Int, end: Int)]) {
             self.clock = clock
             acceptable = hours.acceptable
             preferred = hours.preferred
-            acceptableTable = hours.acceptable.map(clock.table) ?? []
-            preferredTable = hours.preferred.map(clock.table) ?? []
+            acceptableTable = hours.acceptable.map(table) ?? []
+            preferredTable = hours.preferred.map(table) ?? []
         }
 
         /// True unless the person has acceptable hours and `[start, end)` is not inside them.
@@ -130,6 +133,10 @@ package struct Facts: Sendable {
     package let series: [Instance.Series]
     /// Instants of the instance that are not on a whole minute from the origin.
     package let offMinute: [Instant]
+    /// Whether two days overlap (then the first that holds a session is its day).
+    package let daysOverlap: Bool
+    /// Grid starts by duration, for every duration a session has.
+    let grid: [Int: [Int]]
 
     /// Reads an instance; `plan` adds the plan's own rules (composition, declines) that the format does not carry.
     package init(_ instance: Instance, plan: PlanFacts = PlanFacts()) {
@@ -162,8 +169,21 @@ package struct Facts: Sendable {
             if let i = roomIndex[r.id] { rooms[i] = room } else { roomIndex[r.id] = rooms.count; rooms.append(room) }
         }
         var people: [String: Person] = [:]
+        // People share zones and hours: each range is tabled once per zone.
+        var tables: [String: [(start: Int, end: Int)]] = [:]
         for p in instance.people {
-            let hours = p.hours.flatMap { h in ZoneRules(identifier: h.zone).map { Hours(h, clock: clock($0)) } }
+            let hours = p.hours.flatMap { h in
+                ZoneRules(identifier: h.zone).map { zone in
+                    let c = clock(zone)
+                    return Hours(h, clock: c) { range in
+                        let key = "\(zone.identifier) \(range.start) \(range.end)"
+                        if let t = tables[key] { return t }
+                        let t = c.table(range)
+                        tables[key] = t
+                        return t
+                    }
+                }
+            }
             people[p.id] = Person(id: p.id, group: p.group, busy: set(p.unavailable), hours: hours)
         }
         var membership: [String: (Int, Int)] = [:]
@@ -189,6 +209,10 @@ package struct Facts: Sendable {
         self.sessionIndex = sessionIndex
         self.declines = plan.declines
         self.offMinute = offMinute
+        daysOverlap = zip(days, days.dropFirst()).contains { $0.1.start < $0.0.end }
+        var grid: [Int: [Int]] = [:]
+        for d in Set(sessions.map(\.duration)) { grid[d] = Self.gridStarts(d, days: days, slot: instance.slotMinutes) }
+        self.grid = grid
         apart = instance.apart.map(Set.init)
         var apartSets: [String: [Int]] = [:]
         for (i, group) in apart.enumerated() { for p in group { apartSets[p, default: []].append(i) } }

@@ -25,14 +25,48 @@ extension Facts {
     /// Starts on a day's slot grid where a session of `duration` minutes ends inside the day.
     /// Where days overlap, a start counts once.
     package func gridStarts(_ duration: Int) -> [Int] {
+        grid[duration] ?? Self.gridStarts(duration, days: days, slot: slot)
+    }
+
+    static func gridStarts(_ duration: Int, days: [(start: Int, end: Int)], slot: Int) -> [Int] {
         let step = max(1, slot)
         var out: [Int] = []
         for (di, day) in days.enumerated() {
+            // Days are sorted by start: only those that have not ended by this one's start can hold a session too.
+            let earlier = days[..<di].filter { $0.end > day.start }
             var t = day.start
             while t + duration <= day.end {
                 // Where days overlap, a start counts on the first day that holds the session.
-                if !days[..<di].contains(where: { $0.start <= t && t + duration <= $0.end }) { out.append(t) }
+                if !earlier.contains(where: { $0.start <= t && t + duration <= $0.end }) { out.append(t) }
                 t += step
+            }
+        }
+        return out
+    }
+
+    /// The grid starts worth asking the time rules about: with windows, only those inside one (found by
+    /// binary search, so a session with a week's window in a year of days costs a week).
+    func candidateStarts(_ session: Session) -> [Int] {
+        let grid = gridStarts(session.duration)
+        guard session.hasWindows else { return grid }
+        func first(atLeast t: Int) -> Int {
+            var lo = 0, hi = grid.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if grid[mid] < t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        var out: [Int] = []
+        var seen = Set<Int>()
+        let ordered = zip(session.windows.starts, session.windows.ends)
+        // Grid starts are in day order, which overlapping days can break: then ask about every start.
+        guard zip(grid, grid.dropFirst()).allSatisfy({ $0.0 < $0.1 }) else { return grid }
+        for (a, b) in ordered {
+            var i = first(atLeast: a)
+            while i < grid.count, grid[i] + session.duration <= b {
+                if seen.insert(grid[i]).inserted { out.append(grid[i]) }
+                i += 1
             }
         }
         return out
@@ -53,7 +87,7 @@ extension Facts {
         if ApartRule.requiredTogether(session, in: self) != nil { return Fit(rooms: [], starts: []) }
         let rooms = self.rooms.indices.filter { r in RuleBook.roomRules.allSatisfy { $0.admits(session, in: self.rooms[r]) } }
             .sorted { (self.rooms[$0].capacity, $0) < (self.rooms[$1].capacity, $1) }
-        let starts = gridStarts(session.duration).filter { t in
+        let starts = candidateStarts(session).filter { t in
             RuleBook.timeRules.allSatisfy { $0.admits(session, crew: crew, start: t, end: t + session.duration, in: self) }
         }
         return Fit(rooms: rooms, starts: starts)

@@ -47,6 +47,17 @@ public enum FeedWriter {
 
     private static func vevent(_ entry: Publication.Entry, feed: Feed, publication: Publication, clock: FeedClock) throws -> OpaquePointer {
         let e = try LibicalText.checked("creating an event") { icalcomponent_new(ICAL_VEVENT_COMPONENT) }
+        // The event has no parent until it is returned: free it if filling it in fails.
+        do {
+            try fill(e, entry, feed: feed, publication: publication, clock: clock)
+            return e
+        } catch {
+            icalcomponent_free(e)
+            throw error
+        }
+    }
+
+    private static func fill(_ e: OpaquePointer, _ entry: Publication.Entry, feed: Feed, publication: Publication, clock: FeedClock) throws {
         let event = publication.event
         icalcomponent_add_property(e, icalproperty_new_uid(entry.uid))
         icalcomponent_add_property(e, icalproperty_new_dtstamp(clock.utc(entry.lastModified)))
@@ -74,7 +85,6 @@ public enum FeedWriter {
             icalproperty_add_parameter(attendee, icalparameter_new_role(required ? ICAL_ROLE_REQPARTICIPANT : ICAL_ROLE_OPTPARTICIPANT))
             icalcomponent_add_property(e, attendee)
         }
-        return e
     }
 
     /// What the session is, in words that name no participant.

@@ -26,40 +26,56 @@ public struct ITIPReply: Sendable, Hashable {
 
     /// Reads every answer in an iTIP REPLY; `file` names the source in errors.
     public static func read(_ text: String, file: String) throws -> [ITIPReply] {
-        try Libical.serialized {
+        guard text.utf8.count <= CalendarLimits.maximumBytes else {
+            throw ICalError(file: file, message: "the reply is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
+        }
+        let map = SourceMap(text: text)
+        if let line = map.tooDeep {
+            throw ICalError(file: file, line: line, field: "BEGIN",
+                            message: "components nest more than \(CalendarLimits.maximumNesting) deep")
+        }
+        return try Libical.serialized {
             guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: text) else {
                 throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
             }
-            return try calendar.withUnsafeComponent { try answers(in: $0, text: text, file: file) }
+            return try calendar.withUnsafeComponent { try answers(in: $0, map: map, file: file) }
         }
     }
 
-    private static func answers(in root: OpaquePointer, text: String, file: String) throws -> [ITIPReply] {
+    private static func answers(in root: OpaquePointer, map: SourceMap, file: String) throws -> [ITIPReply] {
         guard icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT else {
             throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
         }
         guard icalcomponent_get_method(root) == ICAL_METHOD_REPLY else {
-            throw ICalError(file: file, line: line(of: "METHOD", in: text) ?? 1,
+            throw ICalError(file: file, line: map.line(of: "METHOD", inBlock: 0) ?? 1,
                             message: "METHOD is not REPLY; only replies to invitations can be imported")
         }
+        // The calendar's VEVENTs in the text, in order, as libical keeps them: lines are looked up, never searched for.
+        let eventBlocks = map.blocks.indices.filter { map.blocks[$0].depth == 2 && map.blocks[$0].name == "VEVENT" }
         var out: [ITIPReply] = []
+        var index = 0
         var child = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
         while let event = child {
             child = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)
+            let block = eventBlocks[safe: index] ?? -1
+            index += 1
             guard let uidText = icalcomponent_get_uid(event).map({ String(cString: $0) }), !uidText.isEmpty else {
-                throw ICalError(file: file, line: line(of: "BEGIN:VEVENT", in: text), message: "VEVENT has no UID")
+                throw ICalError(file: file, line: map.blocks[safe: block]?.line, message: "VEVENT has no UID")
             }
             let sequence = Int(icalcomponent_get_sequence(event))
             let stampTime = icalcomponent_get_dtstamp(event)
             let stamp = icaltime_is_null_time(stampTime) != 0 ? nil
                 : Instant(secondsSinceEpoch: Int64(icaltime_as_timet_with_zone(stampTime, icaltimezone_get_utc_timezone())))
             var found = false
+            let attendeeLines = map.properties("ATTENDEE", inBlock: block).map(\.line)
+            var attendee = 0
             var p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)
             while let prop = p {
                 p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)
+                let where_ = attendeeLines[safe: attendee] ?? map.blocks[safe: block]?.line
+                attendee += 1
                 guard let raw = icalproperty_get_attendee(prop).map({ String(cString: $0) }) else { continue }
                 let address = raw.lowercased().hasPrefix("mailto:") ? String(raw.dropFirst(7)) : raw
-                let where_ = line(of: raw, in: text) ?? line(of: "ATTENDEE", in: text)
                 guard let param = icalproperty_get_first_parameter(prop, ICAL_PARTSTAT_PARAMETER) else {
                     throw ICalError(file: file, line: where_, message: "ATTENDEE \(address) has no PARTSTAT")
                 }
@@ -76,20 +92,11 @@ public struct ITIPReply: Sendable, Hashable {
                 found = true
             }
             if !found {
-                throw ICalError(file: file, line: line(of: uidText, in: text), message: "reply for \(uidText) names no ATTENDEE")
+                throw ICalError(file: file, line: map.line(of: "UID", inBlock: block) ?? map.blocks[safe: block]?.line,
+                                message: "reply for \(uidText) names no ATTENDEE")
             }
         }
         if out.isEmpty { throw ICalError(file: file, line: 1, message: "REPLY holds no VEVENT") }
         return out
-    }
-
-    /// The 1-based line on which `needle` first appears (unfolded lines are close enough for a pointer).
-    static func line(of needle: String, in text: String) -> Int? {
-        var n = 1
-        for l in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if l.contains(needle) { return n }
-            n += 1
-        }
-        return nil
     }
 }

@@ -11,6 +11,10 @@ import Foundation
 public enum CalendarReader {
     /// Reads a calendar file; throws when the file cannot be read or holds no calendar at all.
     public static func read(path: String, window: Interval, floatingZone: String) throws -> CalendarImport {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+           size > CalendarLimits.maximumBytes {
+            throw ICalError(file: path, message: "the calendar is \(size) bytes; at most \(CalendarLimits.maximumBytes) are read")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ICalError(file: path, message: "cannot read the calendar file")
         }
@@ -20,15 +24,24 @@ public enum CalendarReader {
 
     /// Reads calendar text; `source` names it in errors and in each period's `source`.
     public static func read(text: String, source: String, window: Interval, floatingZone: String) throws -> CalendarImport {
+        guard text.utf8.count <= CalendarLimits.maximumBytes else {
+            throw ICalError(file: source, message: "the calendar is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
+        }
         guard text.range(of: "BEGIN:VCALENDAR", options: .caseInsensitive) != nil else {
             throw ICalError(file: source, line: 1, message: "not an iCalendar file: there is no BEGIN:VCALENDAR")
+        }
+        let map = SourceMap(text: text)
+        // libical parses, frees and prints components recursively: refuse deep nesting before it sees any.
+        if let line = map.tooDeep {
+            throw ICalError(file: source, line: line, field: "BEGIN",
+                            message: "components nest more than \(CalendarLimits.maximumNesting) deep")
         }
         return try Libical.serialized {
             guard let root = CalendarComponent(parsing: text) else {
                 throw ICalError(file: source, line: 1, message: "libical cannot parse this calendar")
             }
             var reading = CalendarReading(
-                source: source, text: text,
+                source: source, map: map,
                 window: (window.start.secondsSinceEpoch, window.end.secondsSinceEpoch))
             try root.withUnsafeComponent { try reading.read(root: $0, floatingZone: floatingZone) }
             return reading.result()

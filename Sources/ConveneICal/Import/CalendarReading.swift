@@ -4,7 +4,6 @@ import ConveneCore
 /// The state of reading one calendar text: its zones, its events by UID, and what went wrong.
 struct CalendarReading {
     let source: String
-    let text: String
     let map: SourceMap
     let window: (start: Int64, end: Int64)
     private var occurrences: [Occurrence] = []
@@ -19,10 +18,12 @@ struct CalendarReading {
         "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "TRANSP", "STATUS", "FREEBUSY",
     ]
 
-    init(source: String, text: String, window: (start: Int64, end: Int64)) {
+    /// The calendar's recurrence budget, shared by its events and its own time zones.
+    private let budget = WorkBudget()
+
+    init(source: String, map: SourceMap, window: (start: Int64, end: Int64)) {
         self.source = source
-        self.text = text
-        self.map = SourceMap(text: text)
+        self.map = map
         self.window = window
     }
 
@@ -59,7 +60,7 @@ struct CalendarReading {
         let calendarBlock = blockIndex
         blockIndex += 1
         reportErrors(in: calendar, block: calendarBlock, what: "VCALENDAR")
-        let zones = try ZoneTable(floatingZone: floatingZone, calendarZone: xProperty(calendar, "X-WR-TIMEZONE"))
+        let zones = try ZoneTable(floatingZone: floatingZone, calendarZone: xProperty(calendar, "X-WR-TIMEZONE"), budget: budget)
         var series: [String: (master: EventRecord?, overrides: [EventRecord])] = [:]
         var order: [String] = []
         var c = icalcomponent_get_first_component(calendar, ICAL_ANY_COMPONENT)
@@ -70,8 +71,8 @@ struct CalendarReading {
             blockIndex += countBlocks(child)
             let kind = icalcomponent_isa(child)
             if kind == ICAL_VTIMEZONE_COMPONENT {
-                if !zones.add(vtimezone: child) {
-                    skipped.append(error(block: block, field: "TZID", "VTIMEZONE cannot be used; times naming it are read as floating"))
+                if let reason = zones.add(vtimezone: child) {
+                    skipped.append(error(block: block, field: "TZID", reason + "; times naming it are read as floating"))
                 }
             } else if kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VFREEBUSY_COMPONENT {
                 deferred.append((child, block))
@@ -84,12 +85,13 @@ struct CalendarReading {
             let name = kind == ICAL_VEVENT_COMPONENT ? "VEVENT" : "VFREEBUSY"
             guard reportErrors(in: child, block: block, what: name) else { continue }
             if kind == ICAL_VFREEBUSY_COMPONENT {
-                readFreeBusy(child, zones: zones)
+                readFreeBusy(child, block: block, zones: zones)
                 usable += 1
                 continue
             }
             do {
-                let record = try EventRecord(component: child, zones: zones, line: map.blocks[block].line)
+                var record = try EventRecord(component: child, zones: zones, line: map.blocks[safe: block]?.line ?? 1)
+                record.summary = record.summary.map(Self.printable)
                 usable += 1
                 let key = record.uid ?? "#\(block)"
                 if series[key] == nil { order.append(key) }
@@ -102,7 +104,7 @@ struct CalendarReading {
                 skipped.append(error(block: block, field: "DTSTART", e.message + "; the VEVENT is skipped"))
             }
         }
-        let expander = SeriesExpander(zones: zones, window: window)
+        let expander = SeriesExpander(zones: zones, window: window, budget: budget)
         var problems: [ICalError] = []
         for key in order {
             guard let s = series[key] else { continue }
@@ -111,22 +113,39 @@ struct CalendarReading {
         skipped += problems.map { ICalError(file: source, line: $0.line, field: "RRULE", message: $0.message) }
         for tzid in zones.unknown {
             notes.append(ICalError(
-                file: source, line: firstLine(containing: tzid), field: "TZID",
+                file: source, line: map.firstLine(containing: tzid), field: "TZID",
                 message: "unknown time zone '\(tzid)': its times are read as floating time"))
         }
     }
 
-    private mutating func readFreeBusy(_ c: OpaquePointer, zones: ZoneTable) {
+    private mutating func readFreeBusy(_ c: OpaquePointer, block: Int, zones: ZoneTable) {
+        // libical reads a malformed period (Outlook 2003's 7-digit dates) as some other date without
+        // a word: only periods that agree with a well-formed period of the text are used.
+        var written: [PeriodText: Int] = [:]
+        for property in map.properties("FREEBUSY", inBlock: block) {
+            for piece in map.value(of: property).split(separator: ",", omittingEmptySubsequences: false) {
+                if let period = PeriodText(piece) {
+                    written[period, default: 0] += 1
+                } else {
+                    skipped.append(ICalError(
+                        file: source, line: property.line, field: "FREEBUSY",
+                        message: "'\(Self.printable(String(piece.prefix(80))))' is not a period "
+                            + "(YYYYMMDDTHHMMSS[Z]/end or /duration); the period is skipped"))
+                }
+            }
+        }
         var p = icalcomponent_get_first_property(c, ICAL_FREEBUSY_PROPERTY)
         while let property = p {
             p = icalcomponent_get_next_property(c, ICAL_FREEBUSY_PROPERTY)
+            let period = icalproperty_get_freebusy(property)
+            guard let key = PeriodText(period), let left = written[key], left > 0 else { continue }
+            written[key] = left - 1
             var tentative = false
             if let parameter = icalproperty_get_first_parameter(property, ICAL_FBTYPE_PARAMETER) {
                 let type = icalparameter_get_fbtype(parameter)
                 if type == ICAL_FBTYPE_FREE { continue }
                 tentative = type == ICAL_FBTYPE_BUSYTENTATIVE
             }
-            let period = icalproperty_get_freebusy(property)
             let start = zones.seconds(period.start, in: zones.zone(of: period.start, property: property))
             let end = icaltime_is_null_time(period.end) == 0
                 ? zones.seconds(period.end, in: zones.zone(of: period.end, property: property))
@@ -138,14 +157,41 @@ struct CalendarReading {
 
     /// Reports libical's X-LIC-ERROR properties in a component and its children; false when the
     /// component itself must be skipped because a time property was lost.
+    ///
+    /// Walks the tree with a stack, not recursion: nesting depth is the calendar's to choose.
     @discardableResult
-    private mutating func reportErrors(in c: OpaquePointer, block: Int, what: String) -> Bool {
+    private mutating func reportErrors(in root: OpaquePointer, block rootBlock: Int, what rootName: String) -> Bool {
+        var keep = true
+        // Depth-first in document order, so the n-th component visited is block rootBlock + n.
+        var pending: [OpaquePointer] = [root]
+        var visited = 0
+        while let c = pending.popLast() {
+            let block = rootBlock + visited
+            visited += 1
+            let isRoot = c == root
+            let what = isRoot ? rootName : (LibicalText.borrowed(icalcomponent_kind_to_string(icalcomponent_isa(c))) ?? "component")
+            if !reportOwnErrors(in: c, block: block, what: what), isRoot { keep = false }
+            // Errors inside VALARMs and other children lose only that child's property; the
+            // calendar's own children are reported one by one as they are read.
+            guard rootName != "VCALENDAR" else { break }
+            var children: [OpaquePointer] = []
+            var it = icalcomponent_begin_component(c, ICAL_ANY_COMPONENT)
+            while let child = icalcompiter_deref(&it) {
+                children.append(child)
+                _ = icalcompiter_next(&it)
+            }
+            pending.append(contentsOf: children.reversed())
+        }
+        return keep
+    }
+
+    private mutating func reportOwnErrors(in c: OpaquePointer, block: Int, what: String) -> Bool {
         var keep = true
         var seen: [String: Int] = [:]
         var p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)
         while let property = p {
             p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)
-            let message = LibicalText.borrowed(icalproperty_get_xlicerror(property)) ?? "parse error"
+            let message = Self.printable(LibicalText.borrowed(icalproperty_get_xlicerror(property)) ?? "parse error")
             let field = Self.propertyName(in: message)
             let occurrence = seen[field ?? "", default: 0]
             seen[field ?? "", default: 0] += 1
@@ -154,17 +200,6 @@ struct CalendarReading {
             if fatal { keep = false }
             let consequence = fatal ? "the \(what) is skipped" : "the property is skipped"
             skipped.append(ICalError(file: source, line: line, field: field, message: "\(message.trimmingSpaces) (\(consequence))"))
-        }
-        // Errors inside VALARMs and other children lose only that child's property; the
-        // calendar's own children are reported one by one as they are read.
-        guard what != "VCALENDAR" else { return keep }
-        var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
-        var childBlock = block + 1
-        while let k = child {
-            let name = LibicalText.borrowed(icalcomponent_kind_to_string(icalcomponent_isa(k))) ?? "component"
-            reportErrors(in: k, block: childBlock, what: name)
-            childBlock += countBlocks(k)
-            child = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)
         }
         return keep
     }
@@ -177,14 +212,29 @@ struct CalendarReading {
         return String(name).uppercased()
     }
 
+    /// How many components `c` holds, itself included: its share of the text's BEGIN lines.
     private func countBlocks(_ c: OpaquePointer) -> Int {
-        var n = 1
-        var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
-        while let k = child {
-            n += countBlocks(k)
-            child = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)
+        var n = 0
+        var pending: [OpaquePointer] = [c]
+        while let k = pending.popLast() {
+            n += 1
+            var it = icalcomponent_begin_component(k, ICAL_ANY_COMPONENT)
+            while let child = icalcompiter_deref(&it) {
+                pending.append(child)
+                _ = icalcompiter_next(&it)
+            }
         }
         return n
+    }
+
+    /// Text from a calendar made safe to print: control, bidi-override and line-separator
+    /// characters become spaces, and it is cut at 200 characters.
+    static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars.prefix(200) {
+            out.append(u == "\t" || PrintableText.isUnsafe(u) ? " " : u)
+        }
+        return String(out)
     }
 
     private func xProperty(_ c: OpaquePointer, _ name: String) -> String? {
@@ -202,14 +252,6 @@ struct CalendarReading {
         ICalError(file: source, line: map.blocks[safe: block]?.line, field: field, message: message)
     }
 
-    private func firstLine(containing needle: String) -> Int? {
-        var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            number += 1
-            if line.contains(needle) { return number }
-        }
-        return nil
-    }
 }
 
 extension Array {

@@ -16,10 +16,12 @@ struct Occurrence {
 /// overridden instances and ignores RDATE periods.
 struct SeriesExpander {
     /// Most instances one series may produce before expansion stops.
-    static let instanceCap = 100_000
+    static let instanceCap = CalendarLimits.instancesPerSeries
 
     let zones: ZoneTable
     let window: (start: Int64, end: Int64)
+    /// The calendar's recurrence budget: every step of every RRULE spends one.
+    let budget: WorkBudget
 
     private enum Length {
         case seconds(Int64)
@@ -45,12 +47,25 @@ struct SeriesExpander {
             var first = master.start.time
             if !master.start.isDate, icaltime_is_utc(first) == 0 { first.zone = zonePointer }
             for rule in master.rules {
+                if let problem = RecurrenceRuleCheck.problem(rule) {
+                    problems.append(ICalError(line: master.line, message: "RRULE of '\(master.summary ?? "event")' is not expanded (\(problem)); only its first instance is used"))
+                    continue
+                }
                 guard let iterator = RecurrenceIterator(rule: rule, start: first) else {
                     problems.append(ICalError(line: master.line, message: "RRULE of '\(master.summary ?? "event")' cannot be expanded; only its first instance is used"))
                     continue
                 }
                 var count = 0
-                while let t = iterator.next() {
+                while true {
+                    guard budget.spend() else {
+                        if !budget.reported {
+                            budget.reported = true
+                            problems.append(ICalError(line: master.line, message: "the calendar's recurrences take more than "
+                                + "\(CalendarLimits.workPerCalendar) steps; RRULE of '\(master.summary ?? "event")' and those after it are cut short"))
+                        }
+                        break
+                    }
+                    guard let t = iterator.next() else { break }
                     count += 1
                     if count > Self.instanceCap {
                         problems.append(ICalError(line: master.line, message: "RRULE of '\(master.summary ?? "event")' stopped after \(Self.instanceCap) instances"))

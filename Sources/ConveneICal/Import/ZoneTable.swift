@@ -23,8 +23,11 @@ final class ZoneTable {
     let dates: Zone
     /// TZIDs that matched nothing, with how they were read.
     private(set) var unknown: [String] = []
+    /// The calendar's recurrence budget: its own zones' offset changes spend from it too.
+    let budget: WorkBudget
 
-    init(floatingZone: String, calendarZone: String?) throws {
+    init(floatingZone: String, calendarZone: String?, budget: WorkBudget = WorkBudget()) throws {
+        self.budget = budget
         guard let zone = ZoneTable.builtin(floatingZone) else {
             throw ICalError(message: "unknown time zone '\(floatingZone)' for floating times (give an IANA name)")
         }
@@ -36,13 +39,45 @@ final class ZoneTable {
         }
     }
 
-    /// Registers a VTIMEZONE of the calendar; false if libical could not use it.
-    func add(vtimezone: OpaquePointer) -> Bool {
+    /// Registers a VTIMEZONE of the calendar; nil when it is used, else why it cannot be.
+    func add(vtimezone: OpaquePointer) -> String? {
         guard let property = icalcomponent_get_first_property(vtimezone, ICAL_TZID_PROPERTY),
-              let tzid = LibicalText.borrowed(icalproperty_get_tzid(property)),
-              let zone = OwnedTimeZone(vtimezone: vtimezone) else { return false }
+              let tzid = LibicalText.borrowed(icalproperty_get_tzid(property)) else { return "VTIMEZONE has no TZID" }
+        // libical expands a zone's rules to 2037 on first use, with no limit of its own: count first.
+        guard transitionsWithinLimits(vtimezone) else {
+            return "VTIMEZONE '\(tzid)' changes offset more than \(CalendarLimits.transitionsPerZone) times before 2038 "
+                + "(or the calendar's recurrence budget is spent)"
+        }
+        guard let zone = OwnedTimeZone(vtimezone: vtimezone) else { return "libical cannot use VTIMEZONE '\(tzid)'" }
         own[tzid] = zone
         cache[tzid] = nil
+        return nil
+    }
+
+    /// Whether the STANDARD and DAYLIGHT parts define few enough offset changes up to 2037,
+    /// each one counted against the calendar's budget.
+    private func transitionsWithinLimits(_ vtimezone: OpaquePointer) -> Bool {
+        var total = 0
+        var parts = icalcomponent_begin_component(vtimezone, ICAL_ANY_COMPONENT)
+        while let part = icalcompiter_deref(&parts) {
+            _ = icalcompiter_next(&parts)
+            let kind = icalcomponent_isa(part)
+            guard kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT else { continue }
+            total += 1 + Int(icalcomponent_count_properties(part, ICAL_RDATE_PROPERTY))
+            guard total <= CalendarLimits.transitionsPerZone, budget.spend() else { return false }
+            let start = icalcomponent_get_dtstart(part)
+            var rules = icalcomponent_get_first_property(part, ICAL_RRULE_PROPERTY)
+            while let rule = rules {
+                rules = icalcomponent_get_next_property(part, ICAL_RRULE_PROPERTY)
+                guard RecurrenceRuleCheck.problem(icalproperty_get_rrule(rule)) == nil else { return false }
+                guard icaltime_is_null_time(start) == 0,
+                      let iterator = RecurrenceIterator(rule: icalproperty_get_rrule(rule), start: start) else { continue }
+                while let t = iterator.next(), t.year <= 2037 {
+                    total += 1
+                    guard total <= CalendarLimits.transitionsPerZone, budget.spend() else { return false }
+                }
+            }
+        }
         return true
     }
 

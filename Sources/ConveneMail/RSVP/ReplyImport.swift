@@ -59,7 +59,11 @@ public struct ReplyImport {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw MailError("\(file): cannot read the file")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        return try calendarText(String(decoding: data, as: UTF8.self), file: file)
+    }
+
+    /// The iCalendar text of a reply given as text: itself, or the text/calendar part of a message.
+    package static func calendarText(_ text: String, file: String) throws -> String {
         if text.hasPrefix("BEGIN:VCALENDAR") || !file.lowercased().hasSuffix(".eml") { return text }
         guard let part = MIMEParts.calendarPart(of: text) else {
             throw MailError("\(file): the message has no text/calendar part")

@@ -16,7 +16,7 @@ struct FeedResponder: Sendable {
         let path = String(target.prefix { $0 != "?" && $0 != "#" })
         let answer = self.answer(request, path: path)
         if logRequests {
-            logger.info("\(request.method) \(path) \(answer.status.code)")
+            logger.info("\(request.method) \(Self.loggable(path)) \(answer.status.code)")
         }
         return answer
     }
@@ -49,7 +49,8 @@ struct FeedResponder: Sendable {
         }
         if path.hasPrefix("/private/"), path.hasSuffix(".ics") {
             let token = path.dropFirst("/private/".count).dropLast(".ics".count)
-            return serving { snapshot in
+            // Checked against the database now, not within `recheck`: a revoked link is refused at once.
+            return serving(fresh: true) { snapshot in
                 // Unknown, revoked and removed-person tokens all end in the same 404, after the same work.
                 guard let person = snapshot.tokens.person(presenting: token),
                       let feed = snapshot.library.personFeed(person) else { return Self.notFound() }
@@ -60,15 +61,20 @@ struct FeedResponder: Sendable {
     }
 
     /// Runs a handler on the current snapshot; a database that cannot be read gives 503, not a crash.
-    private func serving(_ handler: (FeedSnapshot) throws -> Answer) -> Answer {
+    private func serving(fresh: Bool = false, _ handler: (FeedSnapshot) throws -> Answer) -> Answer {
         do {
-            return try handler(try cache.current())
+            return try handler(try cache.current(fresh: fresh))
         } catch {
             logger.error("cannot serve", metadata: ["error": "\(error)"])
             var answer = RequestGuard.plain(.serviceUnavailable, "The schedule cannot be read just now.\n")
             answer.headers[.retryAfter] = "5"
             return answer
         }
+    }
+
+    /// The path as logs may show it: a private feed's token is a secret, so it never reaches a log.
+    static func loggable(_ path: String) -> String {
+        path.hasPrefix("/private/") ? "/private/[token]" : path
     }
 
     /// The one 404, the same for every path and token.

@@ -185,7 +185,7 @@ struct Problem: Sendable {
                 fitStarts.append(Int32(t))
                 fitCells.append(Int32(cell))
                 let end = t + s.duration
-                penalty.append(Int32(optionalUnavailable.count(s, start: t, end: end, in: facts) * wAway
+                penalty.append(Int32(optionalUnavailable.count(crew, start: t, end: end) * wAway
                     + preference.count(s, start: t, end: end) * wOutside
                     + outsideHours.count(crew, start: t, end: end) * outsideHoursWeight))
                 if seriesOf[si] != nil {

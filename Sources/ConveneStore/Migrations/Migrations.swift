@@ -9,6 +9,7 @@ enum Migrations {
         m.registerMigration("v2-admin-pins-and-undo", migrate: admin)
         m.registerMigration("v3-feed-tokens", migrate: feedTokens)
         m.registerMigration("v4-outbox-and-rsvp", migrate: outbox)
+        m.registerMigration("v5-outbox-message-blob", migrate: outboxMessageBlob)
         return m
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A row of `outbox`: one message, its bytes and its delivery state.
@@ -14,7 +15,8 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var start: String
     var recipient: String
     var subject: String
-    var message: [UInt8]
+    /// The message's bytes as a BLOB (a `[UInt8]` would be stored as JSON text, three times larger).
+    var message: Data
     var state: String
     var attempts: Int
     var lastError: String?

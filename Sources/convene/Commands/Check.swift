@@ -8,7 +8,9 @@ struct Check: AsyncParsableCommand {
         discussion: """
             Besides the plan's shape, proves what it can before any solve: every session fits some room \
             at some start (naming the rule that stops one that does not), pins break no rule, calendar \
-            files are there and are iCalendar. Warnings (rooms no session can use, feature names that look \
+            files are there and are iCalendar. The calendars are then read as `import` reads them: what \
+            they hold that cannot be used is a warning with its file and line, and a calendar that cannot \
+            be read at all is an error. Warnings (rooms no session can use, feature names that look \
             mistyped, full-width digits read as ASCII) do not fail the check. \
             Exits 0 and prints a one-line summary when the plan is valid, 1 when it has errors.
             """)
@@ -20,6 +22,7 @@ struct Check: AsyncParsableCommand {
         try await failing {
             let loaded = try Plan.load(path: plan)
             for w in loaded.warnings { printError(w.description) }
+            _ = try Availability.read(for: loaded)
             let n = loaded.warnings.count
             print("OK \(loaded.summary)" + (n > 0 ? " (\(n) warning\(n == 1 ? "" : "s"))" : ""))
         }

@@ -21,7 +21,7 @@ struct Import: AsyncParsableCommand {
         try await failing {
             let loaded = try Plan.load(path: plan)
             let busy = try Availability.read(for: loaded)
-            let store = try database.open()
+            let store = try database.open(creating: true)
             let s = try store.importPlan(loaded.event, planFile: loaded.file, busy: busy.periods, at: .now())
             print("imported \(loaded.summary) into \(store.path): \(s.added) added, \(s.updated) updated, "
                 + "\(s.removed) removed, \(s.unchanged) unchanged, \(s.busyPeriods) busy periods")

@@ -12,6 +12,7 @@ struct DatabaseOptions: ParsableArguments {
     /// The database path in force.
     var path: String { explicitPath ?? Store.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens the store, reporting failure as bad input.
-    func open() throws -> Store { try Store(path: path) }
+    /// Opens an existing store, reporting failure (or a missing file) as bad input; only `import`
+    /// creates the file.
+    func open(creating: Bool = false) throws -> Store { try Store(path: path, create: creating) }
 }

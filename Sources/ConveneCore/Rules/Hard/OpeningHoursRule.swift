@@ -5,9 +5,17 @@ package struct OpeningHoursRule: TimeRule {
     package var kind: Conflict.Kind { .outsideDays }
     package var code: String? { "H1" }
 
-    /// The day holding `[start, end)`, if one does.
+    /// The day holding `[start, end)`, if one does (the first of them, where days overlap).
     func day(_ start: Int, _ end: Int, in facts: Facts) -> (start: Int, end: Int)? {
-        facts.days.first { $0.start <= start && end <= $0.end }
+        if facts.daysOverlap { return facts.days.first { $0.start <= start && end <= $0.end } }
+        // Days apart and sorted: only the last one starting at or before `start` can hold it.
+        var lo = 0, hi = facts.days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if facts.days[mid].start <= start { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, end <= facts.days[lo - 1].end else { return nil }
+        return facts.days[lo - 1]
     }
 
     func onGrid(_ start: Int, day: (start: Int, end: Int), in facts: Facts) -> Bool {

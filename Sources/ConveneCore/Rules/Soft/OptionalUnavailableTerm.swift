@@ -5,12 +5,12 @@ package struct OptionalUnavailableTerm: SoftTerm {
     package var name: String { "optionalUnavailable" }
     package var defaultWeight: Int { 1 }
 
-    /// Optional people of a session who are away at some moment of `[start, end)`.
-    package func count(_ session: Facts.Session, start: Int, end: Int, in facts: Facts) -> Int {
-        session.optional.reduce(0) { $0 + (facts.people[$1]?.busy.touches(start, end) == true ? 1 : 0) }
+    /// A crew's optional people who are away at some moment of `[start, end)`.
+    package func count(_ crew: Facts.Crew, start: Int, end: Int) -> Int {
+        crew.optional.reduce(0) { $0 + ($1.busy.touches(start, end) ? 1 : 0) }
     }
 
     package func count(in review: Review) -> Int {
-        review.placed.reduce(0) { $0 + count(review.facts.sessions[$1.session], start: $1.start, end: $1.end, in: review.facts) }
+        review.placed.reduce(0) { $0 + count(review.facts.crew(review.facts.sessions[$1.session]), start: $1.start, end: $1.end) }
     }
 }

@@ -1,0 +1,27 @@
+"""Compares what the outbox says was sent with what the SMTP sink received.
+
+Usage: count_mail.py DB INBOX  -- prints "mail: N queued, N delivered, N lost, N duplicated".
+Lost: a message the outbox holds that never arrived after the final full `convene invite`.
+Duplicated: a Message-ID that arrived more than once (a kill between the server's 250 and the
+outbox update sends it again: at-least-once delivery).
+"""
+import collections
+import email
+import os
+import sqlite3
+import sys
+
+db, inbox = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+queued = {row[0]: row[1] for row in con.execute("SELECT message_id, state FROM outbox")}
+arrived = collections.Counter()
+for name in os.listdir(inbox):
+    with open(os.path.join(inbox, name), "rb") as f:
+        message = email.message_from_binary_file(f)
+    arrived[(message.get("Message-ID") or "").strip().strip("<>")] += 1
+lost = [m for m, state in queued.items() if state != "failed" and arrived[m] == 0]
+duplicated = sum(n - 1 for n in arrived.values() if n > 1)
+unsent = sum(1 for state in queued.values() if state == "queued")
+print(f"mail: {len(queued)} in the outbox, {sum(arrived.values())} delivered, {len(lost)} lost, "
+      f"{duplicated} duplicated, {unsent} still queued")
+sys.exit(1 if lost or unsent else 0)

@@ -1,0 +1,121 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+
+/// Answers each request on the event loop that read it, straight after HTTP/1 decoding: every
+/// answer comes from memory, so there is nothing to wait for and no reason to hop to another thread.
+///
+/// Requests are answered in order (NIO's pipelining handler sits before this one); malformed ones
+/// never get here: NIO's error handler answers 400 and closes. This handler applies HTTP/1.1's own
+/// rules: Host is required in 1.1, `Expect: 100-continue` is answered, HTTP/1.0 closes unless it
+/// asks for keep-alive, and a request head larger than `maximumHeadBytes` gets 431.
+final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// Largest request line plus headers served, in bytes; larger heads get 431.
+    static let maximumHeadBytes = 8 * 1024
+    /// Most header fields in one request; more get 431.
+    static let maximumHeaderFields = 100
+
+    private let responder: FeedResponder
+    private let dates: ResponseDate
+    private var head: HTTPRequestHead?
+    private var closing = false
+
+    init(responder: FeedResponder, dates: ResponseDate) {
+        self.responder = responder
+        self.dates = dates
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
+        switch unwrapInboundIn(data) {
+        case .head(let request):
+            head = request
+            // Only GET and HEAD are served and they need no body: say go on, or that the expectation fails.
+            if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue",
+               request.method == .GET || request.method == .HEAD {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))),
+                                      promise: nil)
+            }
+        case .body:
+            break
+        case .end:
+            guard let request = head else { return }
+            head = nil
+            context.triggerUserOutboundEvent(ConnectionDeadline.RequestComplete(), promise: nil)
+            respond(to: request, context: context)
+        }
+    }
+
+    private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
+        var keepAlive = request.isKeepAlive
+        var answer: Answer
+        if let refusal = Self.refusal(request) {
+            answer = refusal
+            keepAlive = false
+        } else if let converted = Self.converted(request) {
+            answer = responder.respond(to: converted)
+        } else {
+            answer = RequestGuard.plain(.badRequest, "The request cannot be read.\n")
+            keepAlive = false
+        }
+        answer.headers[.date] = dates.now
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(answer.headers.count + 1)
+        for field in answer.headers { headers.add(name: field.name.canonicalName, value: field.value) }
+        if !keepAlive {
+            headers.replaceOrAdd(name: "connection", value: "close")
+        } else if request.version.minor == 0 {
+            headers.replaceOrAdd(name: "connection", value: "keep-alive")
+        }
+        let status = HTTPResponseStatus(statusCode: answer.status.code, reasonPhrase: answer.status.reasonPhrase)
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        if request.method != .HEAD, let body = answer.body, body.readableBytes > 0 {
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+        }
+        if keepAlive {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        } else {
+            closing = true
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+
+    /// The 4xx for a request HTTP/1.1 itself forbids, or nil.
+    static func refusal(_ request: HTTPRequestHead) -> Answer? {
+        let hosts = request.headers["host"]
+        if request.version.major == 1, request.version.minor >= 1, hosts.count != 1 {
+            // RFC 9112 §3.2: exactly one Host in HTTP/1.1.
+            return RequestGuard.plain(.badRequest, "HTTP/1.1 requests need exactly one Host header.\n")
+        }
+        if let expect = request.headers.first(name: "expect"), expect.lowercased() != "100-continue" {
+            return RequestGuard.plain(.expectationFailed, "Only 100-continue is understood in Expect.\n")
+        }
+        var bytes = request.uri.utf8.count + 16
+        for (name, value) in request.headers { bytes += name.utf8.count + value.utf8.count + 4 }
+        if bytes > maximumHeadBytes || request.headers.count > maximumHeaderFields {
+            return RequestGuard.plain(.requestHeaderFieldsTooLarge,
+                                      "Request headers are limited to \(maximumHeadBytes) bytes and \(maximumHeaderFields) fields.\n")
+        }
+        return nil
+    }
+
+    /// The request in HTTPTypes' terms, as the responder reads it; nil when it has no such form.
+    static func converted(_ request: HTTPRequestHead) -> HTTPRequest? {
+        var fields = HTTPFields()
+        var authority: String?
+        for (name, value) in request.headers {
+            if name.lowercased() == "host" {
+                authority = value
+                continue
+            }
+            guard let field = HTTPField.Name(name) else { return nil }
+            fields.append(HTTPField(name: field, value: value))
+        }
+        guard let method = HTTPRequest.Method(request.method.rawValue) else { return nil }
+        return HTTPRequest(method: method, scheme: nil, authority: authority, path: request.uri, headerFields: fields)
+    }
+}
