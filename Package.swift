@@ -55,15 +55,20 @@ let package = Package(
         .target(
             name: "ConveneMail",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore", "CCurl",
+                "ConveneCore", "ConveneICal", "CCurl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
         .target(
+            name: "ConveneApp",
+            dependencies: ["ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneProgramme",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneApp", "ConveneProgramme",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -79,7 +84,7 @@ let package = Package(
             name: "convene",
             dependencies: [
                 "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal",
-                "ConveneStore", "ConveneMail", "ConveneServer", "ConveneProgramme",
+                "ConveneStore", "ConveneMail", "ConveneApp", "ConveneServer", "ConveneProgramme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -99,12 +104,16 @@ let package = Package(
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
             name: "ConveneServerTests",
-            dependencies: ["ConveneServer", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+            dependencies: ["ConveneServer", "ConveneApp", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
+        .testTarget(
+            name: "ConveneAppTests",
+            dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore"]
         ),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",
-            dependencies: ["ConveneMail", "ConveneICal", "ConveneStore", "ConveneCore"],
+            dependencies: ["ConveneMail", "ConveneICal", "ConveneCore"],
             exclude: ["Golden"]
         ),
     ]

@@ -133,6 +133,7 @@ def check_fosdem(binary, work, real, say):
     summary, times["check"] = _run(binary, "check", plan)
     _, times["import"] = _run(binary, "import", plan, "--db", db)
     _, times["schedule (--time-limit 10)"] = _run(binary, "schedule", "--time-limit", "10", "--db", db)
+    _, times["publish"] = _run(binary, "publish", "--db", db)
     _, times["export frab-xml"] = _run(binary, "export", "--format", "frab-xml", "--out", os.path.join(work, "fosdem-solved"), "--db", db)
     _run(binary, "export", "--plan", plan, "--format", "frab-xml", "--out", os.path.join(work, "fosdem-plan"))
     original = xml_events(xml, "Europe/Brussels")

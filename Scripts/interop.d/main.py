@@ -6,6 +6,7 @@ Exits non-zero on any failure.
 import glob
 import json
 import os
+import subprocess
 import sys
 
 import busy
@@ -73,7 +74,11 @@ def main():
         sources = [("snapshot", ["--snapshot", os.path.join(repo, "Tests", "ConveneICalTests", "Golden", "snapshot.json")])]
         db = os.environ.get("CONVENE_DB", "convene.sqlite")
         if os.path.exists(db):
-            sources.append(("database", ["--db", db]))
+            status = subprocess.run([binary, "status", "--json", "--db", db], capture_output=True, text=True)
+            if status.returncode == 0 and json.loads(status.stdout).get("release"):
+                sources.append(("database", ["--db", db]))
+            else:
+                print(f"skipped {db}: it holds no published schedule")
         failures += frab.check_exports(binary, repo, work, sources, print)
         shared_frab = os.path.join(os.path.dirname(shared), "exports", "frab")
         if os.path.isdir(shared_frab):

@@ -104,6 +104,7 @@ elif mode == "reply":
     a = icalendar.vCalAddress(str(ev["ATTENDEE"]))
     a.params["PARTSTAT"] = "DECLINED"
     r.add("attendee", a)
+    r.add("comment", "Sorry, I am abroad that week.")
     reply.add_component(r)
     msg = email.message.EmailMessage()
     msg["From"] = str(ev["ATTENDEE"])[7:]

@@ -12,38 +12,34 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 }
 
 extension Store {
-    /// Stores a plan in one transaction: entities are added, updated by id, or marked
+    /// Stores a plan inside a caller's transaction: entities are added, updated by id, or marked
     /// removed; schedule history is kept. Busy times replace those of earlier imports.
-    public func importPlan(
-        _ event: Event, planFile: String, busy: [String: [BusyPeriod]] = [:], at now: Instant, command: String = "import"
+    func importPlan(
+        _ db: Database, _ event: Event, planFile: String, busy: [String: [BusyPeriod]], at now: Instant
     ) throws -> ImportSummary {
-        try write { db in
-            if let other = try EventRecord.filter(Column("id") != event.id).fetchOne(db) {
-                throw StoreError("this database holds event '\(other.id)', not '\(event.id)'; use another --db")
-            }
-            var header = event
-            header.rooms = []
-            header.stakeholders = []
-            header.sessions = []
-            try EventRecord(id: event.id, name: event.name.bilingual, timeZone: event.timeZone, planFile: planFile,
-                            data: try json(header), importedAt: now.iso8601).save(db)
-            var summary = ImportSummary(added: 0, updated: 0, removed: 0, unchanged: 0, busyPeriods: 0)
-            try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
-            try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
-            try sync(SessionRecord.self, event.sessions, event: event.id, at: now, db, &summary)
-            try BusyRecord.deleteAll(db)
-            for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
-                for p in periods {
-                    var r = BusyRecord(id: nil, personId: person, start: p.interval.start.iso8601, end: p.interval.end.iso8601,
-                                       strength: p.strength.rawValue, summary: p.summary, source: p.source)
-                    try r.insert(db)
-                    summary.busyPeriods += 1
-                }
-            }
-            try audit(db, at: now, command: command, action: "import",
-                      detail: "\(planFile): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.busyPeriods) busy periods")
-            return summary
+        if let other = try EventRecord.filter(Column("id") != event.id).fetchOne(db) {
+            throw StoreError("this database holds event '\(other.id)', not '\(event.id)'; use another --db")
         }
+        var header = event
+        header.rooms = []
+        header.stakeholders = []
+        header.sessions = []
+        try EventRecord(id: event.id, name: event.name.bilingual, timeZone: event.timeZone, planFile: planFile,
+                        data: try json(header), importedAt: now.iso8601).save(db)
+        var summary = ImportSummary(added: 0, updated: 0, removed: 0, unchanged: 0, busyPeriods: 0)
+        try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
+        try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
+        try sync(SessionRecord.self, event.sessions, event: event.id, at: now, db, &summary)
+        try BusyRecord.deleteAll(db)
+        for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
+            for p in periods {
+                var r = BusyRecord(id: nil, personId: person, start: p.interval.start.iso8601, end: p.interval.end.iso8601,
+                                   strength: p.strength.rawValue, summary: p.summary, source: p.source)
+                try r.insert(db)
+                summary.busyPeriods += 1
+            }
+        }
+        return summary
     }
 
     private func sync<R: EntityRecord>(

@@ -2,22 +2,10 @@ public import ConveneCore
 package import GRDB
 
 extension Store {
-    /// Saves a new schedule version (the new current schedule) with its audit entry, in one transaction.
-    @discardableResult
-    public func saveSchedule(
-        assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?,
-        at now: Instant, command: String, reason: String? = nil, detail: String? = nil
-    ) throws -> ScheduleVersion {
-        try write { db in
-            try insertVersion(db, assignments: assignments, unscheduled: unscheduled, score: score, at: now,
-                              command: command, reason: reason, detail: detail)
-        }
-    }
-
     /// Inserts a version inside a caller's transaction, so other rows can join it atomically.
     package func insertVersion(
         _ db: Database, assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?,
-        at now: Instant, command: String, reason: String?, detail: String?
+        at now: Instant, command: String, reason: String?
     ) throws -> ScheduleVersion {
         var v = ScheduleVersionRecord(number: nil, createdAt: now.iso8601, command: command, reason: reason,
                                       scoreUnscheduled: score?.unscheduled, scoreSoft: score?.soft)
@@ -32,15 +20,11 @@ extension Store {
             guard known.contains(u.session) else { throw StoreError("schedule names unknown session '\(u.session)'") }
             try UnscheduledRecord(version: number, sessionId: u.session, reason: u.reason).insert(db)
         }
-        let summary = "version \(number): \(assignments.count) scheduled, \(unscheduled.count) unscheduled"
-            + (score.map { ", \($0)" } ?? "")
-        try audit(db, at: now, command: command, action: "schedule", reason: reason,
-                  detail: detail.map { "\(summary); \($0)" } ?? summary, version: number)
         return ScheduleVersion(number: Int(number), createdAt: now, command: command, reason: reason,
                                assignments: assignments, unscheduled: unscheduled, score: score)
     }
 
-    /// The current schedule: the latest version, or nil before the first solve.
+    /// The draft: the latest schedule version, or nil before the first solve.
     public func currentSchedule() throws -> ScheduleVersion? {
         try read { db in
             guard let n = try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version") else { return nil }
@@ -69,7 +53,8 @@ extension Store {
         }
     }
 
-    private func version(_ n: Int64, _ db: Database) throws -> ScheduleVersion? {
+    /// One version inside a caller's read or transaction.
+    func version(_ n: Int64, _ db: Database) throws -> ScheduleVersion? {
         guard let r = try ScheduleVersionRecord.fetchOne(db, key: n) else { return nil }
         let a = try AssignmentRecord.filter(Column("version") == n).order(Column("start"), Column("room_id")).fetchAll(db)
             .map { Assignment(session: $0.sessionId, room: $0.roomId, start: Instant(iso8601: $0.start)!) }

@@ -9,10 +9,15 @@ public struct StoreStatus: Sendable, Hashable, Codable {
     public var sessions: Int
     public var removedSessions: Int
     public var busyPeriods: Int
+    /// How many schedule versions there are; the latest is the draft.
     public var scheduleVersions: Int
+    /// Sessions of the current plan the draft places, and those it leaves out.
     public var scheduled: Int
     public var unscheduled: Int
     public var score: Score?
+    /// The latest release and the schedule version it made official; nil before the first publish.
+    public var release: Int?
+    public var publishedVersion: Int?
     public var auditEntries: Int
 }
 
@@ -20,20 +25,30 @@ extension Store {
     /// What the database holds now.
     public func status() throws -> StoreStatus {
         try read { db in
-            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+                try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            }
             let latest = try ScheduleVersionRecord.order(ScheduleVersionRecord.Columns.number.desc).fetchOne(db)
             let n = latest?.number ?? 0
+            let planned = try count("SELECT COUNT(*) FROM session WHERE removed_at IS NULL")
+            // Only sessions the plan still lists: one it dropped is neither scheduled nor left out.
+            let scheduled = try count("""
+                SELECT COUNT(*) FROM assignment a JOIN session s ON s.id = a.session_id
+                WHERE a.version = ? AND s.removed_at IS NULL
+                """, [n])
+            let release = try ReleaseRecord.order(ReleaseRecord.Columns.number.desc).fetchOne(db)
             return StoreStatus(
                 event: try String.fetchOne(db, sql: "SELECT id FROM event"),
                 rooms: try count("SELECT COUNT(*) FROM room WHERE removed_at IS NULL"),
                 people: try count("SELECT COUNT(*) FROM person WHERE removed_at IS NULL"),
-                sessions: try count("SELECT COUNT(*) FROM session WHERE removed_at IS NULL"),
+                sessions: planned,
                 removedSessions: try count("SELECT COUNT(*) FROM session WHERE removed_at IS NOT NULL"),
                 busyPeriods: try count("SELECT COUNT(*) FROM busy_period"),
                 scheduleVersions: try count("SELECT COUNT(*) FROM schedule_version"),
-                scheduled: try count("SELECT COUNT(*) FROM assignment WHERE version = \(n)"),
-                unscheduled: try count("SELECT COUNT(*) FROM unscheduled WHERE version = \(n)"),
+                scheduled: scheduled,
+                unscheduled: latest == nil ? 0 : planned - scheduled,
                 score: latest?.scoreUnscheduled.map { Score(unscheduled: $0, soft: latest?.scoreSoft ?? 0) },
+                release: release?.number.map(Int.init), publishedVersion: release.map { Int($0.version) },
                 auditEntries: try count("SELECT COUNT(*) FROM audit_log"))
         }
     }

@@ -25,7 +25,7 @@ enum FuzzTarget: String, CaseIterable {
         case .calendar:
             _ = try? CalendarReader.read(text: text, source: "fuzz.ics", window: Self.window, floatingZone: "Asia/Tokyo")
         case .reply:
-            guard let calendar = try? ReplyImport.calendarText(text, file: "fuzz.eml") else { return }
+            guard let calendar = try? ReplyFile.calendarText(text, file: "fuzz.eml") else { return }
             _ = try? ITIPReply.read(calendar, file: "fuzz.eml")
         }
     }

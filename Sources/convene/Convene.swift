@@ -9,7 +9,7 @@ struct Convene: AsyncParsableCommand {
         abstract: "Plan, schedule and publish multi-stakeholder forums, symposia and seminars.",
         discussion: """
             The data flows one way: plan (YAML) + stakeholders' calendars (.ics) → compile → \
-            instance → solve → schedule (SQLite) → feeds (.ics), invitations (mail), agenda.
+            instance → solve → draft schedule (SQLite) → publish → feeds (.ics), invitations (mail), agenda.
             """,
         version: "0.1.0",
         subcommands: [
@@ -17,7 +17,7 @@ struct Convene: AsyncParsableCommand {
             Busy.self, Solve.self, Validate.self, Export.self, ProgrammeCommand.self, ImportSchedule.self,
             Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
             Reschedule.self, Diff.self, History.self, Undo.self,
-            Invite.self, Rsvp.self, Serve.self, Feeds.self,
+            Publish.self, Invite.self, Rsvp.self, Serve.self, Feeds.self,
         ]
     )
 

@@ -69,6 +69,33 @@ struct PublicationTests {
         #expect(b?.room == "small")
     }
 
+    @Test func onlyReleasesCountEachDatedWhenPublished() {
+        // Version 2 moved a and version 3 moved it back; only versions 1 and 3 were published.
+        let v1 = Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z")])
+        let v3 = Self.version(3, "2027-01-12T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z"), ("b", "small", "2027-03-01T01:00:00Z")])
+        let p = Publication(event: Self.event(sessions: ["a", "b"]), removed: [], releases: [
+            Release(number: 1, schedule: v1, publishedAt: Self.at("2027-01-10T12:00:00Z")),
+            Release(number: 2, schedule: v3, publishedAt: Self.at("2027-01-13T12:00:00Z")),
+        ])
+        #expect(p.entry(for: "a")?.sequence == 0)
+        #expect(p.entry(for: "a")?.lastModified == Self.at("2027-01-10T12:00:00Z"))
+        #expect(p.entry(for: "b")?.lastModified == Self.at("2027-01-13T12:00:00Z"))
+        #expect(p.lastModified == Self.at("2027-01-13T12:00:00Z"))
+    }
+
+    @Test func anAnswerHoldsForTheRoomAndTimeItAnswered() {
+        let start = Self.at("2027-03-01T01:00:00Z")
+        let answer = RSVPAnswer(person: "p", session: "a", sequence: 3, answer: .declined, repliedAt: nil, source: "r.ics",
+                                room: "hall", start: start)
+        #expect(answer.holds(for: Assignment(session: "a", room: "hall", start: start)))
+        #expect(!answer.holds(for: Assignment(session: "a", room: "small", start: start)))
+        #expect(!answer.holds(for: Assignment(session: "a", room: "hall", start: start.adding(minutes: 15))))
+        #expect(!answer.holds(for: nil))
+        var unknown = answer
+        unknown.room = nil
+        #expect(unknown.holds(for: Assignment(session: "a", room: "small", start: start)))
+    }
+
     @Test func uidComesFromIdsOnly() {
         let one = Publication(event: Self.event(sessions: ["a", "b"]), removed: [], history: [
             Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T01:00:00Z"), ("b", "hall", "2027-03-01T03:00:00Z")]),

@@ -1,5 +1,6 @@
 import ConveneCore
 import ConveneICal
+import Foundation
 import Testing
 
 struct FeedCatalogTests {
@@ -20,11 +21,16 @@ struct FeedCatalogTests {
         #expect(feeds.contains { $0.path == "rooms/%2E.%2Fetc.ics" })
     }
 
-    @Test func indexListsFeedsWithoutPersonalNames() {
+    @Test func indexListsFeedsWithoutPersonalNames() throws {
         let feeds = FeedCatalog.feeds(of: ForumFixture.publication)
-        let index = FeedCatalog.index(of: feeds, event: ForumFixture.event)
-        #expect(index.contains("{\"kind\": \"room\", \"id\": \"hall\", \"title\": \"希少がんフォーラム2027 / Rare Cancers Forum 2027 — 大ホール / Main hall\", \"path\": \"rooms/hall.ics\"}"))
-        #expect(index.contains("{\"kind\": \"person\", \"id\": \"p-sato\", \"path\": \"people/p-sato.ics\"}"))
-        #expect(!index.contains("佐藤"))
+        let data = try FeedCatalog.index(of: feeds, event: ForumFixture.event)
+        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(index["event"] as? String == "rare-cancers-forum-2027")
+        let rows = index["feeds"] as? [[String: String]] ?? []
+        #expect(rows.count == feeds.count)
+        #expect(rows.contains(["kind": "room", "id": "hall", "path": "rooms/hall.ics",
+                               "title": "希少がんフォーラム2027 / Rare Cancers Forum 2027 — 大ホール / Main hall"]))
+        #expect(rows.contains(["kind": "person", "id": "p-sato", "path": "people/p-sato.ics"]))
+        #expect(!String(decoding: data, as: UTF8.self).contains("佐藤"))
     }
 }

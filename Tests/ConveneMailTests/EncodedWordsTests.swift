@@ -1,12 +1,13 @@
 import ConveneCore
 @testable import ConveneMail
+import Foundation
 import Testing
 
 @Suite struct EncodedWordsTests {
     func decode(_ header: String) -> String {
         header.components(separatedBy: "\r\n ").map { word -> String in
             let inner = word.dropFirst(EncodedWords.prefix.count).dropLast(EncodedWords.suffix.count)
-            return String(decoding: Base64.decode(String(inner))!, as: UTF8.self)
+            return String(decoding: Data(base64Encoded: String(inner))!, as: UTF8.self)
         }.joined()
     }
 
@@ -26,8 +27,8 @@ import Testing
             #expect(w.hasPrefix("=?UTF-8?B?") && w.hasSuffix("?="))
             let inner = w.dropFirst(10).dropLast(2)
             // Each word decodes to valid UTF-8 by itself: no character is cut in two.
-            let bytes = Base64.decode(String(inner))!
-            #expect(String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil)
+            let bytes = Array(Data(base64Encoded: String(inner))!)
+            #expect(String(validating: bytes, as: UTF8.self) != nil)
         }
         #expect(decode(header) == subject)
     }
@@ -61,7 +62,7 @@ import Testing
     @Test func aLongNameSplitsAtASpaceKeptInTheEarlierWord() {
         let words = EncodedWords.words("山田 太郎 花子 次郎 三郎 四郎 五郎 六郎 七郎 八郎", firstLength: 40)
         #expect(words.count > 1)
-        let texts = words.map { w in String(decoding: Base64.decode(String(w.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
+        let texts = words.map { w in String(decoding: Data(base64Encoded: String(w.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
         #expect(texts.dropLast().allSatisfy { $0.hasSuffix(" ") })
         #expect(texts.joined() == "山田 太郎 花子 次郎 三郎 四郎 五郎 六郎 七郎 八郎")
     }

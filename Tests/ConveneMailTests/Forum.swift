@@ -1,5 +1,4 @@
 import ConveneCore
-import ConveneStore
 import Foundation
 
 /// A small forum for tests: three people in three zones and languages, two sessions.
@@ -43,15 +42,6 @@ enum Forum {
         Assignment(session: "s-open", room: "hall", start: at("2027-02-22 09:30")),
         Assignment(session: "s-panel", room: "room-1", start: at("2027-02-22 13:00")),
     ]
-
-    /// A store on a fresh temporary file holding the forum.
-    static func store() throws -> (Store, String) {
-        let dir = NSTemporaryDirectory() + "convene-mail-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = try Store(path: dir + "/convene.sqlite")
-        _ = try store.importPlan(event, planFile: "plan.yaml", at: stamp)
-        return (store, dir)
-    }
 }
 
 /// Golden files live beside the tests; `CONVENE_REGENERATE_GOLDEN=1` rewrites them on purpose.

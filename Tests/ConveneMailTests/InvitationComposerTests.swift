@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 @Suite struct InvitationComposerTests {
-    func notice(_ kind: MailTemplates.Kind = .invitation, person: String, session: String = "s-open", sequence: Int = 0) -> Notice {
+    func notice(_ kind: NoticeKind = .invitation, person: String, session: String = "s-open", sequence: Int = 0) -> Notice {
         let a = Forum.schedule.first { $0.session == session }!
         return Notice(kind: kind, person: person, session: session, uid: "\(session).test-forum@convene", sequence: sequence,
                       room: a.room, start: a.start, stamp: Forum.stamp, required: true, sessionCancelled: kind == .cancel,

@@ -8,7 +8,7 @@ import Testing
         MailMessage(messageID: "s-open.test-forum.p-sato.0.request@example.org", date: Forum.stamp,
                     from: try MailAddress(name: "Forum", address: "forum@example.org"),
                     to: try MailAddress(name: "佐藤 花子", address: "hanako.sato@example.jp"),
-                    subject: subject, text: "本文\n2行目\n", calendar: (Array("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8), "REQUEST"))
+                    subject: subject, text: "本文\n2行目\n", calendar: (Array("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".utf8), .request))
     }
 
     @Test func headersAndMIMEStructure() throws {

@@ -1,3 +1,4 @@
+import ConveneApp
 import ConveneCore
 import ConveneStore
 @testable import ConveneServer
@@ -69,15 +70,20 @@ struct FeedServerTests {
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
             let before = try await client.get("/feeds/event.ics")
-            // What `convene move` does: a new version with one session elsewhere, from another connection.
+            // What `convene move` then `convene publish` do: a new version with one session elsewhere, from another connection.
             let other = try Store(path: f.store.path)
-            try other.saveSchedule(
-                assignments: [
-                    Assignment(session: "opening", room: "room-b", start: Fixture.at("2027-03-12T09:00:00+09:00")),
-                    Assignment(session: "access", room: "hall", start: Fixture.at("2027-03-12T10:30:00+09:00")),
-                    Assignment(session: "industry", room: "room-b", start: Fixture.at("2027-03-12T10:30:00+09:00")),
-                ],
-                unscheduled: [], score: nil, at: Fixture.at("2027-02-02T09:00:00Z"), command: "move")
+            let moved = [
+                Assignment(session: "opening", room: "room-b", start: Fixture.at("2027-03-12T09:00:00+09:00")),
+                Assignment(session: "access", room: "hall", start: Fixture.at("2027-03-12T10:30:00+09:00")),
+                Assignment(session: "industry", room: "room-b", start: Fixture.at("2027-03-12T10:30:00+09:00")),
+            ]
+            // A draft alone changes nothing anyone sees.
+            try f.publish(moved, at: Fixture.at("2027-02-02T08:00:00Z"), through: other, draftOnly: true)
+            let draft = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
+            #expect(draft.status == 304)
+            #expect(try await client.get("/").text.contains("Schedule version 1"))
+            try Publisher(store: other).publish(try Publisher(store: other).plan(at: Fixture.at("2027-02-02T09:00:00Z")),
+                                                force: true, reason: nil)
             let after = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
             #expect(after.status == 200)
             #expect(after.header("ETag") != before.header("ETag"))

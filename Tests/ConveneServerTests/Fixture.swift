@@ -1,3 +1,4 @@
+import ConveneApp
 import ConveneCore
 import ConveneStore
 import Foundation
@@ -38,19 +39,35 @@ struct Fixture {
                 Session(id: "industry", title: LocalizedText(en: "Industry round table"), kind: .meeting, duration: 45,
                         required: ["martin"], optional: ["kimura"]),
             ])
-        _ = try store.importPlan(event, planFile: "plan.yaml", at: Self.at("2027-01-10T10:00:00Z"))
+        try store.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
+                                    plan: ChangeRecord.Plan(event: event, file: "plan.yaml", busy: [:])),
+                       at: Self.at("2027-01-10T10:00:00Z"))
     }
 
-    /// The first schedule: everything placed on the forum's day.
+    /// The first schedule, published: everything placed on the forum's day.
     @discardableResult
     func schedule(openingIn room: String = "hall", at start: String = "2027-03-12T09:00:00+09:00") throws -> ScheduleVersion {
-        try store.saveSchedule(
-            assignments: [
-                Assignment(session: "opening", room: room, start: Self.at(start)),
-                Assignment(session: "access", room: "hall", start: Self.at("2027-03-12T10:30:00+09:00")),
-                Assignment(session: "industry", room: "room-b", start: Self.at("2027-03-12T10:30:00+09:00")),
-            ],
-            unscheduled: [], score: Score(unscheduled: 0, soft: 0), at: Self.at("2027-02-01T08:00:00Z"), command: "test")
+        try publish([
+            Assignment(session: "opening", room: room, start: Self.at(start)),
+            Assignment(session: "access", room: "hall", start: Self.at("2027-03-12T10:30:00+09:00")),
+            Assignment(session: "industry", room: "room-b", start: Self.at("2027-03-12T10:30:00+09:00")),
+        ], at: Self.at("2027-02-01T08:00:00Z"))
+    }
+
+    /// Saves `assignments` as the draft and, unless `draftOnly`, publishes it (conflicts accepted) at `now`,
+    /// through `store` (another connection, as another `convene` process would).
+    @discardableResult
+    func publish(_ assignments: [Assignment], at now: Instant, through store: Store? = nil, draftOnly: Bool = false) throws -> ScheduleVersion {
+        let store = store ?? self.store
+        let version = try store.save(ChangeRecord(
+            basedOn: try store.currentSchedule()?.number, command: "schedule", detail: "",
+            version: ChangeRecord.Version(assignments: assignments, unscheduled: [], score: Score(unscheduled: 0, soft: 0))),
+            at: now).version!
+        if !draftOnly {
+            let publisher = Publisher(store: store)
+            try publisher.publish(try publisher.plan(at: now), force: true, reason: nil)
+        }
+        return version
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

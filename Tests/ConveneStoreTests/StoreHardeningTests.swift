@@ -19,17 +19,20 @@ struct StoreHardeningTests {
     }
 
     static func message(_ id: String, bytes: [UInt8]) -> OutboxMessage {
-        OutboxMessage(messageID: id, person: "p-a", session: "s-1", uid: "u", sequence: 0, method: "REQUEST",
-                      kind: "invitation", room: "hall", start: at("2027-02-22T09:00:00+09:00"), recipient: "a@example.org",
-                      subject: "s", bytes: bytes, queuedAt: at("2027-01-01T00:00:00Z"), version: nil)
+        OutboxMessage(messageID: id, person: "p-a", session: "s-1", uid: "u", sequence: 0, kind: .invitation, room: "hall",
+                      start: at("2027-02-22T09:00:00+09:00"), required: true, recipient: "a@example.org", subject: "s",
+                      bytes: bytes, queuedAt: at("2027-01-01T00:00:00Z"), version: 1)
     }
 
     @Test func messagesAreStoredAsBlobs() throws {
         let tmp = try TemporaryDatabase()
         let store = try Store(path: tmp.path)
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"))],
+                               at: at("2027-01-01T00:01:00Z"))
         let bytes = Array("Subject: é\r\n\r\nbody\r\n".utf8)
-        try store.queue([Self.message("m1", bytes: bytes)], forVersion: nil, at: at("2027-01-01T00:00:00Z"), command: "test")
+        try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
+                                        queue: [Self.message("m1", bytes: bytes)]), at: at("2027-01-01T00:02:00Z"))
         let stored = try store.read { try Row.fetchOne($0, sql: "SELECT typeof(message), length(message) FROM outbox")! }
         #expect(stored[0] as String == "blob")
         #expect(stored[1] as Int == bytes.count)

@@ -54,7 +54,7 @@ struct StoreTests {
         try store.saveSchedule(
             assignments: [Assignment(session: "s-1", room: "hall", start: start)],
             unscheduled: [Solution.Unscheduled(session: "s-2", reason: "no room")],
-            score: Score(unscheduled: 1, soft: 0), at: at("2027-01-01T00:01:00Z"), command: "schedule")
+            score: Score(unscheduled: 1, soft: 0), at: at("2027-01-01T00:01:00Z"))
         let second = try store.importPlan(sampleEvent(sessions: ["s-1", "s-3"], title: "One, renamed"), planFile: "plan.yaml",
                                           at: at("2027-01-02T00:00:00Z"))
         #expect(second.added == 1)
@@ -72,6 +72,10 @@ struct StoreTests {
         #expect(current.score == Score(unscheduled: 1, soft: 0))
         #expect(try store.history().count == 1)
         #expect(try store.auditLog().map(\.action) == ["import", "schedule", "import"])
+        #expect(try store.auditLog().last?.detail == "plan.yaml: 1 added, 1 updated, 1 removed, 0 busy periods")
+        // The removed session is neither scheduled nor left out any more.
+        let status = try store.status()
+        #expect((status.sessions, status.scheduled, status.unscheduled, status.removedSessions) == (2, 1, 1, 1))
     }
 
     @Test func failedImportLeavesTheFileAsItWas() throws {
@@ -115,7 +119,7 @@ struct StoreTests {
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         #expect(throws: StoreError.self) {
             try store.saveSchedule(assignments: [Assignment(session: "s-x", room: "hall", start: at("2027-02-22T00:00:00Z"))],
-                                   unscheduled: [], score: nil, at: at("2027-01-01T00:00:00Z"), command: "schedule")
+                                   at: at("2027-01-01T00:00:00Z"))
         }
         #expect(try store.currentSchedule() == nil)
         #expect(try store.auditLog().count == 1)

@@ -39,6 +39,9 @@ struct ProgrammeCommandsTests {
         let db = dir.url.appendingPathComponent("forum.sqlite").path
         #expect(try CommandLine.run(["import", Self.plan, "--db", db]).status == 0)
         #expect(try CommandLine.run(["schedule", "--time-limit", "1", "--db", db]).status == 0)
+        // The programme is what people read: the published schedule.
+        #expect(try CommandLine.run(["programme", "--db", db]).stderr.contains("nothing published yet (run `convene publish`)"))
+        #expect(try CommandLine.run(["publish", "--db", db]).status == 0)
         let en = try CommandLine.run(["agenda", "--language", "en", "--db", db])
         #expect(en.status == 0 && en.stdout.contains("Opening Plenary") && !en.stdout.contains("開会全体会議"))
         #expect(en.stdout.contains("Track: Plenaries") && en.stdout.contains("Minato International Conference Centre"))

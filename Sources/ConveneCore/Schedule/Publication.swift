@@ -1,8 +1,9 @@
 /// What subscribers' calendars must show for every session ever published: where and when it is
 /// (or that it is cancelled), its SEQUENCE and when it last changed.
 ///
-/// Built from the plan, the sessions taken out of it and the schedule history alone, so feeds,
-/// invitations and the feed server all agree on UID and SEQUENCE. Pure: reads no clock.
+/// Built from the plan, the sessions taken out of it and the published history alone (every
+/// release, oldest first), so feeds, invitations and the feed server all agree on UID and
+/// SEQUENCE. Drafts never reach it. Pure: reads no clock.
 public struct Publication: Sendable, Hashable {
     /// Where a session stands now.
     public enum State: Sendable, Hashable {
@@ -56,7 +57,13 @@ public struct Publication: Sendable, Hashable {
         "\(uidSafe(session)).\(uidSafe(event))@convene"
     }
 
-    /// Builds the publication from the current plan, the removed sessions and the history, oldest first.
+    /// Builds the publication from the current plan, the removed sessions and the releases, oldest first.
+    public init(event: Event, removed: [RemovedSession], releases: [Release]) {
+        self.init(event: event, removed: removed, history: releases.map(\.asPublished))
+    }
+
+    /// Builds the publication from the current plan, the removed sessions and the schedules
+    /// subscribers saw, oldest first, each dated when it was published.
     public init(event: Event, removed: [RemovedSession], history: [ScheduleVersion]) {
         self.event = event
         var sessions: [String: Session] = [:]
@@ -137,7 +144,7 @@ extension Publication {
         public var event: Event
         /// Sessions taken out of the plan.
         public var removed: [RemovedSession]
-        /// Oldest first; the last is the current schedule.
+        /// The published schedules, oldest first, each dated when it was published; the last is in force.
         public var history: [ScheduleVersion]
 
         public init(event: Event, removed: [RemovedSession], history: [ScheduleVersion]) {

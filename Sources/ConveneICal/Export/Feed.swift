@@ -43,6 +43,12 @@ public struct Feed: Sendable, Hashable {
         }
     }
 
+    /// Person feeds are private: reachable only through their owner's token, never listed with a title.
+    public var isPrivate: Bool {
+        if case .person = kind { return true }
+        return false
+    }
+
     /// The id of the room, track, group or person; nil for the event feed.
     public var id: String? {
         switch kind {

@@ -1,4 +1,5 @@
 public import ConveneCore
+public import Foundation
 
 /// Every feed of a publication with its stable file name, and the index that lists them.
 ///
@@ -34,19 +35,23 @@ public enum FeedCatalog {
         return feeds
     }
 
-    /// The index as JSON: `{"event": id, "feeds": [{"kind", "id", "title", "path"}, …]}`.
+    /// The index as JSON: `{"event": id, "feeds": [{"kind", "id", "title", "path"}, …]}`, keys sorted.
     ///
     /// Person feeds are listed by id and path only: the index may be shown to anyone.
-    public static func index(of feeds: [Feed], event: Event) -> String {
-        let rows = feeds.map { feed -> String in
-            var fields = ["\"kind\": \"\(feed.kindName)\""]
-            if let id = feed.id { fields.append("\"id\": \"\(BusyReport.escaped(id))\"") }
-            if feed.kindName != "person" { fields.append("\"title\": \"\(BusyReport.escaped(feed.title))\"") }
-            fields.append("\"path\": \"\(BusyReport.escaped(feed.path))\"")
-            return "    {" + fields.joined(separator: ", ") + "}"
+    public static func index(of feeds: [Feed], event: Event) throws -> Data {
+        struct Row: Encodable {
+            var kind: String
+            var id: String?
+            var title: String?
+            var path: String
         }
-        return "{\n  \"event\": \"\(BusyReport.escaped(event.id))\",\n  \"feeds\": [\n"
-            + rows.joined(separator: ",\n") + "\n  ]\n}\n"
+        struct Index: Encodable {
+            var event: String
+            var feeds: [Row]
+        }
+        return try JSONFormat.encode(Index(event: event.id, feeds: feeds.map {
+            Row(kind: $0.kindName, id: $0.id, title: $0.isPrivate ? nil : $0.title, path: $0.path)
+        }))
     }
 
     /// An id as a file name: letters, digits, `-`, `_` and `.` kept, anything else %-escaped.

@@ -32,7 +32,7 @@ public enum FeedExporter {
         for feed in feeds where only.isEmpty || only.contains(feed.path) {
             files.append(File(path: feed.path, bytes: Data(try FeedWriter.render(feed, of: publication).utf8)))
         }
-        files.append(File(path: FeedCatalog.indexPath, bytes: Data(FeedCatalog.index(of: feeds, event: publication.event).utf8)))
+        files.append(File(path: FeedCatalog.indexPath, bytes: try FeedCatalog.index(of: feeds, event: publication.event)))
         return (feeds, files)
     }
 

@@ -3,25 +3,24 @@ public import ConveneCore
 
 /// One attendee's answer in an iTIP REPLY (RFC 5546 §3.2.3).
 public struct ITIPReply: Sendable, Hashable {
-    /// What the attendee said.
-    public enum Answer: String, Sendable, Hashable, Codable, CaseIterable {
-        case accepted, declined, tentative
-    }
-
     public var uid: String
     public var sequence: Int
     /// The attendee's address without `mailto:`, lower-cased.
     public var attendee: String
-    public var answer: Answer
+    public var answer: RSVPAnswer.Answer
     /// DTSTAMP of the reply, when it has one.
     public var stamp: Instant?
+    /// The reply's COMMENT (RFC 5546 lets an attendee say why), when it has one.
+    public var comment: String?
 
-    public init(uid: String, sequence: Int, attendee: String, answer: Answer, stamp: Instant? = nil) {
+    public init(uid: String, sequence: Int, attendee: String, answer: RSVPAnswer.Answer, stamp: Instant? = nil,
+                comment: String? = nil) {
         self.uid = uid
         self.sequence = sequence
         self.attendee = attendee
         self.answer = answer
         self.stamp = stamp
+        self.comment = comment
     }
 
     /// Reads every answer in an iTIP REPLY; `file` names the source in errors.
@@ -66,6 +65,13 @@ public struct ITIPReply: Sendable, Hashable {
             let stampTime = icalcomponent_get_dtstamp(event)
             let stamp = icaltime_is_null_time(stampTime) != 0 ? nil
                 : Instant(secondsSinceEpoch: Int64(icaltime_as_timet_with_zone(stampTime, icaltimezone_get_utc_timezone())))
+            var comments: [String] = []
+            var c = icalcomponent_get_first_property(event, ICAL_COMMENT_PROPERTY)
+            while let prop = c {
+                if let text = LibicalText.borrowed(icalproperty_get_comment(prop)), !text.isEmpty { comments.append(text) }
+                c = icalcomponent_get_next_property(event, ICAL_COMMENT_PROPERTY)
+            }
+            let comment = comments.isEmpty ? nil : comments.joined(separator: "\n")
             var found = false
             let attendeeLines = map.properties("ATTENDEE", inBlock: block).map(\.line)
             var attendee = 0
@@ -79,7 +85,7 @@ public struct ITIPReply: Sendable, Hashable {
                 guard let param = icalproperty_get_first_parameter(prop, ICAL_PARTSTAT_PARAMETER) else {
                     throw ICalError(file: file, line: where_, message: "ATTENDEE \(address) has no PARTSTAT")
                 }
-                let answer: Answer
+                let answer: RSVPAnswer.Answer
                 switch icalparameter_get_partstat(param) {
                 case ICAL_PARTSTAT_ACCEPTED: answer = .accepted
                 case ICAL_PARTSTAT_DECLINED: answer = .declined
@@ -88,7 +94,8 @@ public struct ITIPReply: Sendable, Hashable {
                     throw ICalError(file: file, line: where_,
                                     message: "ATTENDEE \(address): PARTSTAT must be ACCEPTED, DECLINED or TENTATIVE")
                 }
-                out.append(ITIPReply(uid: uidText, sequence: sequence, attendee: address.lowercased(), answer: answer, stamp: stamp))
+                out.append(ITIPReply(uid: uidText, sequence: sequence, attendee: address.lowercased(), answer: answer, stamp: stamp,
+                                     comment: comment))
                 found = true
             }
             if !found {

@@ -1,5 +1,5 @@
 import CLibical
-public import ConveneCore
+import ConveneCore
 
 /// Writes iTIP REQUEST and CANCEL objects (RFC 5546) through libical, checked by `icalrestriction_check`.
 public enum ITIPWriter {

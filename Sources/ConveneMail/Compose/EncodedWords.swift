@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 2047 encoded words for header text that is not plain ASCII, folded so no header line
 /// passes 78 octets.
 enum EncodedWords {
@@ -87,5 +89,5 @@ enum EncodedWords {
         return out + line
     }
 
-    private static func word(_ text: String) -> String { prefix + Base64.encode(Array(text.utf8)) + suffix }
+    private static func word(_ text: String) -> String { prefix + Data(text.utf8).base64EncodedString() + suffix }
 }

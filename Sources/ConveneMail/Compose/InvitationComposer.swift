@@ -46,10 +46,10 @@ public struct InvitationComposer: Sendable {
         return MailMessage(
             messageID: notice.messageID(domain: from.domain), date: now, from: from, to: to,
             subject: subject(notice.kind, title: title, language: language), text: body,
-            calendar: (calendar, notice.method.rawValue))
+            calendar: (calendar, notice.method))
     }
 
-    func subject(_ kind: MailTemplates.Kind, title: String, language: Language) -> String {
+    func subject(_ kind: NoticeKind, title: String, language: Language) -> String {
         let name = event.name.text(in: language)
         switch (kind, language) {
         case (.invitation, .ja): return "【ご案内】\(title)（\(name)）"

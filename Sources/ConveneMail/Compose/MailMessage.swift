@@ -1,4 +1,6 @@
 public import ConveneCore
+public import ConveneICal
+import Foundation
 
 /// An RFC 5322 message: a readable text part and, for invitations, an iMIP calendar part.
 public struct MailMessage: Sendable, Hashable {
@@ -9,12 +11,12 @@ public struct MailMessage: Sendable, Hashable {
     public var to: MailAddress
     public var subject: String
     public var text: String
-    /// The iTIP object (bytes as libical wrote them) and its METHOD, e.g. `REQUEST`.
-    public var calendar: (bytes: [UInt8], method: String)?
+    /// The iTIP object (bytes as libical wrote them) and its METHOD.
+    public var calendar: (bytes: [UInt8], method: ITIPEvent.Method)?
 
     /// Creates a message; `render()` checks every header value.
     public init(messageID: String, date: Instant, from: MailAddress, to: MailAddress, subject: String, text: String,
-                calendar: (bytes: [UInt8], method: String)? = nil) {
+                calendar: (bytes: [UInt8], method: ITIPEvent.Method)? = nil) {
         self.messageID = messageID
         self.date = date
         self.from = from
@@ -48,19 +50,18 @@ public struct MailMessage: Sendable, Hashable {
         head += EncodedWords.unstructured("Subject", subject) + "\r\n"
         head += "MIME-Version: 1.0\r\n"
         let textPart = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-            + Base64.lines(Array(MailMessage.crlf(text).utf8))
+            + MailMessage.base64Lines(Array(MailMessage.crlf(text).utf8))
         guard let calendar else {
             return Array((head + textPart).utf8)
         }
-        try HeaderValue.check(calendar.method, field: "method", context: context)
         let boundary = "=_convene_" + MailMessage.hex(messageID)
         var body = "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n\r\n"
         body += "This is a message in MIME format.\r\n"
         body += "--\(boundary)\r\n" + textPart
         body += "--\(boundary)\r\n"
-        body += "Content-Type: text/calendar; charset=UTF-8; method=\(calendar.method)\r\n"
+        body += "Content-Type: text/calendar; charset=UTF-8; method=\(calendar.method.rawValue)\r\n"
         body += "Content-Transfer-Encoding: base64\r\n\r\n"
-        body += Base64.lines(calendar.bytes)
+        body += MailMessage.base64Lines(calendar.bytes)
         body += "--\(boundary)--\r\n"
         return Array((head + body).utf8)
     }
@@ -78,6 +79,13 @@ public struct MailMessage: Sendable, Hashable {
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Bytes as a MIME body carries them: base64 in lines of 76 characters, each ending in CRLF.
+    static func base64Lines(_ bytes: [UInt8]) -> String {
+        guard !bytes.isEmpty else { return "" }
+        return Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+            + "\r\n"
+    }
 
     /// Text with every line ending made CRLF.
     static func crlf(_ text: String) -> String {

@@ -3,7 +3,7 @@ public import ConveneICal
 
 /// What one person must be told about one session: the message the outbox holds for them.
 public struct Notice: Sendable, Hashable {
-    public var kind: MailTemplates.Kind
+    public var kind: NoticeKind
     public var person: String
     public var session: String
     /// The session's UID, the same as in the feeds.
@@ -23,7 +23,7 @@ public struct Notice: Sendable, Hashable {
     public var previousStart: Instant?
 
     /// Creates a notice.
-    public init(kind: MailTemplates.Kind, person: String, session: String, uid: String, sequence: Int, room: String,
+    public init(kind: NoticeKind, person: String, session: String, uid: String, sequence: Int, room: String,
                 start: Instant, stamp: Instant, required: Bool, sessionCancelled: Bool = false,
                 previousRoom: String? = nil, previousStart: Instant? = nil) {
         self.kind = kind

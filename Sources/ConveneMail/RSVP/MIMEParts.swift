@@ -17,7 +17,7 @@ enum MIMEParts {
         }
         guard type.lowercased().hasPrefix("text/calendar") else { return nil }
         switch header("content-transfer-encoding", in: headers)?.lowercased() {
-        case "base64": return Base64.decode(body).map { String(decoding: $0, as: UTF8.self) }
+        case "base64": return Data(base64Encoded: body, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) }
         case "quoted-printable": return quotedPrintable(body)
         default: return body
         }

@@ -3,11 +3,6 @@ import Mustache
 
 /// The body templates in force for an event: the plan's overrides, else the defaults.
 public struct MailTemplates: Sendable {
-    /// What a message is about.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case invitation, update, cancel
-    }
-
     private let templates: [String: MustacheTemplate]
 
     /// Compiles the defaults and the overrides; a bad override is an error naming its key and line.
@@ -16,7 +11,7 @@ public struct MailTemplates: Sendable {
         for (key, text) in DefaultTemplates.all { compiled[key] = try! MustacheTemplate(string: text) }
         for (key, text) in overrides.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: ".")
-            guard parts.count == 2, Kind(rawValue: String(parts[0])) != nil, Language(rawValue: String(parts[1])) != nil else {
+            guard parts.count == 2, NoticeKind(rawValue: String(parts[0])) != nil, Language(rawValue: String(parts[1])) != nil else {
                 throw MailError("plan templates: '\(key)' is not a template name; use one of "
                     + DefaultTemplates.all.keys.sorted().joined(separator: ", "))
             }
@@ -34,7 +29,7 @@ public struct MailTemplates: Sendable {
     }
 
     /// The body for a kind of message in a language, rendered with `context`.
-    func render(_ kind: Kind, language: Language, context: [String: Any]) -> String {
+    func render(_ kind: NoticeKind, language: Language, context: [String: Any]) -> String {
         templates["\(kind.rawValue).\(language.rawValue)"]!.render(context)
     }
 }

@@ -1,4 +1,3 @@
-public import ConveneStore
 import Foundation
 
 /// Writes each message as `<Message-ID>.eml` in a folder, atomically: a message file is either whole or absent.
@@ -21,7 +20,7 @@ public struct FileTransport: Transport {
         return (directory as NSString).appendingPathComponent(name + ".eml")
     }
 
-    public func send(_ message: OutboxMessage, from sender: String) throws {
+    public func send(_ message: Envelope, from sender: String) throws {
         let target = path(of: message.messageID)
         do {
             try Data(message.bytes).write(to: URL(fileURLWithPath: target), options: .atomic)

@@ -1,5 +1,4 @@
 import CCurl
-public import ConveneStore
 import Foundation
 
 /// Delivers messages to an SMTP server through libcurl, one connection reused for the whole run.
@@ -50,7 +49,7 @@ public final class SMTPTransport: Transport {
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    public func send(_ message: OutboxMessage, from sender: String) throws {
+    public func send(_ message: Envelope, from sender: String) throws {
         let upload = Upload(message.bytes)
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let recipients = curl_slist_append(nil, "<\(message.recipient)>")

@@ -1,9 +1,7 @@
-public import ConveneStore
-
 /// Somewhere messages can be handed to: a folder, an SMTP server.
 public protocol Transport {
     /// Hands one message over; returns only once it was accepted, throws `TransportFailure` otherwise.
-    func send(_ message: OutboxMessage, from sender: String) throws
+    func send(_ message: Envelope, from sender: String) throws
     /// Called once after a run, e.g. to close a connection.
     func finish()
 }

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneICal
 import ConveneProgramme
 
 /// The public agenda: the programme (rooms × times per day, then every session with its public
@@ -26,21 +27,21 @@ struct AgendaPage: Sendable {
     }
 
     /// The whole-event feed in plain sight; rooms, tracks and groups folded away to keep the programme near the top.
-    private func subscriptions(_ feeds: [FeedListing], event: Event) -> String {
-        guard let whole = feeds.first(where: { $0.kind == "event" }) else { return "" }
+    private func subscriptions(_ feeds: [Feed], event: Event) -> String {
+        guard let whole = feeds.first(where: { $0.kind == .event }) else { return "" }
         var out = "<p class=\"subscribe\">Subscribe to the whole event: \(link(whole, label: "calendar app"))</p>\n"
-        let others = feeds.filter { $0.kind != "event" }
+        let others = feeds.filter { $0.kind != .event }
         guard !others.isEmpty else { return out }
         out += "<details><summary>Feeds per room, track and group</summary>\n<ul class=\"feeds\">\n"
         let prefix = event.name.bilingual + " — "
         for feed in others {
             let title = feed.title.hasPrefix(prefix) ? String(feed.title.dropFirst(prefix.count)) : feed.title
-            out += "<li>\(h(feed.kind.capitalized)) \(h(title)): \(link(feed, label: "subscribe"))</li>\n"
+            out += "<li>\(h(feed.kindName.capitalized)) \(h(title)): \(link(feed, label: "subscribe"))</li>\n"
         }
         return out + "</ul></details>\n"
     }
 
-    private func link(_ feed: FeedListing, label: String) -> String {
+    private func link(_ feed: Feed, label: String) -> String {
         let path = FeedLinks.publicPath(feed.path)
         return "<a href=\"\(h(links.webcal(path)))\">\(label)</a> · <a href=\"\(h(links.web(path)))\">.ics</a>"
     }

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneICal
 import Foundation
 
 /// What is served for one state of the database: the library, its lookups, and each body
@@ -6,7 +7,7 @@ import Foundation
 final class FeedSnapshot: @unchecked Sendable {
     let library: FeedLibrary
     let tokens: TokenDirectory
-    private let publicFeeds: [String: FeedListing]
+    private let publicFeeds: [String: Feed]
     private let earlier: [String: RenderedBody]
     private let lock = NSLock()
     private var bodies: [String: RenderedBody] = [:]
@@ -19,11 +20,11 @@ final class FeedSnapshot: @unchecked Sendable {
     }
 
     /// The public feed at a path such as `rooms/hall.ics`.
-    func publicFeed(at path: String) -> FeedListing? { publicFeeds[path] }
+    func publicFeed(at path: String) -> Feed? { publicFeeds[path] }
 
     /// The body of a feed, rendered now if this is its first request since the database changed.
     /// Private feeds say so to caches; both kinds are fetched again after the feed's REFRESH-INTERVAL.
-    func body(of feed: FeedListing) throws -> RenderedBody {
+    func body(of feed: Feed) throws -> RenderedBody {
         let cacheControl = "\(feed.isPrivate ? "private" : "public"), max-age=\(library.refreshSeconds)"
         return try body(key: "feed:" + feed.path, contentType: Self.calendar, cacheControl: cacheControl) {
             try library.render(feed)

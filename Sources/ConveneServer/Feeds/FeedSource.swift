@@ -1,4 +1,5 @@
 package import ConveneCore
+package import ConveneICal
 package import ConveneStore
 
 /// Where the server's feeds come from: a cheap change check, and everything served as of now.
@@ -9,52 +10,30 @@ package protocol FeedSource: Sendable {
     func load() throws -> FeedLibrary
 }
 
-/// One feed the server can serve.
-package struct FeedListing: Sendable, Hashable {
-    /// `event`, `room`, `track`, `group` or `person`.
-    package var kind: String
-    /// The room, track, group or person id; nil for the whole event.
-    package var id: String?
-    /// The calendar's name as subscribers see it.
-    package var title: String
-    /// The feed's name relative to the feeds folder, e.g. `rooms/hall.ics`; already URL-safe.
-    package var path: String
-
-    package init(kind: String, id: String?, title: String, path: String) {
-        self.kind = kind
-        self.id = id
-        self.title = title
-        self.path = path
-    }
-
-    /// Person feeds are private: reachable only through their owner's token.
-    package var isPrivate: Bool { kind == "person" }
-}
-
 /// Everything the server serves for one state of the database.
 package struct FeedLibrary: Sendable {
     package var stamp: ChangeStamp
     /// The current plan; nil before the first import.
     package var event: Event?
-    /// The current schedule; nil before the first solve.
+    /// The published schedule; nil before the first publish.
     package var schedule: ScheduleVersion?
     /// What the feeds publish, for the programme and the schedule exports; nil before the first import.
     package var publication: Publication?
     /// When anything published last changed, for Last-Modified.
     package var lastModified: Instant?
     /// Every feed, public and private.
-    package var feeds: [FeedListing]
+    package var feeds: [Feed]
     /// Live private feed tokens: hex SHA-256 of the token → person id.
     package var tokenHashes: [String: String]
     /// How often subscribers should fetch again, in seconds: the feeds' REFRESH-INTERVAL.
     package var refreshSeconds: Int
     /// Renders one of `feeds` as iCalendar text; the same library always gives the same bytes.
-    package var render: @Sendable (FeedListing) throws -> String
+    package var render: @Sendable (Feed) throws -> String
 
     package init(
         stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, publication: Publication? = nil, lastModified: Instant?,
-        feeds: [FeedListing],
-        tokenHashes: [String: String], refreshSeconds: Int, render: @escaping @Sendable (FeedListing) throws -> String
+        feeds: [Feed],
+        tokenHashes: [String: String], refreshSeconds: Int, render: @escaping @Sendable (Feed) throws -> String
     ) {
         self.stamp = stamp
         self.event = event
@@ -68,10 +47,10 @@ package struct FeedLibrary: Sendable {
     }
 
     /// The public feeds: the event, rooms, tracks and groups.
-    package var publicFeeds: [FeedListing] { feeds.filter { !$0.isPrivate } }
+    package var publicFeeds: [Feed] { feeds.filter { !$0.isPrivate } }
 
     /// A person's private feed, if the plan has them.
-    package func personFeed(_ person: String) -> FeedListing? {
+    package func personFeed(_ person: String) -> Feed? {
         feeds.first { $0.isPrivate && $0.id == person }
     }
 }

@@ -1,9 +1,10 @@
+import ConveneApp
 import ConveneCore
 import ConveneICal
 package import ConveneStore
 
-/// Feeds straight from the database: the current plan, the schedule history and the live tokens,
-/// written by ConveneICal exactly as `convene export` writes them.
+/// Feeds straight from the database: what is published (the plan and every release) and the live
+/// tokens, written by ConveneICal exactly as `convene export` writes them. Drafts never show.
 package struct StoreFeedSource: FeedSource {
     let store: Store
 
@@ -17,23 +18,17 @@ package struct StoreFeedSource: FeedSource {
         let stamp = try store.changeStamp()
         let tokens = try store.liveFeedTokenHashes()
         let refresh = Self.seconds(FeedWriter.refreshInterval)
-        guard let event = try store.event() else {
+        guard let published = try PublishedSchedule.load(from: store) else {
             return FeedLibrary(stamp: stamp, event: nil, schedule: nil, lastModified: nil, feeds: [], tokenHashes: tokens,
                                refreshSeconds: refresh) { feed in throw ServerError("no feed \(feed.path) before an import") }
         }
-        let history = try store.history()
-        let publication = Publication(event: event, removed: try store.removedSessions(), history: history)
+        let publication = published.publication
         let feeds = FeedCatalog.feeds(of: publication)
-        let byPath = Dictionary(feeds.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         return FeedLibrary(
-            stamp: stamp, event: event, schedule: history.last, publication: publication,
-            lastModified: publication.lastModified ?? history.last?.createdAt,
-            feeds: feeds.map { FeedListing(kind: $0.kindName, id: $0.id, title: $0.title, path: $0.path) },
-            tokenHashes: tokens, refreshSeconds: refresh
-        ) { listing in
-            guard let feed = byPath[listing.path] else { throw ServerError("no feed \(listing.path)") }
-            return try FeedWriter.render(feed, of: publication)
-        }
+            stamp: stamp, event: published.event, schedule: published.latest?.schedule, publication: publication,
+            lastModified: publication.lastModified ?? published.latest?.publishedAt,
+            feeds: feeds, tokenHashes: tokens, refreshSeconds: refresh
+        ) { feed in try FeedWriter.render(feed, of: publication) }
     }
 
     /// Seconds in an iCalendar duration such as `PT1H`, `PT30M` or `P1D`; an hour if unreadable.

@@ -50,7 +50,7 @@ public struct FeedSubscriptions: Sendable {
         guard let event = library.event else { throw ServerError("no event imported yet (run `convene import PLAN`)") }
         var out = library.publicFeeds.map { feed -> FeedLinkListing in
             let path = FeedLinks.publicPath(feed.path)
-            return FeedLinkListing(kind: feed.kind, id: feed.id, title: feed.title, status: "public", since: nil,
+            return FeedLinkListing(kind: feed.kindName, id: feed.id, title: feed.title, status: "public", since: nil,
                                    web: links.web(path), webcal: links.webcal(path))
         }
         let live = Dictionary(try store.feedTokens().filter(\.isLive).map { ($0.person, $0.createdAt) },

@@ -10,6 +10,9 @@ enum Migrations {
         m.registerMigration("v3-feed-tokens", migrate: feedTokens)
         m.registerMigration("v4-outbox-and-rsvp", migrate: outbox)
         m.registerMigration("v5-outbox-message-blob", migrate: outboxMessageBlob)
+        m.registerMigration("v5-publish-releases", migrate: publishReleases)
+        m.registerMigration("v5-publish-outbox", migrate: publishOutbox)
+        m.registerMigration("v5-publish-answers", migrate: publishAnswers)
         return m
     }
 

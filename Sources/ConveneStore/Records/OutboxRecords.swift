@@ -25,9 +25,15 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var sentAt: String?
     var version: Int64?
     var position: Int64
+    /// REQ-PARTICIPANT (true) or OPT-PARTICIPANT; nil for messages queued before roles were kept.
+    var required: Bool?
+    /// The release that queued it; nil for messages queued before releases existed.
+    var release: Int64?
 
     enum Columns {
         static let messageId = Column(CodingKeys.messageId)
+        static let personId = Column(CodingKeys.personId)
+        static let sessionId = Column(CodingKeys.sessionId)
         static let state = Column(CodingKeys.state)
         static let position = Column(CodingKeys.position)
     }
@@ -47,6 +53,9 @@ struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
     var repliedAt: String?
     var receivedAt: String
     var source: String
+    var comment: String?
+    var roomId: String?
+    var start: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)

@@ -20,6 +20,24 @@ struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord
     mutating func didInsert(_ inserted: InsertionSuccess) { number = inserted.rowID }
 }
 
+/// A row of `schedule_release`: a schedule version made official.
+struct ReleaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "schedule_release"
+    var number: Int64?
+    var version: Int64
+    var publishedAt: String
+    var reason: String?
+
+    enum Columns {
+        static let number = Column(CodingKeys.number)
+    }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { number = inserted.rowID }
+}
+
 /// A row of `assignment`.
 struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "assignment"

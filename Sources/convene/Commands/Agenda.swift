@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 struct AgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
-        abstract: "Print the current schedule per day and room, in the event's time zone.")
+        abstract: "Print the draft (or, with --published, the published schedule) per day and room, in the event's time zone.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, csv
@@ -18,6 +19,9 @@ struct AgendaCommand: AsyncParsableCommand {
     @Option(help: "ja or en (default: both).")
     var language: Language?
 
+    @Flag(help: "Show the published schedule rather than the draft.")
+    var published = false
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
@@ -27,7 +31,10 @@ struct AgendaCommand: AsyncParsableCommand {
         try await failing {
             let store = try database.open()
             guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
-            guard let schedule = try store.currentSchedule() else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
+            let version = published ? try PublishedSchedule.load(from: store)?.latest?.schedule : try store.currentSchedule()
+            guard let schedule = version else {
+                throw StoreNotReady(published ? "nothing published yet (run `convene publish`)" : "no schedule yet (run `convene schedule`)")
+            }
             let agenda = Agenda(event: event, schedule: schedule)
             let text = format == .csv ? agenda.csv : agenda.text(language: language)
             try writeOutput(Data(text.utf8), to: output)

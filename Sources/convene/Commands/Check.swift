@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneApp
 import ConvenePlan
 
 /// `convene check PLAN`: validate a plan file and report every problem at once.
@@ -22,7 +23,7 @@ struct Check: AsyncParsableCommand {
         try await failing {
             let loaded = try Plan.load(path: plan)
             for w in loaded.warnings { printError(w.description) }
-            _ = try Availability.read(for: loaded)
+            for skipped in try Availability.read(for: loaded).skipped { printError("warning: skipped \(skipped.description)") }
             let n = loaded.warnings.count
             print("OK \(loaded.summary)" + (n > 0 ? " (\(n) warning\(n == 1 ? "" : "s"))" : ""))
         }

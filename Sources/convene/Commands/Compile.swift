@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
 import ConvenePlan
 
@@ -21,7 +22,9 @@ struct Compile: AsyncParsableCommand {
         try await failing {
             let loaded = try Plan.load(path: plan)
             let busy = try Availability.read(for: loaded)
-            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals, previous: loaded.event.previousSchedule)), to: output)
+            for s in busy.skipped { printError("warning: skipped \(s.description)") }
+            try writeOutput(try JSONFormat.encode(loaded.event.instance(busy: busy.hardIntervals, previous: loaded.event.previousSchedule)),
+                            to: output)
         }
     }
 }

@@ -1,17 +1,17 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
-import ConveneStore
 import Foundation
 
-/// `convene conflicts`: every hard rule the current schedule breaks, now.
+/// `convene conflicts`: every hard rule the draft breaks, now.
 struct Conflicts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List every hard rule the current schedule breaks, against the plan, calendars and answers as they are now.",
+        abstract: "List every hard rule the draft breaks, against the plan, calendars and answers as they are now.",
         discussion: """
             Checks rooms and people booked twice, required people unavailable (naming the calendar entry that \
             blocks them), rooms too small or lacking a feature or closed, sessions outside opening hours or \
             their allowed times, broken `after` order, admin pins not held, unmet composition rules and \
-            required participants who declined. Exits 0 when there are none, 1 when there are any.
+            required participants who declined (the room and time they answered for). Exits 0 when there are none, 1 when there are any.
             With --json prints {"event", "version", "count", "conflicts": [{"kind", "sessions", "people", \
             "rooms", "reason"}]} with ids in the lists and names in the reason.
             """)
@@ -31,15 +31,16 @@ struct Conflicts: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try database.open().currentState()
+            let current = try ChangePipeline(store: try database.open()).current()
+            let draft = try current.requireDraft()
             let found = current.conflicts
             if json {
-                try writeOutput(try JSONFormat.encode(Report(event: current.event.id, version: current.version.number,
+                try writeOutput(try JSONFormat.encode(Report(event: current.event.id, version: draft.number,
                                                              count: found.count, conflicts: found)), to: nil)
             } else if found.isEmpty {
-                print("schedule version \(current.version.number): no conflicts")
+                print("schedule version \(draft.number): no conflicts")
             } else {
-                print("schedule version \(current.version.number): \(found.count) conflict\(found.count == 1 ? "" : "s")")
+                print("schedule version \(draft.number): \(found.count) conflict\(found.count == 1 ? "" : "s")")
                 for c in found { print("  \(c)") }
             }
             if !found.isEmpty { throw ExitCode.failure }

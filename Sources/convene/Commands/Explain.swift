@@ -1,12 +1,12 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
 import ConveneSolver
-import ConveneStore
 
 /// `convene explain SESSION`: where a session is, or why it is not scheduled, in words.
 struct Explain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Say where a session is in the current schedule, or why it is unscheduled, in words.",
+        abstract: "Say where a session is in the draft, or why it is unscheduled, in words.",
         discussion: "With --json prints {\"session\", \"version\", \"scheduled\", \"room\", \"start\", \"end\", \"lines\"}.")
 
     @Argument(help: "The session's id.")
@@ -30,14 +30,15 @@ struct Explain: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try database.open().currentState()
+            let current = try ChangePipeline(store: try database.open()).current()
+            let draft = try current.requireDraft()
             guard let s = current.event.session(session) else {
-                throw StoreError("no session '\(session)' in the current plan")
+                throw AppError("no session '\(session)' in the current plan")
             }
-            let placed = current.version.assignment(of: session)
-            let report = Report(session: session, version: current.version.number, scheduled: placed != nil,
+            let placed = draft.assignment(of: session)
+            let report = Report(session: session, version: draft.number, scheduled: placed != nil,
                                 room: placed?.room, start: placed?.start, end: placed?.start.adding(minutes: s.duration),
-                                lines: explanation(s, placed, current))
+                                lines: explanation(s, placed, draft, current))
             if json {
                 try writeOutput(try JSONFormat.encode(report), to: nil)
             } else {
@@ -46,9 +47,8 @@ struct Explain: AsyncParsableCommand {
         }
     }
 
-    private func explanation(_ s: Session, _ placed: Assignment?, _ current: CurrentSchedule) -> [String] {
+    private func explanation(_ s: Session, _ placed: Assignment?, _ version: ScheduleVersion, _ current: CurrentSchedule) -> [String] {
         let text = current.text
-        let version = current.version
         if let placed {
             var lines = ["\(text.session(s.id)) is scheduled in \(text.place(placed)) (version \(version.number))"]
             if !s.required.isEmpty { lines.append("required: " + s.required.map(text.person).joined(separator: ", ")) }
@@ -60,7 +60,7 @@ struct Explain: AsyncParsableCommand {
         if let stored = version.unscheduled.first(where: { $0.session == s.id }) {
             lines.append("when it was left out: \(stored.reason)")
         }
-        let instance = current.event.instance(busy: firmBusy(current.busy))
+        let instance = current.event.instance(busy: current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
         let solution = Solution(instance: instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
         lines.append("now: \(Explainer.explain(s.id, in: instance, solution: solution).reason)")
         return lines

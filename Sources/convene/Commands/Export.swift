@@ -5,14 +5,14 @@ import ConveneProgramme
 import ConveneServer
 import Foundation
 
-/// `convene export`: subscription feeds (.ics), or the frab schedule, of the current schedule.
+/// `convene export`: subscription feeds (.ics), or the frab schedule, of the published schedule.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the subscription feeds (.ics) of the current schedule and their index, or its frab schedule.",
+        abstract: "Write the subscription feeds (.ics) of the published schedule and their index, or its frab schedule.",
         discussion: """
             --format ics (the default) writes event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics, \
-            people/ID.ics and index.json under --out. Unchanged feeds keep their bytes, so subscribers and \
-            ETags see no change; sessions taken out of the schedule stay as cancelled. --format frab-xml or \
+            people/ID.ics and index.json under --out. Only published releases show (see `convene publish`); \
+            a draft never does. Unchanged feeds keep their bytes, so subscribers and ETags see no change; sessions taken out of the schedule stay as cancelled. --format frab-xml or \
             frab-json writes schedule.xml or schedule.json, the schedule format of frab and pretalx that \
             schedule apps read: scheduled sessions only, and only speakers who are public.
             """

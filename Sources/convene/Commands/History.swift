@@ -5,7 +5,7 @@ import ConveneStore
 /// `convene history`: the audit log, every step with its reason.
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the audit log: every import, schedule version, pin and undo, with its reason.")
+        abstract: "Show the audit log: every import, draft version, pin, undo and publish, with its reason.")
 
     @Flag(help: "Print JSON instead of text.")
     var json = false

@@ -1,7 +1,5 @@
 import ArgumentParser
-import ConveneCore
-import ConvenePlan
-import ConveneStore
+import ConveneApp
 
 /// `convene import PLAN`: store a plan (and its people's busy times) in the database.
 struct Import: AsyncParsableCommand {
@@ -9,7 +7,10 @@ struct Import: AsyncParsableCommand {
         abstract: "Store a plan in the database, updating a plan imported before by id.",
         discussion: """
             Rooms, people and sessions are added, updated or marked removed; schedule history is kept. \
-            The whole import is one transaction: if anything is wrong, the database is left as it was.
+            The whole import is one transaction: if anything is wrong, the database is left as it was. \
+            A plan and calendars as stored already save nothing. The import lists the conflicts it brings \
+            to the draft (a speaker now busy, a room now too small); `convene publish` refuses a draft \
+            that has them.
             """)
 
     @Argument(help: "The plan file (YAML).")
@@ -19,11 +20,14 @@ struct Import: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let loaded = try Plan.load(path: plan)
-            let busy = try Availability.read(for: loaded)
-            let store = try database.open(creating: true)
-            let s = try store.importPlan(loaded.event, planFile: loaded.file, busy: busy.periods, at: .now())
-            print("imported \(loaded.summary) into \(store.path): \(s.added) added, \(s.updated) updated, "
+            let change = try ImportPlan(path: plan)
+            for w in change.plan.warnings { printError(w.description) }
+            for s in change.availability.skipped { printError("warning: skipped \(s.description)") }
+            let pipeline = ChangePipeline(store: try database.open(creating: true))
+            let outcome = try pipeline.apply(change, force: false, reason: nil, at: .now())
+            printOutcome(outcome, try pipeline.current().text)
+            guard let s = outcome.saved?.imported else { return }
+            print("imported \(change.plan.summary) into \(database.path): \(s.added) added, \(s.updated) updated, "
                 + "\(s.removed) removed, \(s.unchanged) unchanged, \(s.busyPeriods) busy periods")
         }
     }

@@ -1,14 +1,16 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
-import ConveneMail
-import ConveneSolver
-import ConveneStore
+import Foundation
 
 /// `convene move SESSION --room ROOM --at TIME`: put a session somewhere else by hand.
 struct Move: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move a session to a room and start, as a new schedule version.",
-        discussion: "Refuses a move that adds a conflict, naming it; --force accepts it and records the conflict.")
+        abstract: "Move a session to a room and start, as a new draft version.",
+        discussion: """
+            Refuses a move that adds a conflict, naming it; --force accepts it and records the conflict. \
+            A move to where the session already is saves nothing.
+            """)
 
     @Argument(help: "The session's id.")
     var session: String
@@ -25,33 +27,16 @@ struct Move: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
-            let current = try store.currentState()
-            guard let at = current.text.instant(start) else {
-                throw ValidationError("--at '\(start)' is not a time like 2027-02-22 10:30")
-            }
-            var edit = current.edit
-            try edit.move(session, room: room, start: at)
-            try saveEdit(current.propose(edit.assignments), current, store, force: options.force, command: "move", reason: options.reason)
+            let at = try wallClock(start, option: "--at")
+            try options.apply(MoveSession(session: session, room: room, start: at), database)
         }
     }
 }
 
-/// Prints a checked change, saves it (or refuses it) and says which version it made.
-func saveEdit(
-    _ proposed: ProposedChange, _ current: CurrentSchedule, _ store: Store, force: Bool, pin: PinChange? = nil,
-    command: String, reason: String?
-) throws {
-    var change = proposed
-    let instance = current.event.instance(busy: firmBusy(current.busy))
-    change.score = RuleBook.validate(
-        instance, Solution(instance: instance.name, assignments: change.assignments, unscheduled: change.unscheduled)).score
-    let text = current.text
-    for line in change.diff.lines(text) { print(line) }
-    let now = Instant.now()
-    let version = try store.commit(change, force: force, pin: pin, at: now, command: command, reason: reason, text: text,
-                                   mail: try Invitations(store: store).queueing(at: now))
-    for c in change.added { print("accepted conflict: \(c)") }
-    for c in change.resolved { print("resolved conflict: \(c)") }
-    print("saved schedule version \(version.number)" + (reason.map { ": \($0)" } ?? ""))
+/// A wall-clock time as an admin types it, or an error naming the option.
+func wallClock(_ text: String, option: String) throws -> LocalDateTime {
+    guard let local = LocalDateTime.parse(text.trimmingCharacters(in: .whitespaces)) else {
+        throw ValidationError("\(option) '\(text)' is not a time like 2027-02-22 10:30")
+    }
+    return local
 }

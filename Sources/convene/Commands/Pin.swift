@@ -1,6 +1,5 @@
 import ArgumentParser
-import ConveneCore
-import ConveneStore
+import ConveneApp
 
 /// `convene pin SESSION`: keep a session where it is (or put it somewhere and keep it there).
 struct Pin: AsyncParsableCommand {
@@ -31,52 +30,8 @@ struct Pin: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
-            var current = try store.currentState()
-            var edit = current.edit
-            if let room, let start {
-                guard let at = current.text.instant(start) else {
-                    throw ValidationError("--at '\(start)' is not a time like 2027-02-22 10:30")
-                }
-                try edit.move(session, room: room, start: at)
-            }
-            let place = try edit.placement(of: session)
-            let pin = PinChange.pin(session: session, room: place.room, start: place.start)
-            // The new pin replaces any earlier one, so judge the change with it in force.
-            current.event = current.event.applying(pins: [session: Session.Pin(room: place.room, start: place.start)])
-            var change = current.propose(edit.assignments)
-            // The old place broke the new pin only because the pin is judged in force already.
-            change.resolved.removeAll { $0.kind == .pinMoved && $0.sessions == [session] }
-            if change.diff.isEmpty {
-                try store.saveChange(basedOn: current.version.number, assignments: nil, pin: pin, at: .now(), command: "pin",
-                                     reason: options.reason, detail: "pinned \(session) to \(current.text.place(place))")
-            } else {
-                try saveEdit(change, current, store, force: options.force, pin: pin, command: "pin", reason: options.reason)
-            }
-            print("pinned \(current.text.session(session)) to \(current.text.place(place))")
-        }
-    }
-}
-
-/// `convene unpin SESSION`: let the solver move a session again.
-struct Unpin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove an admin pin, so rescheduling may move the session again.")
-
-    @Argument(help: "The session's id.")
-    var session: String
-
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
-
-    @OptionGroup var database: DatabaseOptions
-
-    func run() async throws {
-        try await failing {
-            let store = try database.open()
-            let version = try store.currentSchedule()?.number
-            try store.saveChange(basedOn: version, assignments: nil, pin: .unpin(session: session), at: .now(), command: "unpin",
-                                 reason: reason, detail: "unpinned \(session)")
-            print("unpinned \(session)")
+            let at = try start.map { try wallClock($0, option: "--at") }
+            try options.apply(PinSession(session: session, room: room, start: at), database)
         }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import ConveneCore
-import ConveneMail
-import ConveneStore
+import ConveneApp
 
 /// `convene rsvp`: record who is coming from their replies.
 struct Rsvp: AsyncParsableCommand {
@@ -16,8 +14,10 @@ struct Rsvp: AsyncParsableCommand {
             commandName: "import",
             abstract: "Read iTIP REPLY messages (.ics, or .eml with a text/calendar part) and record each answer.",
             discussion: """
-                An answer counts for the SEQUENCE it replies to: a reply to an older invitation is kept \
-                but does not override the answer to a newer one. All files are read before anything is stored.
+                An answer holds for the room and time of the invitation it replies to (its SEQUENCE): it \
+                lapses while the session is elsewhere and is in force again when the session is back there. \
+                The reply's COMMENT is kept and shown by `convene status`. All files are read before anything \
+                is stored; a required participant's decline is listed as a conflict.
                 """)
 
         @Argument(help: ArgumentHelp("Reply files (.ics or .eml).", valueName: "file"))
@@ -31,12 +31,12 @@ struct Rsvp: AsyncParsableCommand {
 
         func run() async throws {
             try await failing {
-                let store = try database.open()
-                let report = try ReplyImport(store: store).run(files: files, at: .now())
-                for line in report.lines { print(line) }
-                print("\(report.files) file\(report.files == 1 ? "" : "s"), \(report.answers) answer\(report.answers == 1 ? "" : "s"), "
-                    + "\(report.recorded) new")
-                for d in try store.declines() { print("conflict: \(d.person) is required in \(d.session) and declined") }
+                let change = try RecordReplies(files: files)
+                let pipeline = ChangePipeline(store: try database.open())
+                let outcome = try pipeline.apply(change, force: false, reason: nil, at: .now())
+                printOutcome(outcome, try pipeline.current().text)
+                let n = change.replies.count, files = Set(change.replies.map(\.file)).count
+                print("\(files) file\(files == 1 ? "" : "s"), \(n) answer\(n == 1 ? "" : "s"), \(outcome.saved?.answers ?? 0) new")
             }
         }
     }

@@ -1,16 +1,14 @@
 import ArgumentParser
-import ConveneCore
-import ConveneMail
-import ConveneSolver
-import ConveneStore
+import ConveneApp
 
-/// `convene schedule`: solve the stored plan and save the result as a new schedule version.
+/// `convene schedule`: solve the stored plan and save the result as a new draft version.
 struct Schedule: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Schedule the stored plan (with its people's firm busy times and admin pins) as a new schedule version.",
+        abstract: "Schedule the stored plan (with its people's firm busy times and admin pins) as a new draft version.",
         discussion: """
             Starts from scratch, or from the plan's `previously:` times (e.g. an imported schedule), which it keeps \
-            where it can; to change a published schedule as little as possible use `convene reschedule`.
+            where it can; to change a published schedule as little as possible use `convene reschedule`. \
+            Nothing is sent or shown in feeds until `convene publish`.
             """)
 
     @Option(help: ArgumentHelp("Seconds to search.", valueName: "seconds"))
@@ -19,8 +17,7 @@ struct Schedule: AsyncParsableCommand {
     @Option(help: "Seed of the search.")
     var seed: UInt64 = 1
 
-    @Option(help: "Why, for the audit log.")
-    var reason: String?
+    @OptionGroup var options: EditOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -30,26 +27,15 @@ struct Schedule: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
-            guard let event = try store.pinnedEvent() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
-            let instance = event.instance(busy: firmBusy(try store.busy()), previous: event.previousSchedule)
-            let result = Solver.solve(instance, options: SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed),
-                                      clock: ContinuousClock())
-            let s = result.solution
-            let (version, queued) = try Invitations(store: store).saveSchedule(
-                assignments: s.assignments, unscheduled: s.unscheduled, score: result.score, at: .now(), command: "schedule",
-                reason: reason, detail: "solved in \(seconds(result.stats.totalTime)) s")
-            print("saved schedule version \(version.number): \(s.assignments.count)/\(instance.sessions.count) sessions placed, "
-                + "\(result.score)")
-            print(result.score.described(against: result.stats.lowerBound))
-            print("queued \(queued.count) invitation\(queued.count == 1 ? "" : "s") (send them with `convene invite`)")
-            let text = ScheduleText(event: event)
-            for u in s.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }
+            let change = SolveSchedule(mode: .fromScratch, timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed)
+            let pipeline = ChangePipeline(store: try database.open())
+            let outcome = try pipeline.apply(change, force: options.force, reason: options.reason, at: .now())
+            let text = try pipeline.current().text
+            printOutcome(outcome, text)
+            guard let version = outcome.saved?.version else { return }
+            let placed = version.assignments.count, all = placed + version.unscheduled.count
+            print("schedule version \(version.number): \(placed)/\(all) sessions placed" + (version.score.map { ", \($0)" } ?? ""))
+            for u in version.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }
         }
     }
-}
-
-/// Only firm busy times: tentative ones never block a required person.
-func firmBusy(_ busy: [String: [BusyPeriod]]) -> [String: [Interval]] {
-    busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }
 }

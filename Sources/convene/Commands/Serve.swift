@@ -5,7 +5,7 @@ import Foundation
 /// `convene serve`: the public agenda, the public feeds and each stakeholder's private feed over HTTP.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the agenda page and the calendar feeds from the current schedule.",
+        abstract: "Serve the agenda page and the calendar feeds of the published schedule.",
         discussion: """
             Public feeds live under /feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), \
             private ones at /private/TOKEN.ics (see `convene feeds list`), the programme at / and /agenda, \

@@ -1,11 +1,10 @@
 import ArgumentParser
-import ConveneCore
-import ConveneStore
+import ConveneApp
 
 /// `convene swap SESSION SESSION`: exchange two sessions' rooms and starts.
 struct Swap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Exchange the rooms and starts of two scheduled sessions, as a new schedule version.",
+        abstract: "Exchange the rooms and starts of two scheduled sessions, as a new draft version.",
         discussion: "Refuses a swap that adds a conflict, naming it; --force accepts it and records the conflict.")
 
     @Argument(help: "The first session's id.")
@@ -19,12 +18,6 @@ struct Swap: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await failing {
-            let store = try database.open()
-            let current = try store.currentState()
-            var edit = current.edit
-            try edit.swap(first, second)
-            try saveEdit(current.propose(edit.assignments), current, store, force: options.force, command: "swap", reason: options.reason)
-        }
+        try await failing { try options.apply(SwapSessions(first, second), database) }
     }
 }

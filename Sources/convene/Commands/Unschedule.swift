@@ -1,11 +1,10 @@
 import ArgumentParser
-import ConveneCore
-import ConveneStore
+import ConveneApp
 
-/// `convene unschedule SESSION`: take a session off the schedule (it shows as cancelled).
+/// `convene unschedule SESSION`: take a session off the draft (once published, it shows as cancelled).
 struct Unschedule: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take a session off the schedule, as a new schedule version; feeds then show it cancelled.")
+        abstract: "Take a session off the schedule, as a new draft version; once published, feeds show it cancelled.")
 
     @Argument(help: "The session's id.")
     var session: String
@@ -15,14 +14,6 @@ struct Unschedule: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await failing {
-            let store = try database.open()
-            let current = try store.currentState()
-            var edit = current.edit
-            try edit.unschedule(session)
-            let why = "taken off the schedule by hand" + (options.reason.map { ": \($0)" } ?? "")
-            try saveEdit(current.propose(edit.assignments, unscheduledReason: why), current, store, force: options.force,
-                         command: "unschedule", reason: options.reason)
-        }
+        try await failing { try options.apply(UnscheduleSession(session: session, reason: options.reason), database) }
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
 import ConveneICal
 import ConvenePlan
 import Foundation
 
-/// Where the published schedule is read from: the database (default), a snapshot file, or a plan's
-/// `previously:` times.
+/// Where the published schedule is read from: the database's releases (default), a snapshot file, or a
+/// plan's `previously:` times.
 struct PublicationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Read a JSON snapshot {event, removed, history} instead of the database.", valueName: "file"))
@@ -34,10 +35,10 @@ struct PublicationOptions: ParsableArguments {
             let at = Instant(secondsSinceEpoch: Int64((written ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970))
             return Publication(Publication.Snapshot(previousOf: loaded.event, at: at))
         }
-        let store = try database.open()
-        guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
-        let history = try store.history()
-        guard !history.isEmpty else { throw StoreNotReady("no schedule yet (run `convene schedule`)") }
-        return Publication(event: event, removed: try store.removedSessions(), history: history)
+        guard let published = try PublishedSchedule.load(from: try database.open()) else {
+            throw StoreNotReady("no event imported yet (run `convene import PLAN`)")
+        }
+        guard published.latest != nil else { throw StoreNotReady("nothing published yet (run `convene publish`)") }
+        return published.publication
     }
 }

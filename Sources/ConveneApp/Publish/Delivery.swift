@@ -1,4 +1,5 @@
 public import ConveneCore
+public import ConveneMail
 public import ConveneStore
 
 /// What one delivery run did.
@@ -13,6 +14,7 @@ public struct DeliveryReport: Sendable, Hashable {
 
 /// Delivers the outbox: each due message is handed to the transport and marked sent only after it
 /// was accepted. A crash between the two re-sends that one message, with the same bytes and Message-ID.
+/// Only what a publish queued goes out, and a message a later publish superseded never does.
 public struct Delivery {
     public var store: Store
     public var transport: any Transport
@@ -43,10 +45,13 @@ public struct Delivery {
         var report = DeliveryReport()
         let due = try store.dueMessages(at: now())
         for (index, message) in due.enumerated() {
+            // A publish may have superseded it since the queue was read.
+            guard try store.isQueued(message.messageID) else { continue }
+            let envelope = Envelope(messageID: message.messageID, recipient: message.recipient, bytes: message.bytes)
             var tries = 0
             while true {
                 do {
-                    try transport.send(message, from: sender)
+                    try transport.send(envelope, from: sender)
                     try store.markSent(message.messageID, attempts: tries + 1, at: now())
                     report.sent += 1
                     break

@@ -1,23 +1,23 @@
-import ConveneCore
-import ConveneICal
-import ConvenePlan
+public import ConveneCore
+public import ConveneICal
+public import ConvenePlan
 import Foundation
 
 /// People's busy times gathered from the calendars a plan names.
-struct Availability {
+public struct Availability: Sendable {
     /// Busy periods by person id.
-    var periods: [String: [BusyPeriod]] = [:]
+    public var periods: [String: [BusyPeriod]] = [:]
     /// What could not be read, file and line, for the user to see.
-    var skipped: [ICalError] = []
+    public var skipped: [ICalError] = []
 
     /// Only firm busy times: tentative ones weigh on optional attendance, never on required.
-    var hardIntervals: [String: [Interval]] {
+    public var hardIntervals: [String: [Interval]] {
         periods.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }
     }
 
     /// Reads every calendar the plan names, over the event's days (a day's margin either side),
-    /// floating times in each person's home zone. Skipped components are reported on stderr.
-    static func read(for plan: Plan) throws -> Availability {
+    /// floating times in each person's home zone.
+    public static func read(for plan: Plan) throws -> Availability {
         let days = plan.event.days.map(\.hours)
         guard let first = days.map(\.start).min(), let last = days.map(\.end).max() else { return Availability() }
         let window = Interval(start: first.adding(minutes: -1440), end: last.adding(minutes: 1440))
@@ -30,7 +30,6 @@ struct Availability {
                 out.skipped += read.skipped
             }
         }
-        for s in out.skipped { printError("warning: skipped \(s.description)") }
         return out
     }
 }

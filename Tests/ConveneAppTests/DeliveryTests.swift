@@ -1,3 +1,4 @@
+import ConveneApp
 import ConveneCore
 import ConveneMail
 import ConveneStore
@@ -11,7 +12,7 @@ final class ScriptedTransport: Transport {
 
     init(_ outcomes: [TransportFailure?]) { self.outcomes = outcomes }
 
-    func send(_ message: OutboxMessage, from sender: String) throws {
+    func send(_ message: Envelope, from sender: String) throws {
         let next = outcomes.isEmpty ? nil : outcomes.removeFirst()
         if let next { throw next }
         delivered.append(message.messageID)
@@ -21,8 +22,8 @@ final class ScriptedTransport: Transport {
 @Suite struct DeliveryTests {
     func prepared() throws -> (Store, String) {
         let (store, dir) = try Forum.store()
-        try store.saveSchedule(assignments: Forum.schedule, unscheduled: [], score: nil, at: Forum.stamp, command: "test")
-        try Invitations(store: store).queue(at: Forum.stamp)
+        try Forum.draft(store)
+        try Forum.publish(store)
         return (store, dir)
     }
 
@@ -39,7 +40,7 @@ final class ScriptedTransport: Transport {
         #expect(files.count == 6)
         #expect(files.contains("s-open.test-forum.p-sato.0.request@example.org.eml"))
         #expect(try store.outboxStatus().sent == 6)
-        #expect(try Invitations(store: store).queue(at: Forum.stamp).isEmpty)
+        #expect(try Publisher(store: store).plan(at: Forum.stamp).isEmpty)
         #expect(try delivery(store, try FileTransport(directory: folder)).run().sent == 0)
     }
 
@@ -73,5 +74,33 @@ final class ScriptedTransport: Transport {
         let status = try store.outboxStatus()
         #expect(status.failed == 1 && status.sent == 5)
         #expect(status.lines[1].contains("550 no such user"))
+        // A failure is the admin's to see, not a reason to send the same news again.
+        #expect(try Publisher(store: store).plan(at: Forum.stamp).isEmpty)
+    }
+
+    @Test func aMessageSupersededAfterTheQueueWasReadIsNotSent() throws {
+        let (store, _) = try prepared()
+        // The transport supersedes the rest of the queue, as a publish in another process would, after the first message.
+        final class Superseding: Transport {
+            let store: Store
+            var sent: [String] = []
+            init(_ store: Store) { self.store = store }
+            func send(_ message: Envelope, from sender: String) throws {
+                sent.append(message.messageID)
+                if sent.count == 1 {
+                    try Forum.draft(store, [])
+                    try Forum.publish(store, at: Forum.stamp.adding(minutes: 1))
+                }
+            }
+        }
+        let t = Superseding(store)
+        let report = try delivery(store, t).run()
+        #expect(report.sent == 1 && t.sent.count == 1)
+        #expect(try store.outbox().filter { $0.state == .superseded }.count == 5)
+        // The publish ran while the first message was being handed over: it is recorded as sent, so the next
+        // publish tells that one person it is off, and nobody else hears anything.
+        let next = try Publisher(store: store).plan(at: Forum.stamp.adding(minutes: 2))
+        let got = try store.outbox().first { $0.state == .sent }?.person
+        #expect(next.notices.map(\.kind) == [.cancel] && next.notices.first?.person == got)
     }
 }

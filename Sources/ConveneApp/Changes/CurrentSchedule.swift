@@ -1,0 +1,101 @@
+public import ConveneCore
+import ConveneSolver
+public import ConveneStore
+
+/// What an admin works on: the plan as it stands (admin pins applied), people's busy times and
+/// answers, and the draft (the latest schedule version).
+public struct CurrentSchedule: Sendable {
+    /// The plan with admin pins laid over it: what scheduling and conflicts work on.
+    public var event: Event
+    /// The plan as imported, without admin pins.
+    public var plan: Event
+    /// The plan file it was imported from.
+    public var planFile: String?
+    /// The admin pins, by session id.
+    public var pins: [String: Session.Pin]
+    /// Busy times from people's calendars, by person id.
+    public var busy: [String: [BusyPeriod]]
+    /// Every answer received, oldest first.
+    public var answers: [RSVPAnswer]
+    /// The latest schedule version; nil before the first `convene schedule`.
+    public var draft: ScheduleVersion?
+
+    /// Gathers the parts; the Store reads them, this type only reasons about them.
+    public init(plan: Event, planFile: String? = nil, pins: [String: Session.Pin] = [:], busy: [String: [BusyPeriod]],
+                answers: [RSVPAnswer] = [], draft: ScheduleVersion?) {
+        self.plan = plan
+        self.event = plan.applying(pins: pins)
+        self.planFile = planFile
+        self.pins = pins
+        self.busy = busy
+        self.answers = answers
+        self.draft = draft
+    }
+
+    /// Reads the current state; nil before the first import.
+    public static func load(from store: Store) throws -> CurrentSchedule? {
+        guard let plan = try store.event() else { return nil }
+        return CurrentSchedule(plan: plan, planFile: try store.planFile(), pins: try store.pins(), busy: try store.busy(),
+                               answers: try store.answers(), draft: try store.currentSchedule())
+    }
+
+    /// The draft; throws when nothing has been scheduled yet.
+    public func requireDraft() throws -> ScheduleVersion {
+        guard let draft else { throw AppError.noSchedule }
+        return draft
+    }
+
+    /// Names and times in the admin's words.
+    public var text: ScheduleText { ScheduleText(event: event) }
+
+    /// An edit that starts from the draft's assignments.
+    public var edit: ScheduleEdit { ScheduleEdit(event: event, assignments: draft?.assignments ?? []) }
+
+    /// Required participants' declines in force where `assignments` place their sessions: an
+    /// answer holds for the room and time it answered, so a decline is back when the session is.
+    public func declines(for assignments: [Assignment]) -> [Decline] {
+        let book = AnswerBook(answers)
+        let placed = Dictionary(assignments.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        return event.sessions.flatMap { s in
+            s.required.compactMap { person in
+                book.inForce(person: person, session: s.id, at: placed[s.id])?.answer == .declined
+                    ? Decline(session: s.id, person: person) : nil
+            }
+        }
+    }
+
+    /// Every conflict in a schedule, judged with this plan, these calendars and the answers in force there.
+    public func conflicts(in assignments: [Assignment]) -> [Conflict] {
+        ConflictFinder(event: event, busy: busy, declines: declines(for: assignments)).conflicts(in: assignments)
+    }
+
+    /// Every conflict in the draft.
+    public var conflicts: [Conflict] { conflicts(in: draft?.assignments ?? []) }
+
+    /// The draft changed to `assignments`, checked: what moves and which conflicts it adds.
+    ///
+    /// Sessions left out keep the reason `unscheduled` gives, else the one they had, else
+    /// `unscheduledReason`. When the assignments are the draft's own, the change makes no version.
+    public func propose(
+        _ assignments: [Assignment], unscheduled given: [Solution.Unscheduled] = [], command: String,
+        unscheduledReason: String = "taken off the schedule by hand", restores: Int? = nil
+    ) -> ProposedChange {
+        let current = draft?.assignments ?? []
+        let placed = Set(assignments.map(\.session))
+        let earlier = Dictionary((given + (draft?.unscheduled ?? [])).map { ($0.session, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let unscheduled = event.sessions.filter { !placed.contains($0.id) }.map {
+            Solution.Unscheduled(session: $0.id, reason: earlier[$0.id] ?? unscheduledReason)
+        }
+        var change = ProposedChange(command: command, basedOn: draft?.number)
+        change.diff = ScheduleDiff(from: current, to: assignments, event: event)
+        if draft == nil || Set(assignments) != Set(current) {
+            let instance = event.instance(busy: busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
+            let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
+                                                             unscheduled: unscheduled)).score
+            change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,
+                                                   restores: restores)
+        }
+        change.judge(before: conflicts, after: conflicts(in: assignments))
+        return change
+    }
+}

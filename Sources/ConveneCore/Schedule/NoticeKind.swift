@@ -1,0 +1,9 @@
+/// What a message tells a person about a session.
+public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// They are in a session they had not been told of (or had been told they were out of).
+    case invitation
+    /// The time, room or their role changed since the message they last got.
+    case update
+    /// They are no longer in it, or it no longer takes place.
+    case cancel
+}

@@ -1,0 +1,113 @@
+public import ConveneCore
+import GRDB
+
+/// Everything one change writes: the plan, a schedule version, a pin, answers, and the audit
+/// entry that says why. `Store.save(_:at:)` writes it in one transaction.
+public struct ChangeRecord: Sendable {
+    /// A plan and its people's busy times, as read from the plan file and its calendars.
+    public struct Plan: Sendable {
+        public var event: Event
+        public var file: String
+        public var busy: [String: [BusyPeriod]]
+
+        public init(event: Event, file: String, busy: [String: [BusyPeriod]]) {
+            self.event = event
+            self.file = file
+            self.busy = busy
+        }
+    }
+
+    /// A new schedule version, the new draft.
+    public struct Version: Sendable {
+        public var assignments: [Assignment]
+        public var unscheduled: [Solution.Unscheduled]
+        public var score: Score?
+        /// For an undo: the version it brings back, so the next undo steps further back.
+        public var restores: Int?
+
+        public init(assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, restores: Int? = nil) {
+            self.assignments = assignments
+            self.unscheduled = unscheduled
+            self.score = score
+            self.restores = restores
+        }
+    }
+
+    /// The latest schedule version when the change was worked out: if another process saved
+    /// one since, nothing is saved and the error says so.
+    public var basedOn: Int?
+    /// The command that made the change, e.g. `move`.
+    public var command: String
+    public var reason: String?
+    /// What the audit log keeps: the change in words and any conflicts accepted.
+    public var detail: String
+    public var plan: Plan?
+    public var version: Version?
+    public var pin: PinChange?
+    public var answers: [RSVPAnswer]
+
+    public init(basedOn: Int?, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
+                version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = []) {
+        self.basedOn = basedOn
+        self.command = command
+        self.reason = reason
+        self.detail = detail
+        self.plan = plan
+        self.version = version
+        self.pin = pin
+        self.answers = answers
+    }
+}
+
+/// What a saved change wrote.
+public struct SavedChange: Sendable, Hashable {
+    /// The new schedule version, if the change made one.
+    public var version: ScheduleVersion?
+    /// What the import added, updated and removed, if the change imported a plan.
+    public var imported: ImportSummary?
+    /// How many answers were stored.
+    public var answers: Int
+}
+
+extension Store {
+    /// Saves a change in one transaction, with one audit entry.
+    ///
+    /// Throws, saving nothing, when another process saved a schedule version since
+    /// `change.basedOn` or when any part is refused.
+    @discardableResult
+    public func save(_ change: ChangeRecord, at now: Instant) throws -> SavedChange {
+        try write { db in
+            let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
+            guard latest == change.basedOn else {
+                throw StoreError("the schedule changed (now version \(latest ?? 0), was \(change.basedOn ?? 0)) "
+                    + "while this change was worked out; nothing was saved, run the command again")
+            }
+            var saved = SavedChange(version: nil, imported: nil, answers: 0)
+            var action = change.pin == nil ? "rsvp" : "pin"
+            var detail = change.detail
+            if let plan = change.plan {
+                let summary = try importPlan(db, plan.event, planFile: plan.file, busy: plan.busy, at: now)
+                saved.imported = summary
+                action = "import"
+                detail = "\(plan.file): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
+                    + "\(summary.busyPeriods) busy periods" + (detail.isEmpty ? "" : "; \(detail)")
+            }
+            if let pin = change.pin { try apply(pin, db, at: now) }
+            saved.answers = try insert(change.answers, db, at: now)
+            if let v = change.version {
+                let version = try insertVersion(db, assignments: v.assignments, unscheduled: v.unscheduled, score: v.score,
+                                                at: now, command: change.command, reason: change.reason)
+                if let restores = v.restores {
+                    try ScheduleRestoreRecord(version: Int64(version.number), restores: Int64(restores)).insert(db)
+                }
+                saved.version = version
+                action = "schedule"
+                detail = "version \(version.number): \(v.assignments.count) scheduled, \(v.unscheduled.count) unscheduled"
+                    + (v.score.map { ", \($0)" } ?? "") + (detail.isEmpty ? "" : "; \(detail)")
+            }
+            try audit(db, at: now, command: change.command, action: action, reason: change.reason, detail: detail,
+                      version: saved.version.map { Int64($0.number) })
+            return saved
+        }
+    }
+}

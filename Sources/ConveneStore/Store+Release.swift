@@ -1,0 +1,82 @@
+public import ConveneCore
+import GRDB
+
+/// What a publish writes in one transaction: the release, the queued messages it supersedes,
+/// the messages it queues, and the audit entries.
+public struct PublishRecord: Sendable {
+    /// The draft made official; it must still be the latest schedule version.
+    public var version: Int
+    /// The latest release when the publish was worked out; if another publish came since, nothing is saved.
+    public var after: Int?
+    public var reason: String?
+    /// What the audit log keeps: what changed for subscribers and any conflicts accepted.
+    public var detail: String
+    /// Message-IDs of queued messages no longer wanted; each must still be queued.
+    public var supersede: [String]
+    /// The messages the release requires, in the order they go out.
+    public var queue: [OutboxMessage]
+
+    public init(version: Int, after: Int?, reason: String?, detail: String, supersede: [String], queue: [OutboxMessage]) {
+        self.version = version
+        self.after = after
+        self.reason = reason
+        self.detail = detail
+        self.supersede = supersede
+        self.queue = queue
+    }
+}
+
+extension Store {
+    /// Every release, oldest first.
+    public func releases() throws -> [Release] {
+        let records = try read { db in try ReleaseRecord.order(ReleaseRecord.Columns.number).fetchAll(db) }
+        guard !records.isEmpty else { return [] }
+        let versions = Dictionary(uniqueKeysWithValues: try history().map { ($0.number, $0) })
+        return records.map { r in
+            Release(number: Int(r.number!), schedule: versions[Int(r.version)]!, publishedAt: Instant(iso8601: r.publishedAt)!,
+                    reason: r.reason)
+        }
+    }
+
+    /// Makes a draft official, drops the queued messages it supersedes and queues the ones it
+    /// requires, in one transaction. Throws, saving nothing, if the schedule, the releases or the
+    /// outbox changed while the publish was worked out.
+    @discardableResult
+    public func publish(_ p: PublishRecord, at now: Instant) throws -> Release {
+        try write { db in
+            let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
+            guard latest == p.version else {
+                throw StoreError("the schedule changed (now version \(latest ?? 0), was \(p.version)) while the publish "
+                    + "was worked out; nothing was published, run the command again")
+            }
+            let lastRelease = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release")
+            guard lastRelease == p.after else {
+                throw StoreError("another publish (release \(lastRelease ?? 0)) came while this one was worked out; "
+                    + "nothing was published, run the command again")
+            }
+            for id in p.supersede {
+                try db.execute(sql: "UPDATE outbox SET state = ? WHERE message_id = ? AND state = ?",
+                               arguments: [OutboxMessage.State.superseded.rawValue, id, OutboxMessage.State.queued.rawValue])
+                guard db.changesCount == 1 else {
+                    throw StoreError("message \(id) was sent while the publish was worked out; nothing was published, "
+                        + "run the command again")
+                }
+            }
+            var r = ReleaseRecord(number: nil, version: Int64(p.version), publishedAt: now.iso8601, reason: p.reason)
+            try r.insert(db)
+            let queued = try queue(db, p.queue, release: r.number!, at: now)
+            let count = { (n: Int) in "\(n) message\(n == 1 ? "" : "s")" }
+            try audit(db, at: now, command: "publish", action: "publish", reason: p.reason,
+                      detail: "release \(r.number!): schedule version \(p.version); \(count(queued)) queued"
+                          + (p.detail.isEmpty ? "" : "; \(p.detail)"),
+                      version: Int64(p.version))
+            if !p.supersede.isEmpty {
+                try audit(db, at: now, command: "publish", action: "superseded", reason: p.reason,
+                          detail: "\(count(p.supersede.count)) dropped unsent, superseded by release \(r.number!): "
+                              + p.supersede.joined(separator: ", "))
+            }
+            let version = try self.version(Int64(p.version), db)!
+            return Release(number: Int(r.number!), schedule: version, publishedAt: now, reason: p.reason)
+        }
+    }
+}

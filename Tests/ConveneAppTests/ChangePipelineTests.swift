@@ -1,0 +1,142 @@
+import ConveneApp
+import ConveneCore
+import ConveneStore
+import Foundation
+import Testing
+
+@Suite struct ChangePipelineTests {
+    func local(_ text: String) -> LocalDateTime { LocalDateTime.parse(text)! }
+
+    @Test func aChangeThatChangesNothingSavesNothing() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let pipeline = ChangePipeline(store: store)
+        let audit = try store.auditLog().count
+        let outcome = try pipeline.apply(MoveSession(session: "s-open", room: "hall", start: local("2027-02-22 09:30")),
+                                         force: false, reason: nil, at: Forum.stamp)
+        #expect(outcome.saved == nil && outcome.proposal.isEmpty)
+        #expect(outcome.proposal.unchanged.contains("is already in Main Hall, 2027-02-22 09:30–10:30"))
+        #expect(try store.history().count == 1 && store.auditLog().count == audit)
+        // Pinning where a session is makes no version, and pinning it there again nothing at all.
+        let pinned = try pipeline.apply(PinSession(session: "s-open"), force: false, reason: nil, at: Forum.stamp)
+        #expect(pinned.saved != nil && pinned.saved?.version == nil)
+        #expect(try pipeline.apply(PinSession(session: "s-open"), force: false, reason: nil, at: Forum.stamp).saved == nil)
+        #expect(try store.history().count == 1)
+    }
+
+    @Test func aMoveThatAddsAConflictIsRefusedUnlessForced() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let pipeline = ChangePipeline(store: store)
+        let clash = MoveSession(session: "s-panel", room: "hall", start: local("2027-02-22 09:30"))
+        #expect(throws: ChangeRefused.self) { try pipeline.apply(clash, force: false, reason: nil, at: Forum.stamp) }
+        #expect(try store.history().count == 1)
+        let forced = try pipeline.apply(clash, force: true, reason: "one room only", at: Forum.stamp)
+        #expect(forced.saved?.version?.number == 2)
+        #expect(try store.auditLog().last?.detail.contains("accepted conflicts: room-double-booked") == true)
+    }
+
+    @Test func anUndoThatBringsBackAConflictIsRefusedUnlessForced() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let pipeline = ChangePipeline(store: store)
+        // Pinned somewhere else: version 2 holds the pin; version 1 does not.
+        try pipeline.apply(PinSession(session: "s-open", room: "room-1", start: local("2027-02-22 11:00")),
+                           force: false, reason: nil, at: Forum.stamp)
+        #expect(try store.history().count == 2)
+        do {
+            try pipeline.apply(UndoLastChange(), force: false, reason: nil, at: Forum.stamp)
+            Issue.record("the undo was saved")
+        } catch let refused as ChangeRefused {
+            #expect(refused.conflicts.map(\.kind) == [.pinMoved])
+        }
+        #expect(try store.history().count == 2)
+        let forced = try pipeline.apply(UndoLastChange(), force: true, reason: "back for now", at: Forum.stamp)
+        #expect(forced.saved?.version?.number == 3)
+        #expect(try store.restoredVersions() == [3: 1])
+        #expect(try store.auditLog().last?.detail.contains("restores version 1 (undoes version 2); accepted conflicts: pin-moved") == true)
+    }
+
+    @Test func undoStepsFurtherBackEachTime() throws {
+        let (store, _) = try Forum.store()
+        let v1 = try Forum.draft(store).assignments
+        var v2 = v1
+        v2[0].start = Forum.at("2027-02-22 11:00")
+        try Forum.draft(store, v2)
+        var v3 = v2
+        v3[1].start = Forum.at("2027-02-22 15:00")
+        try Forum.draft(store, v3)
+        let pipeline = ChangePipeline(store: store)
+        let first = try pipeline.apply(UndoLastChange(), force: false, reason: "oops", at: Forum.stamp)
+        #expect(first.proposal.notes == ["restores version 2 (undoes version 3)"])
+        #expect(Set(try store.currentSchedule()!.assignments) == Set(v2))
+        let second = try pipeline.apply(UndoLastChange(), force: false, reason: nil, at: Forum.stamp)
+        #expect(second.proposal.notes == ["restores version 1 (undoes version 2)"])
+        #expect(Set(try store.currentSchedule()!.assignments) == Set(v1))
+        #expect(throws: AppError("nothing to undo: version 1 is the first schedule")) {
+            try pipeline.apply(UndoLastChange(), force: false, reason: nil, at: Forum.stamp)
+        }
+        #expect(try store.history().map(\.command) == ["schedule", "schedule", "schedule", "undo", "undo"])
+        #expect(try store.restoredVersions() == [4: 2, 5: 1])
+    }
+
+    /// A move worked out while another process saves a version: as `convene move` in a race.
+    struct RacingMove: Change {
+        var move: MoveSession
+        var command: String { move.command }
+
+        func propose(_ context: ChangeContext) throws -> ProposedChange {
+            let change = try move.propose(context)
+            try Forum.draft(context.store, [], at: Forum.stamp)
+            return change
+        }
+    }
+
+    @Test func aChangeWorkedOutWhileAnotherWasSavedSavesNothing() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let race = RacingMove(move: MoveSession(session: "s-open", room: "hall", start: local("2027-02-22 11:00")))
+        #expect(throws: StoreError.self) {
+            try ChangePipeline(store: store).apply(race, force: false, reason: nil, at: Forum.stamp)
+        }
+        // Only the other process's version is there.
+        #expect(try store.history().count == 2 && store.currentSchedule()?.assignments.isEmpty == true)
+    }
+
+    @Test func undoWithoutAScheduleSaysSo() throws {
+        let (store, _) = try Forum.store()
+        #expect(throws: AppError("there is no schedule to undo (run `convene schedule` first)")) {
+            try ChangePipeline(store: store).apply(UndoLastChange(), force: false, reason: nil, at: Forum.stamp)
+        }
+    }
+
+    @Test func theCurrentStateJudgesTheScheduleWithPinsAndDeclines() throws {
+        var state = CurrentSchedule(plan: Forum.event, pins: ["s-panel": Session.Pin(room: "hall", start: Forum.at("2027-02-22 13:00"))],
+                                    busy: [:], answers: [], draft: ScheduleVersion(number: 1, createdAt: Forum.stamp, command: "t",
+                                                                                    assignments: Forum.schedule))
+        state.answers = [RSVPAnswer(person: "c-dubois", session: "s-open", sequence: 0, answer: .declined, repliedAt: nil,
+                                    source: "r.ics", room: "hall", start: Forum.at("2027-02-22 09:30"))]
+        #expect(state.conflicts.map(\.kind) == [.declined, .pinMoved])
+        let fixed = state.propose([Forum.place("s-open", "hall", "2027-02-22 10:30"), Forum.place("s-panel", "hall", "2027-02-22 13:00")],
+                                  command: "move")
+        #expect(fixed.added.isEmpty)
+        // The decline was for 09:30; at 10:30 Claire has not answered.
+        #expect(fixed.resolved.map(\.kind) == [.declined, .pinMoved])
+        #expect(fixed.diff.changes.count == 2)
+    }
+
+    @Test func reimportingTheSamePlanSavesNothing() throws {
+        let tmp = NSTemporaryDirectory() + "convene-app-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let store = try Store(path: tmp + "/c.sqlite")
+        let plan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("calendars/rare-cancers-forum-2027/plan.yaml").path
+        let pipeline = ChangePipeline(store: store)
+        let first = try pipeline.apply(try ImportPlan(path: plan), force: false, reason: nil, at: Forum.stamp)
+        #expect(first.saved?.imported?.added == 87)
+        let again = try pipeline.apply(try ImportPlan(path: plan), force: false, reason: nil, at: Forum.stamp)
+        #expect(again.saved == nil)
+        #expect(try store.auditLog().count == 1)
+    }
+}

@@ -1,0 +1,104 @@
+@testable import ConveneApp
+import ConveneCore
+import ConveneMail
+import ConveneStore
+import Testing
+
+@Suite struct NetChangeTests {
+    let now = Forum.stamp
+
+    func release(_ n: Int, _ assignments: [Assignment]) -> Release {
+        Release(number: n, schedule: ScheduleVersion(number: n, createdAt: now, command: "test", assignments: assignments),
+                publishedAt: now.adding(minutes: n))
+    }
+
+    func publication(_ versions: [[Assignment]], event: Event = Forum.event) -> Publication {
+        Publication(event: event, removed: [], releases: versions.enumerated().map { release($0.offset + 1, $0.element) })
+    }
+
+    /// The outbox after the notices were queued, each in `state`.
+    func outbox(_ notices: [Notice], after earlier: [OutboxMessage] = [], state: OutboxMessage.State = .sent) -> [OutboxMessage] {
+        earlier + notices.map { n in
+            var m = OutboxMessage(
+                messageID: n.messageID(domain: "example.org"), person: n.person, session: n.session, uid: n.uid,
+                sequence: n.sequence, kind: n.kind, room: n.room, start: n.start, required: n.required, recipient: "",
+                subject: "", bytes: [], queuedAt: now, version: nil)
+            m.state = state
+            return m
+        }
+    }
+
+    @Test func everyParticipantIsInvitedOnceAtSequenceZero() {
+        let p = publication([Forum.schedule])
+        let first = NetChange(event: Forum.event, publication: p, outbox: [], at: now).notices
+        #expect(first.count == 6)
+        #expect(first.allSatisfy { $0.kind == .invitation && $0.sequence == 0 })
+        #expect(first.first { $0.person == "i-kim" && $0.session == "s-open" }?.required == false)
+        #expect(NetChange(event: Forum.event, publication: p, outbox: outbox(first), at: now).notices.isEmpty)
+    }
+
+    @Test func aMoveUpdatesOnlyThatSessionsPeopleWithThePublishedSequence() {
+        let sent = outbox(NetChange(event: Forum.event, publication: publication([Forum.schedule]), outbox: [], at: now).notices)
+        var moved = Forum.schedule
+        moved[1].start = Forum.at("2027-02-22 15:00")
+        let p = publication([Forum.schedule, moved])
+        let updates = NetChange(event: Forum.event, publication: p, outbox: sent, at: now).notices
+        #expect(updates.count == 3)
+        #expect(updates.allSatisfy { $0.session == "s-panel" && $0.kind == .update && $0.sequence == 1 })
+        #expect(updates.allSatisfy { $0.sequence == p.entry(for: "s-panel")?.sequence })
+        #expect(updates.first?.previousStart == Forum.at("2027-02-22 13:00"))
+    }
+
+    @Test func aSessionDroppedFromTheScheduleIsCancelledForItsPeople() {
+        let sent = outbox(NetChange(event: Forum.event, publication: publication([Forum.schedule]), outbox: [], at: now).notices)
+        let cancels = NetChange(event: Forum.event, publication: publication([Forum.schedule, [Forum.schedule[0]]]), outbox: sent,
+                                at: now).notices
+        #expect(cancels.count == 3)
+        #expect(cancels.allSatisfy { $0.kind == .cancel && $0.sessionCancelled && $0.sequence == 1 && $0.method == .cancel })
+        #expect(cancels.allSatisfy { $0.start == Forum.at("2027-02-22 13:00") })
+    }
+
+    @Test func aPersonTakenOffASessionGetsACancelAndOthersNothing() {
+        let p = publication([Forum.schedule])
+        let sent = outbox(NetChange(event: Forum.event, publication: p, outbox: [], at: now).notices)
+        var event = Forum.event
+        event.sessions[1].required.removeAll { $0 == "i-kim" }
+        let notices = NetChange(event: event, publication: publication([Forum.schedule], event: event), outbox: sent, at: now).notices
+        #expect(notices.count == 1)
+        #expect(notices.first?.person == "i-kim" && notices.first?.kind == .cancel)
+        // Above the SEQUENCE the person already has, so their calendar takes it.
+        #expect(notices.first?.sessionCancelled == false && notices.first?.sequence == 1)
+    }
+
+    @Test func aChangeOfRoleIsAnUpdate() {
+        let p = publication([Forum.schedule])
+        let sent = outbox(NetChange(event: Forum.event, publication: p, outbox: [], at: now).notices)
+        var event = Forum.event
+        event.sessions[0].optional = []
+        event.sessions[0].required.append("i-kim")
+        let notices = NetChange(event: event, publication: publication([Forum.schedule], event: event), outbox: sent, at: now).notices
+        #expect(notices.map(\.person) == ["i-kim"])
+        #expect(notices.first?.kind == .update && notices.first?.required == true && notices.first?.sequence == 1)
+    }
+
+    @Test func queuedNewsThatChangedAgainIsSupersededAndWorkedOutFromWhatWasReceived() {
+        let first = outbox(NetChange(event: Forum.event, publication: publication([Forum.schedule]), outbox: [], at: now).notices)
+        var moved = Forum.schedule
+        moved[1].start = Forum.at("2027-02-22 15:00")
+        let two = publication([Forum.schedule, moved])
+        let queued = outbox(NetChange(event: Forum.event, publication: two, outbox: first, at: now).notices, after: first, state: .queued)
+        #expect(queued.filter { $0.state == .queued }.count == 3)
+        // Back where it was: the updates are dropped and nobody is told anything.
+        let back = NetChange(event: Forum.event, publication: publication([Forum.schedule, moved, Forum.schedule]), outbox: queued, at: now)
+        #expect(back.notices.isEmpty)
+        #expect(back.supersede.count == 3 && back.supersede.allSatisfy { $0.kind == .update })
+        // Somewhere else again: one update each, from the time they were sent, above every SEQUENCE they have.
+        var again = Forum.schedule
+        again[1].start = Forum.at("2027-02-22 16:00")
+        let other = NetChange(event: Forum.event, publication: publication([Forum.schedule, moved, again]), outbox: queued, at: now)
+        #expect(other.supersede.count == 3)
+        #expect(other.notices.count == 3 && other.notices.allSatisfy {
+            $0.kind == .update && $0.sequence == 2 && $0.previousStart == Forum.at("2027-02-22 13:00")
+        })
+    }
+}

@@ -1,0 +1,134 @@
+import ConveneApp
+import ConveneCore
+import ConveneMail
+import ConveneStore
+import Foundation
+import Testing
+
+/// A transport that hands the message over and then dies before the acceptance is recorded.
+final class DyingTransport: Transport {
+    var handedOver: [[UInt8]] = []
+    struct Killed: Error {}
+
+    func send(_ message: Envelope, from sender: String) throws {
+        handedOver.append(message.bytes)
+        throw Killed()
+    }
+}
+
+@Suite struct PublisherTests {
+    let later = Forum.stamp.adding(minutes: 60)
+
+    @Test func aDraftReachesNobodyUntilItIsPublished() throws {
+        let (store, dir) = try Forum.store()
+        try Forum.draft(store)
+        #expect(try store.outbox().isEmpty)
+        #expect(try PublishedSchedule.load(from: store)?.publication.entries.isEmpty == true)
+        let plan = try Publisher(store: store).plan(at: Forum.stamp)
+        #expect(plan.notices.count == 6 && plan.notices.allSatisfy { $0.kind == .invitation && $0.sequence == 0 })
+        #expect(plan.changedEntries.sorted() == ["s-open", "s-panel"])
+        try Publisher(store: store).publish(plan, force: false, reason: "first agenda")
+        #expect(try store.outbox().count == 6)
+        #expect(try PublishedSchedule.load(from: store)?.publication.entries.count == 2)
+        #expect(try Publisher(store: store).plan(at: later).isEmpty)
+        try Forum.deliver(store, to: dir + "/out")
+
+        // A move is a draft again: feeds and the outbox stay as they are.
+        var moved = Forum.schedule
+        moved[0].room = "room-1"
+        try Forum.draft(store, moved)
+        #expect(try PublishedSchedule.load(from: store)?.publication.entry(for: "s-open")?.room == "hall")
+        #expect(try store.outbox().count == 6)
+        let updates = try Forum.publish(store, at: later)
+        #expect(updates.map(\.kind) == [.update, .update, .update])
+        #expect(updates.allSatisfy { $0.session == "s-open" && $0.sequence == 1 && $0.previousRoom == "hall" })
+        #expect(try store.outbox().suffix(3).allSatisfy { $0.version == 2 && $0.release == 2 && $0.required != nil })
+    }
+
+    @Test func mailThatCannotBeComposedPublishesNothing() throws {
+        let (store, _) = try Forum.store()
+        var event = Forum.event
+        event.stakeholders[1].email = "claire at example.fr"
+        try store.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
+                                    plan: ChangeRecord.Plan(event: event, file: "plan.yaml", busy: [:])), at: Forum.stamp)
+        try Forum.draft(store)
+        #expect(throws: MailError.self) { try Forum.publish(store) }
+        #expect(try store.releases().isEmpty && store.outbox().isEmpty)
+    }
+
+    @Test func aDraftThatBreaksAHardRuleIsRefusedUnlessForced() throws {
+        let (store, _) = try Forum.store()
+        // Both sessions in the hall at once: the hall and 佐藤 花子 are booked twice.
+        try Forum.draft(store, [Forum.place("s-open", "hall", "2027-02-22 13:00"), Forum.place("s-panel", "hall", "2027-02-22 13:00")])
+        let publisher = Publisher(store: store)
+        let plan = try publisher.plan(at: Forum.stamp)
+        #expect(Set(plan.conflicts.map(\.kind)) == [.roomDoubleBooked, .personDoubleBooked])
+        #expect(throws: PublishRefused.self) { try publisher.publish(plan, force: false, reason: nil) }
+        #expect(try store.releases().isEmpty && store.outbox().isEmpty)
+        try publisher.publish(plan, force: true, reason: "the panel shares the hall")
+        #expect(try store.releases().count == 1)
+        let entry = try #require(try store.auditLog().last { $0.action == "publish" })
+        #expect(entry.reason == "the panel shares the hall" && entry.detail.contains("accepted conflicts: room-double-booked"))
+    }
+
+    @Test func queuedMailThatALaterPublishSupersedesIsNeverSent() throws {
+        let (store, dir) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        // Before anything went out, the opening moves: its three invitations are replaced, not followed by updates.
+        var moved = Forum.schedule
+        moved[0].start = Forum.at("2027-02-22 10:00")
+        try Forum.draft(store, moved)
+        let second = try Forum.publish(store, at: later)
+        #expect(second.map(\.kind) == [.invitation, .invitation, .invitation])
+        #expect(second.allSatisfy { $0.session == "s-open" && $0.sequence == 1 && $0.start == Forum.at("2027-02-22 10:00") })
+        let superseded = try store.outbox().filter { $0.state == .superseded }
+        #expect(superseded.map(\.session) == ["s-open", "s-open", "s-open"] && superseded.allSatisfy { $0.sequence == 0 })
+        let sent = try Forum.deliver(store, to: dir + "/out")
+        #expect(sent.count == 6 && !sent.contains { id in superseded.contains { $0.messageID == id } })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").count == 6)
+        #expect(try store.auditLog().contains { $0.action == "superseded" && $0.detail.hasPrefix("3 messages dropped unsent") })
+    }
+
+    @Test func aMoveAndTheMoveBackSendNothing() throws {
+        let (store, dir) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        try Forum.deliver(store, to: dir + "/out")
+        var moved = Forum.schedule
+        moved[1].start = Forum.at("2027-02-22 15:00")
+        // Moved and back within one draft: nothing to tell anyone.
+        try Forum.draft(store, moved)
+        try Forum.draft(store, Forum.schedule)
+        #expect(try Publisher(store: store).plan(at: later).isEmpty)
+        // Moved and published, then back before the updates went out: they are dropped and nothing replaces them.
+        try Forum.draft(store, moved)
+        #expect(try Forum.publish(store, at: later).count == 3)
+        try Forum.draft(store, Forum.schedule)
+        let back = try Publisher(store: store).plan(at: later.adding(minutes: 1))
+        #expect(back.notices.isEmpty && back.supersede.count == 3 && back.changedEntries == ["s-panel"])
+        try Publisher(store: store).publish(back, force: false, reason: nil)
+        #expect(try Forum.deliver(store, to: dir + "/out").isEmpty)
+        // Feeds show the panel where it started, at a higher SEQUENCE.
+        let entry = try #require(try PublishedSchedule.load(from: store)?.publication.entry(for: "s-panel"))
+        #expect(entry.interval.start == Forum.at("2027-02-22 13:00") && entry.sequence == 2)
+    }
+
+    @Test func aRunKilledAfterHandingOverResendsTheSameMessage() throws {
+        let (store, dir) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        let dying = DyingTransport()
+        #expect(throws: DyingTransport.Killed.self) {
+            try Delivery(store: store, transport: dying, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in }).run()
+        }
+        #expect(try store.outboxStatus().queued == 6)
+        let folder = dir + "/out"
+        let report = try Delivery(store: store, transport: try FileTransport(directory: folder), sender: "forum@example.org",
+                                  now: { Forum.stamp }, sleep: { _ in }).run()
+        #expect(report.sent == 6)
+        let first = try store.outbox()[0]
+        let written = FileManager.default.contents(atPath: try FileTransport(directory: folder).path(of: first.messageID))
+        #expect(written.map(Array.init) == dying.handedOver.first)
+    }
+}
