@@ -152,11 +152,11 @@ package struct Facts: Sendable {
         func set(_ intervals: [Interval]) -> MinuteSet { MinuteSet(intervals.map { (m($0.start), m($0.end)) }) }
         days = instance.days.map { (m($0.start), m($0.end)) }.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
 
-        let span = (days.map(\.start).min() ?? 0, days.map(\.end).max() ?? 0)
         var clocks: [String: LocalClock] = [:]
+        let days = self.days
         func clock(_ zone: ZoneRules) -> LocalClock {
             if let c = clocks[zone.identifier] { return c }
-            let c = LocalClock(zone: zone, origin: origin, from: span.0, to: span.1)
+            let c = LocalClock(zone: zone, origin: origin, days: days)
             clocks[zone.identifier] = c
             return c
         }

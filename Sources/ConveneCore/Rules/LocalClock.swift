@@ -2,45 +2,48 @@
 /// minute at which a wall-clock time of a date occurs (a time a daylight-saving jump skips reads
 /// forward, a repeated one is the earlier), as the format's checker reads people's hours.
 ///
-/// Dates around the event's days are tabled once, so judging hours is a binary search; other
-/// minutes are read from the zone directly.
+/// The dates around each of the event's days are tabled once, so judging hours is a binary
+/// search; other minutes are read from the zone directly. Days far apart cost no more than days
+/// side by side.
 package struct LocalClock: Sendable {
     package let zone: ZoneRules
     let origin: Instant
-    let firstDate: LocalDate
-    /// The minute at which each tabled date begins, from `firstDate` on.
+    /// Tabled dates, in order, and the minute at which each begins.
+    let dates: [LocalDate]
     let dayStarts: [Int]
 
-    /// A clock for `zone`, tabling the dates that cover `from ..< to` (minutes from `origin`) and a day either side.
-    package init(zone: ZoneRules, origin: Instant, from: Int, to: Int) {
+    /// A clock for `zone`, tabling the dates of each of `days` (minutes from `origin`) and a day either side.
+    package init(zone: ZoneRules, origin: Instant, days: [(start: Int, end: Int)]) {
         self.zone = zone
         self.origin = origin
-        let first = zone.local(origin.adding(minutes: from)).date.adding(days: -1)
-        let last = zone.local(origin.adding(minutes: max(from, to))).date.adding(days: 1)
-        firstDate = first
-        var starts: [Int] = []
-        var d = first
-        while d <= last.adding(days: 1) {
-            starts.append(zone.instant(LocalDateTime(date: d, minuteOfDay: 0)).minutes(since: origin))
-            d = d.adding(days: 1)
+        var wanted = Set<LocalDate>()
+        for day in days {
+            var d = zone.local(origin.adding(minutes: day.start)).date.adding(days: -1)
+            let last = zone.local(origin.adding(minutes: max(day.start, day.end))).date.adding(days: 2)
+            while d <= last {
+                wanted.insert(d)
+                d = d.adding(days: 1)
+            }
         }
-        dayStarts = starts
+        dates = wanted.sorted()
+        dayStarts = dates.map { zone.instant(LocalDateTime(date: $0, minuteOfDay: 0)).minutes(since: origin) }
     }
 
-    /// The index of the tabled date a minute falls on, if it is tabled.
+    /// The index of the tabled date a minute falls on, if it and the next date are tabled.
     func dayIndex(_ minute: Int) -> Int? {
-        guard let first = dayStarts.first, let last = dayStarts.last, first <= minute, minute < last else { return nil }
-        var lo = 0, hi = dayStarts.count - 1
-        while hi - lo > 1 {
+        var lo = 0, hi = dayStarts.count
+        while lo < hi {
             let mid = (lo + hi) / 2
-            if dayStarts[mid] <= minute { lo = mid } else { hi = mid }
+            if dayStarts[mid] <= minute { lo = mid + 1 } else { hi = mid }
         }
-        return lo
+        let i = lo - 1
+        guard i >= 0, i + 1 < dates.count, dates[i + 1] == dates[i].adding(days: 1), minute < dayStarts[i + 1] else { return nil }
+        return i
     }
 
     /// The local date a minute falls on.
     package func date(_ minute: Int) -> LocalDate {
-        if let i = dayIndex(minute) { return firstDate.adding(days: i) }
+        if let i = dayIndex(minute) { return dates[i] }
         return zone.local(origin.adding(minutes: minute)).date
     }
 
@@ -56,12 +59,9 @@ package struct LocalClock: Sendable {
         return wall(d, range.start) <= start && end <= wall(d, range.end)
     }
 
-    /// A range's minutes on every tabled date, for `inside(_:_:_:_:)`.
+    /// A range's minutes on every tabled date, for `inside(_:table:_:_:)`.
     package func table(_ range: Instance.ClockRange) -> [(start: Int, end: Int)] {
-        dayStarts.indices.map { i in
-            let d = firstDate.adding(days: i)
-            return (wall(d, range.start), wall(d, range.end))
-        }
+        dates.map { (wall($0, range.start), wall($0, range.end)) }
     }
 
     /// `inside(range, start, end)`, read from the range's table when `start` is tabled.
