@@ -39,6 +39,7 @@ extension PlanReader {
             }
         }
         checkCycles(event, at)
+        checkPicks(event, at)
         prove(event, at)
         checkCalendars(event, at)
     }

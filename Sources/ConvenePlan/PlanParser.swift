@@ -12,19 +12,27 @@ struct PlanPositions {
     var roomFields: [String: [String: PlanNode]] = [:]
     var references: [(session: String, field: String, id: String, node: PlanNode)] = []
     var days: PlanNode?
+    /// Where each series' id is written.
+    var series: [String: PlanNode] = [:]
+    /// The top-level `apart` list.
+    var apart: PlanNode?
 }
 
 extension PlanReader {
     /// Reads the whole document; the event is nil only when the plan is too broken to hold one.
     func read(_ root: PlanNode) -> (Event?, PlanPositions) {
         var at = PlanPositions()
-        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "weights", "templates", "tracks", "features"],
+        guard let top = fields(root, known: ["event", "rooms", "people", "sessions", "series", "apart", "weights", "templates",
+                                             "tracks", "features"],
                                required: ["event", "rooms", "people", "sessions"]) else { return (nil, at) }
         let header = top["event"].flatMap { readHeader($0, &at) }
         let features = readFeatures(top["features"]), tracks = readTracks(top["tracks"])
         let rooms = list(top["rooms"]).compactMap { readRoom($0, &at) }
         let people = list(top["people"]).compactMap { readPerson($0, &at) }
-        let sessions = list(top["sessions"]).compactMap { readSession($0, &at) }
+        var sessions = list(top["sessions"]).compactMap { readSession($0, &at) }
+        var days = header?.days ?? []
+        let series = list(top["series"]).compactMap { readSeries($0, days: &days, sessions: &sessions, &at) }
+        let apart = readApart(top["apart"], &at)
         let weights = top["weights"].flatMap(readWeights) ?? Instance.Weights()
         var templates: [String: String] = [:]
         if let t = top["templates"], let pairs = t.pairs ?? { error(t, "'templates' must be a mapping"); return nil }() {
@@ -34,21 +42,26 @@ extension PlanReader {
             }
         }
         guard let header else { return (nil, at) }
+        if days.isEmpty { error(at.days ?? top["event"]!, "the event has no day: list them in 'event.days', or add a 'series'") }
         let event = Event(
             id: header.id, name: header.name, kind: header.kind, timeZone: header.zone, slotMinutes: header.slot,
-            days: header.days, organizer: header.organizer, rooms: rooms, stakeholders: people, sessions: sessions,
-            weights: weights, templates: templates, venue: header.venue, tracks: tracks, features: features)
+            days: days, organizer: header.organizer, rooms: rooms, stakeholders: people, sessions: sessions,
+            weights: weights, templates: templates, venue: header.venue, tracks: tracks, features: features,
+            breaks: readBreaks(header.breaks, days: days), series: series.isEmpty ? nil : series, apart: apart)
         return (event, at)
     }
 
     struct Header {
         var id: String, name: LocalizedText, kind: EventKind, zone: String, slot: Int
         var days: [EventDay], organizer: Organizer, venue: Venue?
+        /// Read once every day is known, series' days included.
+        var breaks: PlanNode?
     }
 
     private func readHeader(_ node: PlanNode, _ at: inout PlanPositions) -> Header? {
-        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days", "venue"],
-                             required: ["id", "name", "timeZone", "days", "organizer"]) else { return nil }
+        guard let f = fields(node, known: ["id", "name", "kind", "timeZone", "slotMinutes", "organizer", "days", "venue",
+                                           "breaks", "remoteHours"],
+                             required: ["id", "name", "timeZone", "organizer"]) else { return nil }
         var zoneName = "UTC"
         if let z = f["timeZone"], let s = text(z) {
             if let rules = ZoneRules(identifier: s) {
@@ -83,15 +96,20 @@ extension PlanReader {
             if days.contains(where: { $0.date == date }) { error(dateNode, "day \(ds) is listed twice"); continue }
             days.append(EventDay(date: date, opens: opens, closes: closes))
         }
-        if days.isEmpty, let n = f["days"], n.items?.isEmpty == true { error(n, "'event.days' lists no day") }
+        if let h = f["remoteHours"] { remoteHours = readHours(h, defaults: remoteHours) }
         guard let id = identifier(f["id"]), let name = localized(f["name"]), let organizer else { return nil }
         let kind = f["kind"].map { enumValue($0, EventKind.self) } ?? .forum
         guard let kind, let slot else { return nil }
         return Header(id: id, name: name, kind: kind, zone: zoneName, slot: slot, days: days.sorted { $0.date < $1.date },
-                      organizer: organizer, venue: f["venue"].flatMap(readVenue))
+                      organizer: organizer, venue: f["venue"].flatMap(readVenue), breaks: f["breaks"])
     }
 
     private func clock(_ node: PlanNode?, on date: LocalDate) -> Instant? {
+        minuteOfDay(node).map { instant(date, $0) }
+    }
+
+    /// A time of day, `"HH:MM"` (up to `24:00`), as minutes after midnight.
+    func minuteOfDay(_ node: PlanNode?) -> Int? {
         guard let node, let written = text(node) else { return nil }
         let s = asciiDigits(written, node)
         let parts = s.split(separator: ":")
@@ -100,7 +118,12 @@ extension PlanReader {
             error(node, "'\(node.path)' is '\(s)'; write a time of day as \"HH:MM\"")
             return nil
         }
-        return zone.instant(LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: h * 60 + m))
+        return h * 60 + m
+    }
+
+    /// The instant the event's clock shows `minute` minutes after midnight on `date`.
+    func instant(_ date: LocalDate, _ minute: Int) -> Instant {
+        zone.instant(LocalDateTime(date: date, minuteOfDay: 0).adding(minutes: minute))
     }
 
     func emailAddress(_ node: PlanNode?) -> String? {
@@ -121,7 +144,7 @@ extension PlanReader {
     }
 
     private func readRoom(_ node: PlanNode, _ at: inout PlanPositions) -> Room? {
-        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures", "online"],
+        guard let f = fields(node, known: ["id", "name", "capacity", "features", "closures", "online", "turnover"],
                              required: ["id", "capacity"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.rooms[id] {
@@ -132,14 +155,15 @@ extension PlanReader {
         at.roomFields[id] = f
         let name = f["name"].flatMap { localized($0) } ?? LocalizedText(en: id)
         let features = list(f["features"]).compactMap { text($0) }
-        guard let capacity = int(f["capacity"], min: 1) else { return nil }
+        let turnover = f["turnover"].map { int($0, min: 0) } ?? 0
+        guard let capacity = int(f["capacity"], min: 1), let turnover else { return nil }
         return Room(id: id, name: name, capacity: capacity, features: features, closures: periods(f["closures"]),
-                    online: f["online"].flatMap(readOnline))
+                    online: f["online"].flatMap(readOnline), turnover: turnover == 0 ? nil : turnover)
     }
 
     private func readPerson(_ node: PlanNode, _ at: inout PlanPositions) -> Stakeholder? {
         guard let f = fields(node, known: ["id", "name", "email", "organization", "group", "role", "timeZone",
-                                           "language", "calendars", "unavailable", "public"],
+                                           "language", "calendars", "unavailable", "public", "remote", "hours"],
                              required: ["id", "name", "group"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.people[id] {
@@ -162,16 +186,18 @@ extension PlanReader {
         let calendars = list(f["calendars"]).compactMap { text($0) }
         let unavailable = periods(f["unavailable"])
         let listed = f["public"].flatMap(bool)
-        guard let name, let email, let group, let language else { return nil }
+        let remote = f["remote"].map(bool) ?? false
+        let hours = personHours(f, remote: remote, zone: zoneName)
+        guard let name, let email, let group, let language, let remote else { return nil }
         return Stakeholder(id: id, name: name, email: email, organization: organization, group: group, role: role,
                            timeZone: zoneName, language: language, unavailable: unavailable, calendars: calendars,
-                           listed: listed)
+                           listed: listed, remote: remote ? true : nil, hours: hours)
     }
 
-    private func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
+    func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
         guard let f = fields(node, known: ["id", "title", "kind", "duration", "audience", "required", "optional",
                                            "features", "windows", "preferred", "after", "priority", "pin", "track",
-                                           "description", "composition", "online", "previously"],
+                                           "description", "composition", "online", "previously", "exclusive", "pick"],
                              required: ["id", "title", "duration"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.sessions[id] {
@@ -198,23 +224,21 @@ extension PlanReader {
                 pin = Session.Pin(room: room, start: start)
             }
         }
-        var composition: [CompositionRule] = []
-        for c in list(f["composition"]) {
-            guard let cf = fields(c, known: ["groups"], required: ["groups"]) else { continue }
-            let groups = list(cf["groups"]).compactMap { enumValue($0, StakeholderGroup.self) }
-            if !groups.isEmpty { composition.append(CompositionRule(groups: groups)) }
-        }
+        let (composition, limits) = readComposition(f["composition"])
+        let exclusive = f["exclusive"].map(bool) ?? false
+        let pick = readPicks(f["pick"])
         let features = list(f["features"]).compactMap { text($0) }
         let track = f["track"].flatMap(trackReference)
         let description = f["description"].flatMap { localized($0, limit: PlanLimits.descriptionCharacters) }
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
-        guard let title, let kind, let duration, let audience, let priority else { return nil }
+        guard let title, let kind, let duration, let audience, let priority, let exclusive else { return nil }
         return Session(
             id: id, title: title, kind: kind, duration: duration, required: refs["required"] ?? [],
             optional: refs["optional"] ?? [], audience: audience, features: features, windows: windows,
             preferred: preferred, after: refs["after"] ?? [], priority: priority, pin: pin, track: track,
             description: description, composition: composition, online: f["online"].flatMap(readOnline),
-            previously: f["previously"].flatMap { readPreviously($0, at) })
+            previously: f["previously"].flatMap { readPreviously($0, at) }, exclusive: exclusive ? true : nil,
+            pick: pick.isEmpty ? nil : pick, limits: limits.isEmpty ? nil : limits)
     }
 
     /// One weight per soft term of the rule book; terms left out take their defaults.

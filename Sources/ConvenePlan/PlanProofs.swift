@@ -13,11 +13,14 @@ extension PlanReader {
             guard let node = at.sessions[s.id] else { continue }
             let f = at.sessionFields[s.id] ?? [:]
             if let written = f["composition"] {
+                let sure = Self.sureCandidates(event.session(s.id), event)
                 for rule in s.composition {
-                    let lacking = StakeholderMixRule().missing(rule, s, participants: s.required, in: facts)
+                    let lacking = StakeholderMixRule().missing(rule, s, participants: s.required + sure, in: facts)
                     guard !lacking.isEmpty else { continue }
                     error(written, "session '\(s.id)' must include a required participant from each of "
-                        + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))")
+                        + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))"
+                        + (event.session(s.id)?.pick == nil
+                            ? "" : " (a pick group counts for a group when every choice it can make includes someone from it)"))
                 }
             }
             // A pin to an unknown room is reported where the plan is read.
@@ -58,7 +61,7 @@ extension PlanReader {
         case .roomTooSmall: return f["audience"]
         case .missingFeature: return f["features"]
         case .outsideWindows: return f["windows"]
-        case .personUnavailable: return f["required"]
+        case .personUnavailable, .outsideHours: return f["required"]
         case .pinMoved: return f["pin"]
         default: return nil
         }

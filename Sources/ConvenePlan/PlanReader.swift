@@ -11,6 +11,8 @@ final class PlanReader {
     var zone = ZoneRules(identifier: "UTC")!
     /// The track ids sessions may name, once the plan lists tracks; nil allows any.
     var declaredTracks: Set<String>?
+    /// The hours remote people get unless they say otherwise (`event.remoteHours`).
+    var remoteHours = PersonHours.remoteDefaults
 
     init(file: String) { self.file = file }
 

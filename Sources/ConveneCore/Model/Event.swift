@@ -52,12 +52,20 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
     public var tracks: [Track]
     /// Features the plan declares beyond `Feature.builtIn`, with their names.
     public var features: [Feature]
+    /// Times every room is closed, such as lunch, one entry per day they fall on; nil when there are none.
+    public var breaks: [EventBreak]?
+    /// Sessions that follow one another with a cadence (a weekly seminar, say); nil when there are none.
+    public var series: [SessionSeries]?
+    /// Sets of people of whom at most one may take part (required or picked) in any one session, such
+    /// as a conflict of interest; nil when there are none.
+    public var apart: [[String]]?
 
     public init(
         id: String, name: LocalizedText, kind: EventKind, timeZone: String, slotMinutes: Int, days: [EventDay],
         organizer: Organizer, rooms: [Room], stakeholders: [Stakeholder], sessions: [Session],
         weights: Instance.Weights = .init(), templates: [String: String] = [:], venue: Venue? = nil,
-        tracks: [Track] = [], features: [Feature] = []
+        tracks: [Track] = [], features: [Feature] = [], breaks: [EventBreak]? = nil, series: [SessionSeries]? = nil,
+        apart: [[String]]? = nil
     ) {
         self.id = id
         self.name = name
@@ -74,6 +82,9 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         self.venue = venue
         self.tracks = tracks
         self.features = features
+        self.breaks = breaks
+        self.series = series
+        self.apart = apart
     }
 
     /// The stakeholder with this id.

@@ -9,10 +9,12 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
     public var closures: [Interval]
     /// Where people join sessions held here remotely, unless a session has its own link.
     public var online: OnlineLink?
+    /// Minutes the room needs between one session's end and the next one's start (changeover); nil for none.
+    public var turnover: Int?
 
     public init(
         id: String, name: LocalizedText, capacity: Int, features: [String] = [], closures: [Interval] = [],
-        online: OnlineLink? = nil
+        online: OnlineLink? = nil, turnover: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -20,5 +22,6 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
         self.features = features
         self.closures = closures
         self.online = online
+        self.turnover = turnover
     }
 }

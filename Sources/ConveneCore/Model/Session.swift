@@ -40,13 +40,20 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     /// Where and when an earlier schedule (e.g. one imported from pretalx) had it: the solver
     /// keeps it there unless a rule forces a move. Not a pin.
     public var previously: Pin?
+    /// True when nothing else may run anywhere while it does (a plenary); nil means false.
+    public var exclusive: Bool?
+    /// Groups of candidates the schedule takes people from, `count` from each; nil when there are none.
+    public var pick: [Instance.Pick]?
+    /// "At most N participants from this group"; nil when there are none.
+    public var limits: [CompositionLimit]?
 
     public init(
         id: String, title: LocalizedText, kind: SessionKind, duration: Int, required: [String] = [],
         optional: [String] = [], audience: Int = 0, features: [String] = [], windows: [Interval] = [],
         preferred: [Interval] = [], after: [String] = [], priority: Int = 1, pin: Pin? = nil,
         track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = [],
-        online: OnlineLink? = nil, previously: Pin? = nil
+        online: OnlineLink? = nil, previously: Pin? = nil, exclusive: Bool? = nil, pick: [Instance.Pick]? = nil,
+        limits: [CompositionLimit]? = nil
     ) {
         self.id = id
         self.title = title
@@ -66,6 +73,9 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.composition = composition
         self.online = online
         self.previously = previously
+        self.exclusive = exclusive
+        self.pick = pick
+        self.limits = limits
     }
 
     /// A room and a start: where a pinned session must be held, or where a session was before.

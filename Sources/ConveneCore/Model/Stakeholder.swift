@@ -22,11 +22,16 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
     /// What the plan says about naming the person in public (the programme, schedule exports):
     /// nil when it says nothing.
     public var listed: Bool?
+    /// True when the person joins online from where they live (`timeZone`) rather than in person; nil means in person.
+    public var remote: Bool?
+    /// The hours the person can and would rather take part in, read in the zone they are in during the
+    /// event (their own when remote, the event's otherwise); nil when any time the event is open will do.
+    public var hours: Instance.Hours?
 
     public init(
         id: String, name: String, email: String, organization: String? = nil, group: StakeholderGroup,
         role: String? = nil, timeZone: String, language: Language, unavailable: [Interval] = [], calendars: [String] = [],
-        listed: Bool? = nil
+        listed: Bool? = nil, remote: Bool? = nil, hours: Instance.Hours? = nil
     ) {
         self.id = id
         self.name = name
@@ -39,6 +44,8 @@ public struct Stakeholder: Sendable, Hashable, Codable, Identifiable {
         self.unavailable = unavailable
         self.calendars = calendars
         self.listed = listed
+        self.remote = remote
+        self.hours = hours
     }
 
     /// True when public outputs may name the person: as the plan says, else everyone but patients,
