@@ -1,5 +1,5 @@
 public import ConveneCore
-public import Foundation
+import Foundation
 
 /// Writes a publication's frab schedule into a folder as `schedule.xml` or `schedule.json`.
 public enum FrabExport {

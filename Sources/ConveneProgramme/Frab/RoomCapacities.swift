@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Room capacities from a CSV with a `name,capacity` header, as FOSDEM publishes them.
 public enum RoomCapacities {
