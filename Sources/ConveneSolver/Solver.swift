@@ -8,6 +8,10 @@ import Foundation
 /// threads improve it until the time limit or the move budget, sharing the best
 /// schedule between rounds. The engine reads no clock of its own: the caller passes one.
 public enum Solver {
+    /// What no schedule of the instance can beat, on both levels of the score (see `LowerBound`):
+    /// the bound `solve` stops at, worked out without solving.
+    public static func lowerBound(_ instance: Instance) -> Score { LowerBound.of(Problem(instance)) }
+
     /// Schedules an instance.
     public static func solve<C: Clock<Duration>>(_ instance: Instance, options: SolveOptions, clock: C) -> SolveResult {
         let begin = clock.now

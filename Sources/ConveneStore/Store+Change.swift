@@ -22,13 +22,17 @@ public struct ChangeRecord: Sendable {
         public var assignments: [Assignment]
         public var unscheduled: [Solution.Unscheduled]
         public var score: Score?
+        /// What no schedule of the plan as it stands can beat.
+        public var lowerBound: Score?
         /// For an undo: the version it brings back, so the next undo steps further back.
         public var restores: Int?
 
-        public init(assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, restores: Int? = nil) {
+        public init(assignments: [Assignment], unscheduled: [Solution.Unscheduled], score: Score?, lowerBound: Score? = nil,
+                    restores: Int? = nil) {
             self.assignments = assignments
             self.unscheduled = unscheduled
             self.score = score
+            self.lowerBound = lowerBound
             self.restores = restores
         }
     }
@@ -95,15 +99,14 @@ extension Store {
             if let pin = change.pin { try apply(pin, db, at: now) }
             saved.answers = try insert(change.answers, db, at: now)
             if let v = change.version {
-                let version = try insertVersion(db, assignments: v.assignments, unscheduled: v.unscheduled, score: v.score,
-                                                at: now, command: change.command, reason: change.reason)
+                let version = try insertVersion(db, v, at: now, command: change.command, reason: change.reason)
                 if let restores = v.restores {
                     try ScheduleRestoreRecord(version: Int64(version.number), restores: Int64(restores)).insert(db)
                 }
                 saved.version = version
                 action = "schedule"
                 detail = "version \(version.number): \(v.assignments.count) scheduled, \(v.unscheduled.count) unscheduled"
-                    + (v.score.map { ", \($0)" } ?? "") + (detail.isEmpty ? "" : "; \(detail)")
+                    + (version.scoreText.map { ", \($0)" } ?? "") + (detail.isEmpty ? "" : "; \(detail)")
             }
             try audit(db, at: now, command: change.command, action: action, reason: change.reason, detail: detail,
                       version: saved.version.map { Int64($0.number) })

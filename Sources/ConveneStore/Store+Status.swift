@@ -15,6 +15,8 @@ public struct StoreStatus: Sendable, Hashable, Codable {
     public var scheduled: Int
     public var unscheduled: Int
     public var score: Score?
+    /// What no schedule of the plan as it stood could beat, when the draft records it.
+    public var lowerBound: Score?
     /// The latest release and the schedule version it made official; nil before the first publish.
     public var release: Int?
     public var publishedVersion: Int?
@@ -48,6 +50,7 @@ extension Store {
                 scheduled: scheduled,
                 unscheduled: latest == nil ? 0 : planned - scheduled,
                 score: latest?.scoreUnscheduled.map { Score(unscheduled: $0, soft: latest?.scoreSoft ?? 0) },
+                lowerBound: latest?.boundUnscheduled.map { Score(unscheduled: $0, soft: latest?.boundSoft ?? 0) },
                 release: release?.number.map(Int.init), publishedVersion: release.map { Int($0.version) },
                 auditEntries: try count("SELECT COUNT(*) FROM audit_log"))
         }

@@ -30,6 +30,29 @@ struct PublicationTests {
         #expect(a?.state == .scheduled(room: "hall", start: Self.at("2027-03-01T01:00:00Z")))
     }
 
+    /// People picked for a session take part in it as published: its entry and the publication's
+    /// plan list them among the required, and a cancelled session keeps the people last picked, so
+    /// they hear it is off.
+    @Test func pickedPeopleTakePartAsPublished() {
+        var event = Self.event(sessions: ["a"])
+        event.sessions[0].required = ["p-lead"]
+        func version(_ n: Int, _ picked: [String]?) -> ScheduleVersion {
+            ScheduleVersion(number: n, createdAt: Self.at("2027-01-1\(n)T09:00:00Z"), command: "schedule",
+                            assignments: picked.map { [Assignment(session: "a", room: "hall", start: Self.at("2027-03-01T01:00:00Z"),
+                                                                  picked: $0)] } ?? [])
+        }
+        let first = Publication(event: event, removed: [], history: [version(1, ["p-gov", "p-lead"])])
+        #expect(first.entry(for: "a")?.session.required == ["p-lead", "p-gov"])
+        #expect(first.event.session("a")?.required == ["p-lead", "p-gov"])
+        let repicked = Publication(event: event, removed: [], history: [version(1, ["p-gov"]), version(2, ["p-ind"])])
+        #expect(repicked.entry(for: "a")?.session.required == ["p-lead", "p-ind"])
+        #expect(repicked.entry(for: "a")?.sequence == 0)
+        let off = Publication(event: event, removed: [], history: [version(1, ["p-gov"]), version(2, nil)])
+        #expect(off.entry(for: "a")?.isCancelled == true)
+        #expect(off.entry(for: "a")?.session.required == ["p-lead", "p-gov"])
+        #expect(off.event.session("a")?.required == ["p-lead"])
+    }
+
     @Test func unchangedVersionsKeepSequenceAndLastModified() {
         let p = Publication(event: Self.event(sessions: ["a"]), removed: [], history: [
             Self.version(1, "2027-01-10T09:00:00Z", [("a", "hall", "2027-03-01T10:00:00+09:00")]),

@@ -125,6 +125,35 @@ struct StoreTests {
         #expect(try store.auditLog().count == 1)
     }
 
+    /// The people a schedule picks keep their order, and the version keeps its lower bound; a pick
+    /// of someone the plan does not list is refused, saving nothing.
+    @Test func picksAndLowerBoundsRoundTrip() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        var event = sampleEvent()
+        event.stakeholders += ["p-c", "p-b"].map {
+            Stakeholder(id: $0, name: $0, email: "\($0)@example.org", group: .industry, timeZone: "Europe/Paris", language: .en)
+        }
+        _ = try store.importPlan(event, planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        let placed = [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"), picked: ["p-c", "p-b"]),
+                      Assignment(session: "s-2", room: "hall", start: at("2027-02-22T10:00:00+09:00"))]
+        let saved = try store.save(ChangeRecord(basedOn: nil, command: "schedule", detail: "", version: ChangeRecord.Version(
+            assignments: placed, unscheduled: [], score: Score(unscheduled: 0, soft: 4), lowerBound: Score(unscheduled: 0, soft: 1))),
+                                   at: at("2027-01-01T00:00:00Z")).version
+        let read = try #require(try store.currentSchedule())
+        #expect(read == saved)
+        #expect(read.assignment(of: "s-1")?.picked == ["p-c", "p-b"])
+        #expect(read.lowerBound == Score(unscheduled: 0, soft: 1))
+        #expect(try store.history() == [read])
+        #expect(try store.status().lowerBound == Score(unscheduled: 0, soft: 1))
+        #expect(read.scoreText == "unscheduled priority 0, all unavoidable; soft 4, at least 1 unavoidable")
+        #expect(throws: StoreError("schedule picks unknown person 'p-nobody' for 's-1'")) {
+            try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"),
+                                                            picked: ["p-nobody"])], at: at("2027-01-01T00:00:00Z"))
+        }
+        #expect(try store.history().count == 1)
+    }
+
     @Test func notADatabaseIsAClearError() throws {
         let tmp = try TemporaryDatabase()
         try Data("hello, not sqlite".utf8).write(to: URL(fileURLWithPath: tmp.path))

@@ -88,4 +88,56 @@ struct ExamplesTests {
         #expect(instance.rooms.allSatisfy { $0.unavailable.map(\.start.iso8601) == [lunch] })
         #expect(instance.rooms.map(\.turnover) == [30, 15, 15, 15, 15])
     }
+
+    /// Each example as an admin runs it: imported, scheduled, published and exported. The draft
+    /// breaks no rule; a remote speaker's own feed is in their zone and inside their hours; the
+    /// series meets weekly at one time; people picked for a session find it in their feed.
+    @Test(arguments: examples)
+    func schedulesPublishesAndExportsThroughTheDatabase(_ name: String) throws {
+        let folder = try TemporaryFolder()
+        let db = folder.url.appendingPathComponent("convene.sqlite").path
+        let feeds = folder.url.appendingPathComponent("feeds")
+        @discardableResult
+        func convene(_ arguments: [String]) throws -> CommandLine.Result {
+            let r = try CommandLine.run(arguments, environment: ["CONVENE_DB": db])
+            #expect(r.status == 0, "convene \(arguments.joined(separator: " ")): \(r.stdout)\(r.stderr)")
+            return r
+        }
+        try convene(["import", "calendars/\(name)/plan.yaml"])
+        #expect(try convene(["schedule", "--time-limit", "2", "--seed", "1"]).stdout.contains("unscheduled priority 0"))
+        try convene(["conflicts"])
+        try convene(["publish"])
+        try convene(["export", "--out", feeds.path])
+        func starts(_ feed: String) throws -> [String] {
+            try String(contentsOf: feeds.appendingPathComponent(feed), encoding: .utf8).split(separator: "\r\n")
+                .filter { $0.hasPrefix("DTSTART;TZID=") }.map { String($0.split(separator: ":").last!) }
+        }
+        switch name {
+        case "tokyo-symposium-2027":
+            let feed = try String(contentsOf: feeds.appendingPathComponent("people/p-rachel-goldberg.ics"), encoding: .utf8)
+            #expect(feed.contains("DTSTART;TZID=America/New_York:"))
+            // Sessions she must speak in keep to her hours; one she may join if she likes need not.
+            let required = feed.components(separatedBy: "BEGIN:VEVENT").filter { $0.contains("ROLE=REQ-PARTICIPANT") }
+            let hours = required.compactMap { event in
+                event.range(of: "DTSTART;TZID=America/New_York:").map { Int(event[$0.upperBound...].dropFirst(9).prefix(2)) ?? -1 }
+            }
+            #expect(!hours.isEmpty && hours.allSatisfy { (7..<21).contains($0) }, "\(hours)")
+        case "hamamatsucho-seminars-2027":
+            let times = try starts("event.ics")
+            #expect(Set(times.map { $0.dropFirst(8) }).count == 1, "\(times)")
+            let days = times.map { LocalDate(year: Int($0.prefix(4))!, month: Int($0.dropFirst(4).prefix(2))!,
+                                             day: Int($0.dropFirst(6).prefix(2))!).daysSinceEpoch }.sorted()
+            #expect(zip(days, days.dropFirst()).allSatisfy { (5...9).contains($1 - $0) }, "\(times)")
+        default:
+            let (instance, _, compiled) = try Self.compiled(name)
+            defer { withExtendedLifetime(compiled) {} }
+            for session in instance.sessions where !session.pick.isEmpty {
+                let uid = Publication.uid(event: instance.name, session: session.id)
+                let invited = try Set(session.pick.flatMap(\.from)).filter { person in
+                    try String(contentsOf: feeds.appendingPathComponent("people/\(person).ics"), encoding: .utf8).contains(uid)
+                }
+                #expect(invited.count == session.pick.reduce(0) { $0 + $1.count }, "\(session.id): \(invited)")
+            }
+        }
+    }
 }

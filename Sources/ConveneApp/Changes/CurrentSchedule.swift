@@ -51,12 +51,12 @@ public struct CurrentSchedule: Sendable {
     /// An edit that starts from the draft's assignments.
     public var edit: ScheduleEdit { ScheduleEdit(event: event, assignments: draft?.assignments ?? []) }
 
-    /// Required participants' declines in force where `assignments` place their sessions: an
+    /// Required (and picked) participants' declines in force where `assignments` place their sessions: an
     /// answer holds for the room and time it answered, so a decline is back when the session is.
     public func declines(for assignments: [Assignment]) -> [Decline] {
         let book = AnswerBook(answers)
         let placed = Dictionary(assignments.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
-        return event.sessions.flatMap { s in
+        return event.seated(assignments).sessions.flatMap { s in
             s.required.compactMap { person in
                 book.inForce(person: person, session: s.id, at: placed[s.id])?.answer == .declined
                     ? Decline(session: s.id, person: person) : nil
@@ -93,7 +93,7 @@ public struct CurrentSchedule: Sendable {
             let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
                                                              unscheduled: unscheduled)).score
             change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,
-                                                   restores: restores)
+                                                   lowerBound: Solver.lowerBound(instance), restores: restores)
         }
         change.judge(before: conflicts, after: conflicts(in: assignments))
         return change

@@ -41,7 +41,10 @@ struct NetChange {
     /// Queued messages no longer wanted.
     var supersede: [OutboxMessage] = []
 
-    init(event: Event, publication: Publication, outbox: [OutboxMessage], at now: Instant) {
+    /// The mail that `publication` (its plan seated as published: picked people take part) requires,
+    /// given what the outbox holds.
+    init(publication: Publication, outbox: [OutboxMessage], at now: Instant) {
+        let event = publication.event
         var messages: [String: [String: [OutboxMessage]]] = [:]
         for m in outbox { messages[m.session, default: [:]][m.person, default: []].append(m) }
         for e in publication.entries {

@@ -24,7 +24,7 @@ public struct Publisher: Sendable {
             guard let o = old[e.session.id] else { return true }
             return o.state != e.state || o.sequence != e.sequence
         }.map(\.session.id)
-        let mail = NetChange(event: current.plan, publication: after, outbox: try store.outbox(includingBytes: false), at: now)
+        let mail = NetChange(publication: after, outbox: try store.outbox(includingBytes: false), at: now)
         return PublishPlan(
             at: now, event: current.event, draft: draft, previous: published.latest,
             diff: ScheduleDiff(from: published.latest?.schedule.assignments ?? [], to: draft.assignments, event: current.event),
@@ -39,8 +39,8 @@ public struct Publisher: Sendable {
     @discardableResult
     public func publish(_ plan: PublishPlan, force: Bool, reason: String?) throws -> Release {
         if !plan.conflicts.isEmpty && !force { throw PublishRefused(conflicts: plan.conflicts) }
-        guard let event = try store.event() else { throw AppError.noEvent }
-        let composer = try InvitationComposer(event: event, removed: try store.removedSessions().map(\.session))
+        guard let stored = try store.event() else { throw AppError.noEvent }
+        let composer = try InvitationComposer(event: stored.seated(plan.draft.assignments), removed: try store.removedSessions().map(\.session))
         let messages = try plan.notices.map { n in
             let m = try composer.compose(n, at: plan.at)
             return OutboxMessage(

@@ -25,7 +25,7 @@ public struct SessionAttendance: Sendable, Hashable, Codable {
     public var title: String
     /// Where the draft places it; nil when it is not scheduled.
     public var placement: Assignment?
-    /// Required participants first, then optional ones.
+    /// Required participants (the people picked for it among them) first, then optional ones.
     public var participants: [Participant]
 
     /// How many answers in force say so.
@@ -38,7 +38,7 @@ public struct SessionAttendance: Sendable, Hashable, Codable {
     public static func all(event: Event, answers: [RSVPAnswer], schedule: [Assignment]) -> [SessionAttendance] {
         let book = AnswerBook(answers)
         let placed = Dictionary(schedule.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
-        return event.sessions.map { s in
+        return event.seated(schedule).sessions.map { s in
             let people = s.required.map { ($0, true) } + s.optional.filter { !s.required.contains($0) }.map { ($0, false) }
             return SessionAttendance(session: s.id, title: s.title.bilingual, placement: placed[s.id], participants: people.map { id, required in
                 let inForce = book.inForce(person: id, session: s.id, at: placed[s.id])

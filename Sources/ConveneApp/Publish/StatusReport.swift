@@ -34,7 +34,7 @@ public struct StatusReport: Sendable, Encodable {
             + (store.removedSessions > 0 ? " (\(store.removedSessions) removed)" : "") + ", \(store.busyPeriods) busy periods"]
         guard let pending else { return out + ["no schedule yet"] + mail.lines }
         out.append("draft: schedule version \(pending.draft.number): \(store.scheduled) scheduled, \(store.unscheduled) unscheduled"
-            + (store.score.map { ", \($0)" } ?? ""))
+            + (pending.draft.scoreText.map { ", \($0)" } ?? ""))
         if let release = pending.previous {
             out.append("published: release \(release.number), schedule version \(release.schedule.number), at \(release.publishedAt.iso8601)")
         } else {

@@ -12,17 +12,18 @@ public struct ScheduleEdit: Sendable {
         self.assignments = assignments
     }
 
-    /// Puts a session in a room at a start, scheduling it if it was not.
+    /// Puts a session in a room at a start, scheduling it if it was not. The people picked for it
+    /// stay picked: whether they can come at the new time is for the rule book to say.
     public mutating func move(_ session: String, room: String, start: Instant) throws {
         try requireSession(session)
         guard event.room(room) != nil else {
             throw ScheduleEditError("no room '\(room)' in the plan; rooms: \(event.rooms.map(\.id).joined(separator: ", "))")
         }
-        let a = Assignment(session: session, room: room, start: start)
         if let i = assignments.firstIndex(where: { $0.session == session }) {
-            assignments[i] = a
+            assignments[i].room = room
+            assignments[i].start = start
         } else {
-            assignments.append(a)
+            assignments.append(Assignment(session: session, room: room, start: start))
         }
     }
 

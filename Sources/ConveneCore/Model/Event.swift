@@ -100,7 +100,7 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         features.first { $0.id == id } ?? Feature.builtIn.first { $0.id == id } ?? Feature(id: id, name: LocalizedText(en: id))
     }
 
-    /// Reads events stored before venue, tracks and features existed as having none.
+    /// Reads events stored before venue, tracks, features, breaks, series and apart sets existed as having none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -118,6 +118,9 @@ public struct Event: Sendable, Hashable, Codable, Identifiable {
         venue = try c.decodeIfPresent(Venue.self, forKey: .venue)
         tracks = try c.decodeIfPresent([Track].self, forKey: .tracks) ?? []
         features = try c.decodeIfPresent([Feature].self, forKey: .features) ?? []
+        breaks = try c.decodeIfPresent([EventBreak].self, forKey: .breaks)
+        series = try c.decodeIfPresent([SessionSeries].self, forKey: .series)
+        apart = try c.decodeIfPresent([[String]].self, forKey: .apart)
     }
 }
 

@@ -25,7 +25,7 @@ public struct Agenda: Sendable, Hashable {
     public init(event: Event, schedule: ScheduleVersion) {
         self.event = event
         let zone = ZoneRules(identifier: event.timeZone) ?? ZoneRules(identifier: "UTC")!
-        let sessions = Dictionary(uniqueKeysWithValues: event.sessions.map { ($0.id, $0) })
+        let sessions = Dictionary(uniqueKeysWithValues: event.seated(schedule.assignments).sessions.map { ($0.id, $0) })
         let rooms = Dictionary(uniqueKeysWithValues: event.rooms.enumerated().map { ($1.id, ($0, $1)) })
         var byDate: [LocalDate: [(Int, Entry)]] = [:]
         for a in schedule.assignments {

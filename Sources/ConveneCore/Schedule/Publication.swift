@@ -14,7 +14,8 @@ public struct Publication: Sendable, Hashable {
 
     /// One session as published.
     public struct Entry: Sendable, Hashable {
-        /// The session as the plan (or, once removed, its last plan) describes it.
+        /// The session as the plan (or, once removed, its last plan) describes it, with the people
+        /// last published as picked for it among its required participants.
         public var session: Session
         /// Scheduled or cancelled, with room and start.
         public var state: State
@@ -47,7 +48,7 @@ public struct Publication: Sendable, Hashable {
         }
     }
 
-    /// The current plan.
+    /// The current plan, seated as last published: people picked for a session take part in it.
     public var event: Event
     /// Every session ever scheduled, by start then id.
     public var entries: [Entry]
@@ -65,7 +66,7 @@ public struct Publication: Sendable, Hashable {
     /// Builds the publication from the current plan, the removed sessions and the schedules
     /// subscribers saw, oldest first, each dated when it was published.
     public init(event: Event, removed: [RemovedSession], history: [ScheduleVersion]) {
-        self.event = event
+        self.event = event.seated(history.last?.assignments ?? [])
         var sessions: [String: Session] = [:]
         for r in removed { sessions[r.session.id] = r.session }
         for s in event.sessions { sessions[s.id] = s }
@@ -77,6 +78,8 @@ public struct Publication: Sendable, Hashable {
             var scheduled: Bool
             var sequence: Int
             var lastModified: Instant
+            /// The people last published as picked for it.
+            var picked: [String]
         }
         var tracks: [String: Track] = [:]
         for version in history {
@@ -86,29 +89,30 @@ public struct Publication: Sendable, Hashable {
                 if var t = tracks[a.session] {
                     if !t.scheduled || t.room != a.room || t.start != a.start {
                         t = Track(room: a.room, start: a.start, scheduled: true, sequence: t.sequence + 1,
-                                  lastModified: version.createdAt)
+                                  lastModified: version.createdAt, picked: a.picked)
                     }
+                    t.picked = a.picked
                     tracks[a.session] = t
                 } else {
                     tracks[a.session] = Track(room: a.room, start: a.start, scheduled: true, sequence: 0,
-                                              lastModified: version.createdAt)
+                                              lastModified: version.createdAt, picked: a.picked)
                 }
             }
             for (id, t) in tracks where t.scheduled && !present.contains(id) {
                 tracks[id] = Track(room: t.room, start: t.start, scheduled: false, sequence: t.sequence + 1,
-                                   lastModified: version.createdAt)
+                                   lastModified: version.createdAt, picked: t.picked)
             }
         }
         // A session taken out of the plan is cancelled from then on, even before the next solve.
         let planned = Set(event.sessions.map(\.id))
         for (id, t) in tracks where t.scheduled && !planned.contains(id) {
             tracks[id] = Track(room: t.room, start: t.start, scheduled: false, sequence: t.sequence + 1,
-                               lastModified: max(t.lastModified, removedAt[id] ?? t.lastModified))
+                               lastModified: max(t.lastModified, removedAt[id] ?? t.lastModified), picked: t.picked)
         }
         entries = tracks.compactMap { id, t in
             guard let session = sessions[id] else { return nil }
             return Entry(
-                session: session,
+                session: session.seated(t.picked),
                 state: t.scheduled ? .scheduled(room: t.room, start: t.start) : .cancelled(room: t.room, start: t.start),
                 sequence: t.sequence, lastModified: t.lastModified, uid: Publication.uid(event: event.id, session: id))
         }.sorted { ($0.interval.start, $0.session.id) < ($1.interval.start, $1.session.id) }

@@ -10,10 +10,12 @@ public struct ScheduleVersion: Sendable, Hashable, Codable {
     public var assignments: [Assignment]
     public var unscheduled: [Solution.Unscheduled]
     public var score: Score?
+    /// What no schedule of the plan as it then stood could beat; nil for versions saved before bounds were kept.
+    public var lowerBound: Score?
 
     public init(
         number: Int, createdAt: Instant, command: String, reason: String? = nil, assignments: [Assignment],
-        unscheduled: [Solution.Unscheduled] = [], score: Score? = nil
+        unscheduled: [Solution.Unscheduled] = [], score: Score? = nil, lowerBound: Score? = nil
     ) {
         self.number = number
         self.createdAt = createdAt
@@ -22,6 +24,13 @@ public struct ScheduleVersion: Sendable, Hashable, Codable {
         self.assignments = assignments
         self.unscheduled = unscheduled
         self.score = score
+        self.lowerBound = lowerBound
+    }
+
+    /// The score in words, beside the lower bound when there is one.
+    public var scoreText: String? {
+        guard let score else { return nil }
+        return lowerBound.map(score.described(against:)) ?? score.description
     }
 
     /// The assignment of a session, if it is scheduled.

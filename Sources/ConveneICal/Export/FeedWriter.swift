@@ -15,7 +15,10 @@ public enum FeedWriter {
     /// The feed's iCalendar text: CRLF lines folded at 75 octets, no METHOD.
     public static func render(_ feed: Feed, of publication: Publication) throws -> String {
         let entries = FeedSelection.entries(of: feed.kind, in: publication)
-        let zone = publication.event.timeZone
+        // A person's own feed is in their own zone, as their invitations are: someone joining from
+        // New York sees 19:00 there, not 09:00 in Tokyo, even in clients that show floating zones.
+        var zone = publication.event.timeZone
+        if case .person(let id) = feed.kind, let person = publication.event.stakeholder(id) { zone = person.timeZone }
         return try Libical.serialized {
             let pointer = try LibicalText.checked("creating a calendar") { icalcomponent_new(ICAL_VCALENDAR_COMPONENT) }
             let calendar = CalendarComponent(adopting: pointer)

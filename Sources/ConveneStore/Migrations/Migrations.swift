@@ -13,6 +13,7 @@ enum Migrations {
         m.registerMigration("v5-publish-releases", migrate: publishReleases)
         m.registerMigration("v5-publish-outbox", migrate: publishOutbox)
         m.registerMigration("v5-publish-answers", migrate: publishAnswers)
+        m.registerMigration("v6-picks-and-bounds", migrate: picksAndBounds)
         return m
     }
 

@@ -9,6 +9,8 @@ struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord
     var reason: String?
     var scoreUnscheduled: Int?
     var scoreSoft: Int?
+    var boundUnscheduled: Int?
+    var boundSoft: Int?
 
     enum Columns {
         static let number = Column(CodingKeys.number)
@@ -49,6 +51,18 @@ struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let version = Column(CodingKeys.version)
     }
+
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+/// A row of `assignment_pick`: one person picked for a session in a version, in the schedule's order.
+struct AssignmentPickRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "assignment_pick"
+    var version: Int64
+    var sessionId: String
+    var position: Int
+    var personId: String
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

@@ -52,6 +52,7 @@ struct Explain: AsyncParsableCommand {
         if let placed {
             var lines = ["\(text.session(s.id)) is scheduled in \(text.place(placed)) (version \(version.number))"]
             if !s.required.isEmpty { lines.append("required: " + s.required.map(text.person).joined(separator: ", ")) }
+            if !placed.picked.isEmpty { lines.append("picked: " + placed.picked.map(text.person).joined(separator: ", ")) }
             if let pin = s.pin { lines.append("pinned to \(text.room(pin.room)) at \(text.time(pin.start))") }
             lines += current.conflicts.filter { $0.sessions.contains(s.id) }.map { "conflict: \($0)" }
             return lines

@@ -34,7 +34,7 @@ struct Schedule: AsyncParsableCommand {
             printOutcome(outcome, text)
             guard let version = outcome.saved?.version else { return }
             let placed = version.assignments.count, all = placed + version.unscheduled.count
-            print("schedule version \(version.number): \(placed)/\(all) sessions placed" + (version.score.map { ", \($0)" } ?? ""))
+            print("schedule version \(version.number): \(placed)/\(all) sessions placed" + (version.scoreText.map { ", \($0)" } ?? ""))
             for u in version.unscheduled { print("unscheduled \(text.session(u.session)): \(u.reason)") }
         }
     }
