@@ -4,7 +4,7 @@ import Foundation
 
 /// The scheduling engine: turns an instance into a schedule.
 ///
-/// A construction phase places sessions most-constrained first; then local search
+/// A construction phase places sessions most-constrained first (the better of two passes); then local search
 /// threads improve it until the time limit or the move budget, sharing the best
 /// schedule between rounds. The engine reads no clock of its own: the caller passes one.
 public enum Solver {
@@ -16,8 +16,19 @@ public enum Solver {
     public static func solve<C: Clock<Duration>>(_ instance: Instance, options: SolveOptions, clock: C) -> SolveResult {
         let begin = clock.now
         let problem = Problem(instance)
-        var random = RandomSource(seed: options.seed)
-        var state = options.greedyOnly ? Construction.greedy(problem) : Construction.initial(problem, random: &random)
+        var state: ScheduleState
+        if options.greedyOnly {
+            state = Construction.greedy(problem)
+        } else {
+            // The search starts from the better of its own construction and the greedy, built side by
+            // side: it is then never worse than the greedy, even where its construction starts badly.
+            let starts = Results(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { w in
+                var random = RandomSource(seed: options.seed)
+                starts.set(w, w == 0 ? Construction.initial(problem, random: &random) : Construction.greedy(problem), 0)
+            }
+            state = starts.best().0
+        }
         let constructionTime = begin.duration(to: clock.now)
         let constructionCost = state.cost
         let floor = LowerBound.of(problem)

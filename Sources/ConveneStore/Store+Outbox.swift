@@ -80,7 +80,7 @@ extension Store {
             try OutboxRecord(
                 messageId: m.messageID, personId: m.person, sessionId: m.session, uid: m.uid, sequence: m.sequence,
                 // The iTIP method, kept as a column for anyone reading the table with SQL.
-                method: m.kind == .cancel ? "CANCEL" : "REQUEST", kind: m.kind.rawValue, roomId: m.room,
+                method: m.kind.itipMethod, kind: m.kind.rawValue, roomId: m.room,
                 start: m.start.iso8601, recipient: m.recipient, subject: m.subject, message: Data(m.bytes),
                 state: OutboxMessage.State.queued.rawValue, attempts: 0, lastError: nil, nextAttemptAt: nil,
                 queuedAt: now.iso8601, sentAt: nil, version: m.version.map(Int64.init), position: position,
@@ -150,7 +150,7 @@ extension Store {
     static func message(_ r: OutboxRecord) -> OutboxMessage {
         var m = OutboxMessage(
             messageID: r.messageId, person: r.personId, session: r.sessionId, uid: r.uid, sequence: r.sequence,
-            kind: NoticeKind(rawValue: r.kind) ?? (r.method == "CANCEL" ? .cancel : .update), room: r.roomId,
+            kind: NoticeKind(rawValue: r.kind) ?? (r.method == NoticeKind.cancel.itipMethod ? .cancel : .update), room: r.roomId,
             start: Instant(iso8601: r.start)!, required: r.required, recipient: r.recipient, subject: r.subject,
             bytes: Array(r.message), queuedAt: Instant(iso8601: r.queuedAt)!, version: r.version.map(Int.init))
         m.state = OutboxMessage.State(rawValue: r.state) ?? .queued

@@ -20,6 +20,27 @@ struct SolverTests {
         #expect(a.score == b.score)
     }
 
+    /// Among candidates who cost the same, a repair picks the people the previous schedule picked,
+    /// so nobody is uninvited for nothing.
+    @Test func aRepairKeepsThePeopleItPickedBefore() throws {
+        let opens = Instant(iso8601: "2027-02-22T09:00:00+09:00")!
+        func instance(previous: [Assignment]) -> Instance {
+            Instance(name: "t", days: [Interval(start: opens, end: opens.adding(minutes: 240))],
+                     rooms: [Instance.Room(id: "hall", capacity: 10)],
+                     people: ["lead", "a", "b", "c"].map { Instance.Person(id: $0) },
+                     sessions: [Instance.Session(id: "panel", duration: 60, required: ["lead"],
+                                                 pick: [Instance.Pick(from: ["a", "b", "c"], count: 2)])],
+                     previous: previous, version: 2)
+        }
+        let options = SolveOptions(iterations: 200, seed: 1)
+        let fresh = Solver.solve(instance(previous: []), options: options, clock: ContinuousClock())
+        #expect(fresh.solution.assignments.first?.picked == ["a", "b"])
+        let before = Assignment(session: "panel", room: "hall", start: opens.adding(minutes: 60), picked: ["c", "b"])
+        let repaired = Solver.solve(instance(previous: [before]), options: options, clock: ContinuousClock())
+        #expect(repaired.solution.assignments.first.map { Set($0.picked) } == ["b", "c"])
+        #expect(repaired.solution.assignments.first?.start == before.start)
+    }
+
     @Test func deltaScoringMatchesTheCheckerAfterSearch() throws {
         let instance = try Self.generated("tight")
         let problem = Problem(instance)

@@ -7,3 +7,9 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// They are no longer in it, or it no longer takes place.
     case cancel
 }
+
+extension NoticeKind {
+    /// The iTIP method (RFC 5546) a message of this kind carries: invitations and updates are
+    /// requests, a cancellation cancels.
+    public var itipMethod: String { self == .cancel ? "CANCEL" : "REQUEST" }
+}

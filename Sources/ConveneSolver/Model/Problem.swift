@@ -60,6 +60,9 @@ struct Problem: Sendable {
     let previous: [[Placement]]
     /// Previous entries naming no session of the instance: always count as moved.
     let previousUnknown: Int
+    /// For each session, the person indices the previous schedule picked for it: among candidates
+    /// who cost the same, they are picked again, so a repair does not change who is invited.
+    let previousPicks: [Set<Int32>]
     /// Room closures, one flag per room × cell: the search's form of the rule book's `RoomClosedRule`.
     let roomClosed: [Bool]
     let weights: Instance.Weights
@@ -201,9 +204,11 @@ struct Problem: Sendable {
             startClock.append(clocks)
         }
         var unknown = 0
+        var previousPicks = [Set<Int32>](repeating: [], count: n)
         for p in instance.previous {
             guard let si = facts.sessionIndex[p.session] else { unknown += 1; continue }
             previous[si].append(Placement(room: Int32(facts.roomIndex[p.room] ?? -1), start: facts.minutes(p.start)))
+            previousPicks[si].formUnion(p.picked.compactMap { personIndex[$0].map(Int32.init) })
         }
         var apartOf = [[Int32]](repeating: [], count: personIDs.count)
         for (i, set) in facts.apart.enumerated() {
@@ -230,6 +235,7 @@ struct Problem: Sendable {
         self.startClock = startClock
         self.previous = previous
         self.previousUnknown = unknown
+        self.previousPicks = previousPicks
     }
 
     /// The moved penalty of holding session `s` in room `r` at minute `t`.

@@ -84,7 +84,8 @@ extension ScheduleState {
                 options.append((optional * problem.optionalConflictWeight + problem.outsidePreferred(c, t, e) * problem.outsideHoursWeight, c))
             }
             guard options.count >= g.count else { return nil }
-            options.sort { ($0.cost, $0.person) < ($1.cost, $1.person) }
+            let before = problem.previousPicks[s]
+            options.sort { ($0.cost, before.contains($0.person) ? 0 : 1, $0.person) < ($1.cost, before.contains($1.person) ? 0 : 1, $1.person) }
             var taken = 0
             for o in options where taken < g.count && !problem.apartOf[Int(o.person)].contains(where: apartTaken.contains) {
                 chosen.append(o.person)

@@ -31,6 +31,17 @@ struct FitTests {
         #expect(misfit(inst) == "its only fitting room, hall, is closed at every start it could have")
     }
 
+    /// Government candidates who join from Paris by day: 09:00–18:00 there is 17:00–02:00 in
+    /// Tokyo, and the session's window closes at 16:00.
+    @Test func picksThatCannotBeMetNameTheGroupAndTheirHours() {
+        let paris = Instance.Hours(zone: "Europe/Paris", acceptable: .init(start: 9 * 60, end: 18 * 60))
+        let inst = F.instance(
+            sessions: [S(id: "a", duration: 60, windows: [F.span(0, 420)], pick: [Instance.Pick(from: ["g1", "g2"])])],
+            people: [Instance.Person(id: "g1", group: "government", hours: paris), Instance.Person(id: "g2", group: "government", hours: paris)])
+        #expect(misfit(inst) == "needs 1 of g1, g2 (government), but not enough of them are free within their acceptable hours "
+            + "(09:00–18:00 in Europe/Paris) at any start it could have, inside its windows")
+    }
+
     @Test func windowsOnlyAreNamedAsWindows() {
         let inst = F.instance(sessions: [S(id: "a", duration: 90, required: ["p"], windows: [F.span(0, 60)])])
         #expect(misfit(inst) == "needs 90 minutes but none of its windows holds that on the grid of a day")

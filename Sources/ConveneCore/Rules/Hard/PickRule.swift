@@ -27,8 +27,16 @@ package struct PickRule: TimeRule, NarrowingRule {
         let group = session.pick[g]
         let groups = Set(group.from.compactMap { facts.people[$0]?.group })
         let from = groups.count == 1 ? " (\(groups.first!))" : ""
+        // Name the hours when the candidates share them, e.g. daytime in Paris.
+        let hours = Set(group.from.compactMap { id in
+            facts.people[id]?.hours.flatMap { h in h.acceptable.map { r in
+                "\(Instance.ClockRange.text(r.start))–\(Instance.ClockRange.text(r.end)) in \(h.clock.zone.identifier)"
+            } }
+        })
+        let within = hours.count == 1 && group.from.allSatisfy({ facts.people[$0]?.hours?.acceptable != nil })
+            ? "their acceptable hours (\(hours.first!))" : "their own hours"
         return "needs \(group.count) of \(Wording.list(group.from))\(from), but not enough of them are free within "
-            + "their own hours at any start it could have"
+            + "\(within) at any start it could have"
     }
 
     package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
