@@ -4,7 +4,8 @@
 /// hold a spot, take it, and reinsert them elsewhere (a chain, two deep); move a
 /// scheduled session to its cheapest free spot; swap two sessions' spots; take out
 /// two sessions that clash for someone and reinsert both; move a session back to
-/// its previous spot, displacing what is there. A move is kept when the cost does not get worse.
+/// its previous spot, displacing what is there; lay a whole series out again around one of its
+/// sessions the cadence shuts out. A move is kept when the cost does not get worse.
 struct LocalSearch: Sendable {
     private(set) var state: ScheduleState
     var random: RandomSource
@@ -81,7 +82,8 @@ struct LocalSearch: Sendable {
             let before = state.cost, breaks = state.seriesBreaks
             journal.removeAll(keepingCapacity: true)
             if !open.isEmpty && random.below(100) < 60 {
-                insert(open[random.below(open.count)])
+                let s = open[random.below(open.count)]
+                if problem.seriesOf[s] != nil && random.below(2) == 0 { relay(s) } else { insert(s) }
             } else {
                 let s = random.below(problem.sessionCount), roll = random.below(100)
                 if roll < 40 {
@@ -104,6 +106,20 @@ struct LocalSearch: Sendable {
             place(s, spot)
         } else {
             _ = eject(for: s, depth: 1, locked: [s])
+        }
+    }
+
+    /// Takes every session of `s`'s series out and lays them out again in order, the first at a
+    /// random cheapest spot and each next at its earliest spot the cadence allows: a session the
+    /// cadence shut out can come back when its neighbours move with it.
+    private mutating func relay(_ s: Int) {
+        guard let series = problem.seriesOf[s]?.series else { return }
+        let members = problem.series[series].members
+        guard !members.contains(where: { problem.pinned[$0] }) else { return }
+        for m in members where state.isScheduled(m) { remove(m) }
+        for (k, m) in members.enumerated() {
+            let spot = k == 0 ? state.bestFreeSpot(m, random: &random) : state.firstFreeSpot(m)
+            if let spot { place(m, spot) }
         }
     }
 
