@@ -76,9 +76,10 @@ public struct CurrentSchedule: Sendable {
     ///
     /// Sessions left out keep the reason `unscheduled` gives, else the one they had, else
     /// `unscheduledReason`. When the assignments are the draft's own, the change makes no version.
+    /// `lowerBound` is the plan's, when the caller has already worked it out.
     public func propose(
         _ assignments: [Assignment], unscheduled given: [Solution.Unscheduled] = [], command: String,
-        unscheduledReason: String = "taken off the schedule by hand", restores: Int? = nil
+        unscheduledReason: String = "taken off the schedule by hand", restores: Int? = nil, lowerBound: Score? = nil
     ) -> ProposedChange {
         let current = draft?.assignments ?? []
         let placed = Set(assignments.map(\.session))
@@ -93,7 +94,7 @@ public struct CurrentSchedule: Sendable {
             let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
                                                              unscheduled: unscheduled)).score
             change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,
-                                                   lowerBound: Solver.lowerBound(instance), restores: restores)
+                                                   lowerBound: lowerBound ?? Solver.lowerBound(instance), restores: restores)
         }
         change.judge(before: conflicts, after: conflicts(in: assignments))
         return change

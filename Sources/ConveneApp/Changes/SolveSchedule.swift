@@ -37,7 +37,10 @@ public struct SolveSchedule: Change {
         let busy = current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }
         let instance = current.event.instance(busy: busy, previous: previous)
         let result = Solver.solve(instance, options: SolveOptions(timeLimit: timeLimit, seed: seed), clock: ContinuousClock())
-        var change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, command: command)
+        // The search's bound, less the moves a repair must make: the version is scored without the
+        // draft it started from, and the unscheduled part does not depend on it.
+        var change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, command: command,
+                                     lowerBound: Score(unscheduled: result.stats.lowerBound.unscheduled, soft: 0))
         let ms = result.stats.totalTime.components.seconds * 1000 + result.stats.totalTime.components.attoseconds / 1_000_000_000_000_000
         change.notes = ["solved in \(String(format: "%.2f", Double(ms) / 1000)) s"]
         change.unchanged = "no change: the solver placed every session where the draft has it"
