@@ -96,11 +96,13 @@ let package = Package(
             dependencies: ["ConveneCore", "ConvenePlan", "ConveneICal", "ConveneMail"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore"]),
+        // Fixtures several test targets share: a small forum and small instances written in code.
+        .target(name: "ConveneTestFixtures", dependencies: ["ConveneCore"], path: "Tests/ConveneTestFixtures", swiftSettings: strict),
+        .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
         .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
-        .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver"]),
+        .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
             name: "ConveneServerTests",
@@ -108,12 +110,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ConveneAppTests",
-            dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore"]
+            dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore", "ConveneTestFixtures"]
         ),
         .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",
-            dependencies: ["ConveneMail", "ConveneICal", "ConveneCore"],
+            dependencies: ["ConveneMail", "ConveneICal", "ConveneCore", "ConveneTestFixtures"],
             exclude: ["Golden"]
         ),
     ]

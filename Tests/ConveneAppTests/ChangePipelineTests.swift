@@ -1,6 +1,7 @@
 import ConveneApp
 import ConveneCore
 import ConveneStore
+import ConveneTestFixtures
 import Foundation
 import Testing
 

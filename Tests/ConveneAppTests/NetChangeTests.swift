@@ -2,6 +2,7 @@
 import ConveneCore
 import ConveneMail
 import ConveneStore
+import ConveneTestFixtures
 import Testing
 
 @Suite struct NetChangeTests {

@@ -2,6 +2,7 @@ import ConveneApp
 import ConveneCore
 import ConveneMail
 import ConveneStore
+import ConveneTestFixtures
 import Foundation
 import Testing
 

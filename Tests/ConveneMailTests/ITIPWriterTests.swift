@@ -1,3 +1,4 @@
+import ConveneTestFixtures
 import Foundation
 import ConveneCore
 import ConveneICal

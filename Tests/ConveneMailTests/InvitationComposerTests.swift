@@ -1,5 +1,6 @@
 import ConveneCore
 @testable import ConveneMail
+import ConveneTestFixtures
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneTestFixtures
 import Testing
 @testable import ConveneSolver
 

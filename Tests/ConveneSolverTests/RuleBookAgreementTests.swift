@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneTestFixtures
 import Foundation
 import Testing
 @testable import ConveneSolver

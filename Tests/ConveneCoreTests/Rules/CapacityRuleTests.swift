@@ -1,3 +1,4 @@
+import ConveneTestFixtures
 import Testing
 @testable import ConveneCore
 

@@ -1,15 +1,14 @@
-import ConveneCore
-import Foundation
+public import ConveneCore
 
 /// A small forum for tests: three people in three zones and languages, two sessions.
-enum Forum {
-    static let tokyo = ZoneRules(identifier: "Asia/Tokyo")!
+public enum Forum {
+    public static let tokyo = ZoneRules(identifier: "Asia/Tokyo")!
 
-    static func at(_ local: String) -> Instant { tokyo.instant(LocalDateTime.parse(local)!) }
+    public static func at(_ local: String) -> Instant { tokyo.instant(LocalDateTime.parse(local)!) }
 
-    static let stamp = Instant(iso8601: "2027-01-10T09:00:00Z")!
+    public static let stamp = Instant(iso8601: "2027-01-10T09:00:00Z")!
 
-    static var event: Event {
+    public static var event: Event {
         Event(
             id: "test-forum", name: LocalizedText(ja: "テストフォーラム", en: "Test Forum"), kind: .forum,
             timeZone: "Asia/Tokyo", slotMinutes: 15,
@@ -38,23 +37,8 @@ enum Forum {
             ])
     }
 
-    static let schedule = [
+    public static let schedule = [
         Assignment(session: "s-open", room: "hall", start: at("2027-02-22 09:30")),
         Assignment(session: "s-panel", room: "room-1", start: at("2027-02-22 13:00")),
     ]
-}
-
-/// Golden files live beside the tests; `CONVENE_REGENERATE_GOLDEN=1` rewrites them on purpose.
-enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static func check(_ actual: [UInt8], _ name: String) throws -> Bool {
-        let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["CONVENE_REGENERATE_GOLDEN"] == "1" {
-            try Data(actual).write(to: url)
-            return true
-        }
-        guard let expected = FileManager.default.contents(atPath: url.path) else { return false }
-        return Array(expected) == actual
-    }
 }
