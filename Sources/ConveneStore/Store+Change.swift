@@ -74,6 +74,15 @@ public struct SavedChange: Sendable, Hashable {
 }
 
 extension Store {
+    /// Throws, inside a caller's transaction, when the latest schedule version is no longer the
+    /// one a change or publish was worked out from: another process saved one since.
+    func requireLatestVersion(_ expected: Int?, _ db: Database, doing what: String, undone: String) throws {
+        let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
+        guard latest != expected else { return }
+        throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
+            + "worked out; nothing was \(undone), run the command again")
+    }
+
     /// Saves a change in one transaction, with one audit entry.
     ///
     /// Throws, saving nothing, when another process saved a schedule version since
@@ -81,11 +90,7 @@ extension Store {
     @discardableResult
     public func save(_ change: ChangeRecord, at now: Instant) throws -> SavedChange {
         try write { db in
-            let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
-            guard latest == change.basedOn else {
-                throw StoreError("the schedule changed (now version \(latest ?? 0), was \(change.basedOn ?? 0)) "
-                    + "while this change was worked out; nothing was saved, run the command again")
-            }
+            try requireLatestVersion(change.basedOn, db, doing: "this change", undone: "saved")
             var saved = SavedChange(version: nil, imported: nil, answers: 0)
             var action = change.pin == nil ? "rsvp" : "pin"
             var detail = change.detail

@@ -44,11 +44,7 @@ extension Store {
     @discardableResult
     public func publish(_ p: PublishRecord, at now: Instant) throws -> Release {
         try write { db in
-            let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
-            guard latest == p.version else {
-                throw StoreError("the schedule changed (now version \(latest ?? 0), was \(p.version)) while the publish "
-                    + "was worked out; nothing was published, run the command again")
-            }
+            try requireLatestVersion(p.version, db, doing: "the publish", undone: "published")
             let lastRelease = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release")
             guard lastRelease == p.after else {
                 throw StoreError("another publish (release \(lastRelease ?? 0)) came while this one was worked out; "

@@ -17,6 +17,13 @@ public struct LanguageChoice: Sendable, Hashable {
 
     /// The language tag of the text (`ja`, `en`), or `mul` for both.
     public var tag: String { language?.rawValue ?? "mul" }
+
+    /// "Cancelled", as feeds, the programme and exports say it of a session taken off the schedule.
+    public var cancelled: String { self(ja: "中止", en: "Cancelled") }
+
+    /// The marker a cancelled session's title starts with, e.g. `[中止]` or `[Cancelled]`: it shows
+    /// even where STATUS:CANCELLED is ignored.
+    public var cancelledMark: String { "[" + cancelled + "]" }
 }
 
 extension StakeholderGroup {

@@ -70,7 +70,7 @@ public enum FeedWriter {
         icalcomponent_add_property(e, clock.property(ICAL_DTEND_PROPERTY, entry.interval.end))
         let say = LanguageChoice(feed.language)
         // Clients that ignore STATUS (calcurse) still show that it is off.
-        let mark = entry.isCancelled ? "[" + say(ja: "中止", en: "Cancelled") + "] " : ""
+        let mark = entry.isCancelled ? say.cancelledMark + " " : ""
         icalcomponent_add_property(e, icalproperty_new_summary(FeedText.text(mark + say(entry.session.title))))
         let room = event.room(entry.room)
         icalcomponent_add_property(e, icalproperty_new_location(FeedText.text(room.map { say($0.name) } ?? entry.room)))
@@ -93,7 +93,7 @@ public enum FeedWriter {
     /// What the session is, in words that name no participant.
     static func description(of entry: Publication.Entry, event: Event, say: LanguageChoice) -> String {
         var lines: [String] = []
-        if entry.isCancelled { lines.append(say(ja: "中止", en: "Cancelled")) }
+        if entry.isCancelled { lines.append(say.cancelled) }
         if let text = entry.session.description.map({ say($0) }), !text.isEmpty { lines.append(text) }
         var facts = ["Kind: \(entry.session.kind.rawValue)"]
         if let track = entry.session.track { facts.append("Track: \(say(event.track(track).name))") }

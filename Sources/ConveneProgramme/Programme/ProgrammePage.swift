@@ -60,7 +60,7 @@ public enum ProgrammePage {
     private static func cell(_ item: Programme.Item, _ say: LanguageChoice) -> String {
         let cancelled = item.isCancelled ? " cancelled" : ""
         return "<a class=\"block kind-\(item.kind.rawValue)\(cancelled)\"\(colour(item)) href=\"#\(h(item.session))\">"
-            + (item.isCancelled ? "<em>\(h(cancelledMark(say)))</em> " : "")
+            + (item.isCancelled ? "<em>\(h(say.cancelledMark))</em> " : "")
             + "<strong>\(h(item.title))</strong>"
             + "<span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span></a>"
     }
@@ -69,7 +69,7 @@ public enum ProgrammePage {
         var out = "<li class=\"session kind-\(item.kind.rawValue)\(item.isCancelled ? " cancelled" : "")\" id=\"\(h(item.session))\" "
             + "data-session=\"\(h(item.session))\"\(colour(item))>\n"
         out += "<h3><span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span> "
-        if item.isCancelled { out += "<em>\(h(cancelledMark(say)))</em> " }
+        if item.isCancelled { out += "<em>\(h(say.cancelledMark))</em> " }
         out += "\(h(item.title))</h3>\n"
         var whereLine = [h(item.roomName)]
         if let track = item.trackName { whereLine.append(h(say(ja: "トラック", en: "Track") + ": " + track)) }
@@ -96,9 +96,6 @@ public enum ProgrammePage {
         }
         return out + "</li>\n"
     }
-
-    /// The marker a cancelled session carries, e.g. `[中止]` or `[Cancelled]`.
-    public static func cancelledMark(_ say: LanguageChoice) -> String { "[" + say(ja: "中止", en: "Cancelled") + "]" }
 
     /// The kind of a session in words.
     public static func kindName(_ kind: SessionKind, _ say: LanguageChoice) -> String {

@@ -31,7 +31,7 @@ public enum ProgrammeText {
         for day in programme.days where !day.items.isEmpty {
             out += "\n## \(DateText.day(day.date, say))\n"
             for item in day.items {
-                let mark = item.isCancelled ? ProgrammePage.cancelledMark(say) + " " : ""
+                let mark = item.isCancelled ? say.cancelledMark + " " : ""
                 out += "\n### \(item.localStart.timeText)–\(item.localEnd.timeText) \(mark)\(md(item.title))\n\n"
                 var facts = [item.roomName]
                 if let t = item.trackName { facts.append(say(ja: "トラック", en: "Track") + ": " + t) }
