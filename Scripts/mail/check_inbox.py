@@ -88,13 +88,19 @@ elif mode == "moved":
             fail(f"update is {method} SEQUENCE {ev.get('SEQUENCE')} UID {ev.get('UID')}")
     print(f"test-mail: moving {session} sent {len(got)} updates with SEQUENCE 1")
 elif mode == "reply":
-    # Answer the first invitation of a required participant with DECLINED, as a mail client would.
+    # Answer, with DECLINED as a mail client would, the first required participant's message that
+    # is still the news: the latest for its session and person. An answer to an invitation whose
+    # session moved since is for the old time, and rightly no conflict where the session is now.
     out = sys.argv[5]
+    latest = {}
     for m in messages():
         method, cal = calendar(m)
         ev = cal.walk("VEVENT")[0]
-        if ev.get("ATTENDEE").params.get("ROLE") == "REQ-PARTICIPANT":
-            break
+        key = (str(ev["UID"]), str(ev["ATTENDEE"]))
+        if key not in latest or int(ev["SEQUENCE"]) > int(latest[key][1]["SEQUENCE"]):
+            latest[key] = (method, ev)
+    ev = next(ev for method, ev in latest.values()
+              if method == "REQUEST" and ev.get("ATTENDEE").params.get("ROLE") == "REQ-PARTICIPANT")
     reply = icalendar.Calendar()
     reply.add("prodid", "-//test-mail//EN"); reply.add("version", "2.0"); reply.add("method", "REPLY")
     r = icalendar.Event()
