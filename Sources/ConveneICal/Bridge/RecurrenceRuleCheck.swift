@@ -16,6 +16,10 @@ enum RecurrenceRuleCheck {
         if subDaily, values(rule.by_day).contains(where: { icalrecurrencetype_day_position($0) != 0 }) {
             return "a rule repeating every second, minute or hour cannot name the n-th weekday (BYDAY=1MO)"
         }
+        // libical's sub-daily steps never match a day counted from the end, so one step searches to 2582.
+        if subDaily, monthDays.contains(where: { $0 < 0 }) || values(rule.by_year_day).contains(where: { $0 < 0 }) {
+            return "a rule repeating every second, minute or hour cannot count days from the end (BYMONTHDAY=-1)"
+        }
         switch rule.freq {
         case ICAL_SECONDLY_RECURRENCE where coarse || !values(rule.by_day).isEmpty,
              ICAL_MINUTELY_RECURRENCE where coarse:
@@ -30,6 +34,13 @@ enum RecurrenceRuleCheck {
             }
         }
         return nil
+    }
+
+    /// What one step of `rule` costs against a calendar's budget: a step in a non-Gregorian
+    /// calendar (RSCALE=CHINESE) takes libical about a hundred times as long as a Gregorian one.
+    static func stepCost(_ rule: icalrecurrencetype) -> Int {
+        guard let scale = rule.rscale, String(cString: scale).uppercased() != "GREGORIAN" else { return 1 }
+        return 100
     }
 
     /// The values of one BY array, which ends at its first ICAL_RECURRENCE_ARRAY_MAX.

@@ -29,12 +29,9 @@ public struct ITIPReply: Sendable, Hashable {
             throw ICalError(file: file, message: "the reply is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
         }
         let map = SourceMap(text: text)
-        if let line = map.tooDeep {
-            throw ICalError(file: file, line: line, field: "BEGIN",
-                            message: "components nest more than \(CalendarLimits.maximumNesting) deep")
-        }
+        try map.check(file: file)
         return try Libical.serialized {
-            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: text) else {
+            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: map.textForLibical ?? text) else {
                 throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
             }
             return try calendar.withUnsafeComponent { try answers(in: $0, map: map, file: file) }
@@ -68,7 +65,10 @@ public struct ITIPReply: Sendable, Hashable {
             var comments: [String] = []
             var c = icalcomponent_get_first_property(event, ICAL_COMMENT_PROPERTY)
             while let prop = c {
-                if let text = LibicalText.borrowed(icalproperty_get_comment(prop)), !text.isEmpty { comments.append(text) }
+                // Shown on the organizer's terminal: cleaned as event titles are.
+                if let text = LibicalText.borrowed(icalproperty_get_comment(prop)), !text.isEmpty {
+                    comments.append(CalendarReading.printable(text))
+                }
                 c = icalcomponent_get_next_property(event, ICAL_COMMENT_PROPERTY)
             }
             let comment = comments.isEmpty ? nil : comments.joined(separator: "\n")

@@ -31,13 +31,9 @@ public enum CalendarReader {
             throw ICalError(file: source, line: 1, message: "not an iCalendar file: there is no BEGIN:VCALENDAR")
         }
         let map = SourceMap(text: text)
-        // libical parses, frees and prints components recursively: refuse deep nesting before it sees any.
-        if let line = map.tooDeep {
-            throw ICalError(file: source, line: line, field: "BEGIN",
-                            message: "components nest more than \(CalendarLimits.maximumNesting) deep")
-        }
+        try map.check(file: source)
         return try Libical.serialized {
-            guard let root = CalendarComponent(parsing: text) else {
+            guard let root = CalendarComponent(parsing: map.textForLibical ?? text) else {
                 throw ICalError(file: source, line: 1, message: "libical cannot parse this calendar")
             }
             var reading = CalendarReading(

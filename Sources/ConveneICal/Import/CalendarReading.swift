@@ -188,28 +188,41 @@ struct CalendarReading {
     private mutating func reportOwnErrors(in c: OpaquePointer, block: Int, what: String) -> Bool {
         var keep = true
         var seen: [String: Int] = [:]
+        var reported = 0, unreported = 0
         var p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)
         while let property = p {
             p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)
-            let message = Self.printable(LibicalText.borrowed(icalproperty_get_xlicerror(property)) ?? "parse error")
-            let field = Self.propertyName(in: message)
+            let raw = LibicalText.borrowed(icalproperty_get_xlicerror(property)) ?? "parse error"
+            let field = Self.propertyName(in: raw).map(Self.printable)
             let occurrence = seen[field ?? "", default: 0]
             seen[field ?? "", default: 0] += 1
-            let line = field.flatMap { map.line(of: $0, inBlock: block, occurrence: occurrence) } ?? map.blocks[safe: block]?.line
+            // A bad period loses only itself: readFreeBusy reports it on its own line and keeps the others.
+            if what == "VFREEBUSY", field == "FREEBUSY" { continue }
             let fatal = what != "VCALENDAR" && (field.map { Self.timeProperties.contains($0) } ?? true)
             if fatal { keep = false }
+            guard reported < CalendarLimits.errorsPerComponent else {
+                unreported += 1
+                continue
+            }
+            reported += 1
+            let message = Self.printable(raw)
+            let line = field.flatMap { map.line(of: $0, inBlock: block, occurrence: occurrence) } ?? map.blocks[safe: block]?.line
             let consequence = fatal ? "the \(what) is skipped" : "the property is skipped"
             skipped.append(ICalError(file: source, line: line, field: field, message: "\(message.trimmingSpaces) (\(consequence))"))
+        }
+        if unreported > 0 {
+            skipped.append(error(block: block, field: nil, "\(unreported) more errors in this \(what) are not listed"
+                + (keep ? "" : "; the \(what) is skipped")))
         }
         return keep
     }
 
     private static func propertyName(in message: String) -> String? {
         // libical says e.g. "No value for LOCATION property. Removing entire property:".
-        guard let range = message.range(of: " property") else { return nil }
-        let before = message[..<range.lowerBound]
-        guard let name = before.split(separator: " ").last else { return nil }
-        return String(name).uppercased()
+        let words = message.utf8.split(separator: UInt8(ascii: " "), maxSplits: 12)
+        guard let at = words.firstIndex(where: { $0.starts(with: "property".utf8) }),
+              at > 0 else { return nil }
+        return String(decoding: words[at - 1], as: UTF8.self).uppercased()
     }
 
     /// How many components `c` holds, itself included: its share of the text's BEGIN lines.

@@ -56,12 +56,13 @@ struct SeriesExpander {
                     continue
                 }
                 var count = 0
+                let cost = RecurrenceRuleCheck.stepCost(rule)
                 while true {
-                    guard budget.spend() else {
+                    guard budget.spend(cost) else {
                         if !budget.reported {
                             budget.reported = true
                             problems.append(ICalError(line: master.line, message: "the calendar's recurrences take more than "
-                                + "\(CalendarLimits.workPerCalendar) steps; RRULE of '\(master.summary ?? "event")' and those after it are cut short"))
+                                + "\(budget.bound); RRULE of '\(master.summary ?? "event")' and those after it are cut short"))
                         }
                         break
                     }

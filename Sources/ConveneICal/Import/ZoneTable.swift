@@ -72,9 +72,10 @@ final class ZoneTable {
                 guard RecurrenceRuleCheck.problem(icalproperty_get_rrule(rule)) == nil else { return false }
                 guard icaltime_is_null_time(start) == 0,
                       let iterator = RecurrenceIterator(rule: icalproperty_get_rrule(rule), start: start) else { continue }
+                let cost = RecurrenceRuleCheck.stepCost(icalproperty_get_rrule(rule))
                 while let t = iterator.next(), t.year <= 2037 {
                     total += 1
-                    guard total <= CalendarLimits.transitionsPerZone, budget.spend() else { return false }
+                    guard total <= CalendarLimits.transitionsPerZone, budget.spend(cost) else { return false }
                 }
             }
         }
