@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "ConveneMailTests",
             dependencies: ["ConveneMail", "ConveneICal", "ConveneCore", "ConveneTestFixtures"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )
