@@ -49,9 +49,14 @@ public struct ChangeRecord: Sendable {
     public var version: Version?
     public var pin: PinChange?
     public var answers: [RSVPAnswer]
+    /// Replies held for the organizer instead of recorded.
+    public var held: [HeldReply]
+    /// The held reply these answers come from, recorded by the organizer.
+    public var settles: Int64?
 
     public init(basedOn: Int?, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
-                version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = []) {
+                version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = [], held: [HeldReply] = [],
+                settles: Int64? = nil) {
         self.basedOn = basedOn
         self.command = command
         self.reason = reason
@@ -60,6 +65,8 @@ public struct ChangeRecord: Sendable {
         self.version = version
         self.pin = pin
         self.answers = answers
+        self.held = held
+        self.settles = settles
     }
 }
 
@@ -71,6 +78,8 @@ public struct SavedChange: Sendable, Hashable {
     public var imported: ImportSummary?
     /// How many answers were stored.
     public var answers: Int
+    /// How many replies were newly held for the organizer.
+    public var held = 0
 }
 
 extension Store {
@@ -103,6 +112,8 @@ extension Store {
             }
             if let pin = change.pin { try apply(pin, db, at: now) }
             saved.answers = try insert(change.answers, db, at: now)
+            saved.held = try hold(change.held, db, at: now)
+            if let id = change.settles { try settle(id, as: .recorded, db, at: now) }
             if let v = change.version {
                 let version = try insertVersion(db, v, at: now, command: change.command, reason: change.reason)
                 if let restores = v.restores {

@@ -32,7 +32,7 @@ import Testing
         let outcome = try record(store, [file])
         #expect(outcome.saved?.answers == 1)
         #expect(outcome.proposal.added.map(\.kind) == [.declined])
-        #expect(outcome.proposal.notes == ["\(file): c-dubois declined s-open (SEQUENCE 0) for Main Hall, 2027-02-22 09:30–10:30: \"I am in Lyon that week\""])
+        #expect(outcome.proposal.notes == ["\(file): c-dubois declined s-open (SEQUENCE 0) for Main Hall, 2027-02-22 09:30–10:30: \"I am in Lyon that week\" (a file given by the organizer)"])
         let stored = try #require(try store.answers().first)
         #expect(stored.comment == "I am in Lyon that week" && stored.room == "hall" && stored.start == Forum.at("2027-02-22 09:30"))
         let open = try attendance(store)

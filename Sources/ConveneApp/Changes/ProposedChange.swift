@@ -15,6 +15,10 @@ public struct ProposedChange: Sendable {
     public var plan: ChangeRecord.Plan?
     /// Answers not stored before.
     public var answers: [RSVPAnswer] = []
+    /// Replies held for the organizer instead of recorded.
+    public var held: [HeldReply] = []
+    /// The held reply the answers come from, when the organizer records one.
+    public var settles: Int64?
     /// Which sessions move, from the draft to the new one.
     public var diff = ScheduleDiff(from: [], to: [], event: nil)
     /// Every conflict the draft would have.
@@ -39,7 +43,7 @@ public struct ProposedChange: Sendable {
     }
 
     /// True when saving it would change nothing stored.
-    public var isEmpty: Bool { schedule == nil && pin == nil && plan == nil && answers.isEmpty }
+    public var isEmpty: Bool { schedule == nil && pin == nil && plan == nil && answers.isEmpty && held.isEmpty && settles == nil }
 
     /// Records which conflicts the change adds and removes.
     mutating func judge(before: [Conflict], after: [Conflict]) {

@@ -1,24 +1,67 @@
 import ConveneCore
 public import ConveneICal
 import ConveneMail
-import ConveneStore
+public import ConveneStore
 import Foundation
 
 /// Records attendees' iTIP replies against the session whose UID each names, the SEQUENCE it
 /// answers and the room and time that invitation gave, with the reply's COMMENT.
 ///
 /// Answers are facts: recorded whatever conflicts they bring (a required participant's decline
-/// is one), which are listed and kept in the audit log.
+/// is one), which are listed and kept in the audit log. A message is believed only when its
+/// From address is the attendee's own; any other message, and one written in words with no
+/// iTIP part, is held for the organizer (`convene inbox`) instead.
 public struct RecordReplies: Change {
     /// The replies read, each with the file it came from.
     public var replies: [(file: String, reply: ITIPReply)]
+    /// Messages held for the organizer instead of recorded.
+    public var held: [HeldReply] = []
+    /// Files with no sender (a bare `.ics`): the organizer gave them, and the audit log says so.
+    private var organizerFiles: Set<String> = []
+    /// The held reply these answers come from, when the organizer records one from the inbox.
+    private var settles: Int64?
+    public let command: String
 
-    /// Reads every file first (`.ics`, or `.eml` with a text/calendar part): one bad file and nothing is recorded.
+    /// Reads every file first (`.ics`, or `.eml`): one bad file and nothing is recorded.
     public init(files: [String]) throws {
-        replies = try files.flatMap { file in try ReplyFile.read(file).map { (file, $0) } }
+        command = "rsvp import"
+        replies = []
+        for file in files {
+            let message = try ReplyMessage.read(file)
+            let answers = try message.replies()
+            let hold = { (attendee: String?, reason: String) in
+                HeldReply(file: file, sender: message.sender, subject: message.subject, sentAt: message.sentAt,
+                          excerpt: message.excerpt, attendee: attendee, calendar: message.calendar, reason: reason)
+            }
+            guard message.isMessage else {
+                organizerFiles.insert(file)
+                replies += answers.map { (file, $0) }
+                continue
+            }
+            if message.calendar == nil {
+                held.append(hold(nil, "written in words"))
+            } else if let sender = message.sender {
+                if let other = answers.first(where: { $0.attendee.lowercased() != sender }) {
+                    held.append(hold(other.attendee, "sent by \(sender), not by \(other.attendee) whose answer it gives"))
+                } else {
+                    replies += answers.map { (file, $0) }
+                }
+            } else {
+                held.append(hold(answers.first?.attendee, "the message has no From address"))
+            }
+        }
     }
 
-    public var command: String { "rsvp import" }
+    /// Records a reply held in the inbox, as confirmed by the organizer.
+    public init(held reply: HeldReply) throws {
+        command = "inbox record"
+        guard let id = reply.id else { throw AppError("the reply is not in the inbox") }
+        guard let calendar = reply.calendar else {
+            throw AppError("held reply \(id) is written in words: it has no answer to record; dismiss it once its answer is recorded")
+        }
+        replies = try ITIPReply.read(calendar, file: reply.file).map { (reply.file, $0) }
+        settles = id
+    }
 
     public func propose(_ context: ChangeContext) throws -> ProposedChange {
         let current = try context.requireCurrent()
@@ -48,13 +91,17 @@ public struct RecordReplies: Change {
             var note = "\(file): \(person) \(r.answer.rawValue) \(session) (SEQUENCE \(r.sequence))"
             if let asked { note += " for \(current.text.place(asked.assignment))" }
             if let comment = r.comment { note += ": \"\(comment)\"" }
+            if organizerFiles.contains(file) { note += " (a file given by the organizer)" }
+            if let settles { note += " (held reply \(settles), confirmed by the organizer)" }
             notes.append(note + (known ? " (already recorded)" : ""))
             if !known { answers.append(answer) }
         }
         var change = ProposedChange(command: command, basedOn: current.draft?.number)
         change.recordsFacts = true
         change.answers = answers
-        change.notes = notes
+        change.held = try held.filter { try !context.store.knowsHeldReply($0) }
+        change.settles = settles
+        change.notes = notes + change.held.map { "\($0.file): held for the organizer (\($0.reason)); see `convene inbox`" }
         change.unchanged = "no change: every answer was recorded before"
         var after = current
         after.answers += answers

@@ -19,4 +19,14 @@ public enum PrintableText {
     public static func firstUnsafe(in text: String) -> Unicode.Scalar? {
         text.unicodeScalars.first(where: isUnsafe)
     }
+
+    /// Text from outside made safe to print: the characters above and tabs become spaces, and it
+    /// is cut at `limit` characters.
+    public static func printable(_ text: String, limit: Int = 200) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars.prefix(limit) {
+            out.append(u == "\t" || isUnsafe(u) ? " " : u)
+        }
+        return String(out)
+    }
 }

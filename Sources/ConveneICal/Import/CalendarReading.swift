@@ -242,13 +242,7 @@ struct CalendarReading {
 
     /// Text from a calendar made safe to print: control, bidi-override and line-separator
     /// characters become spaces, and it is cut at 200 characters.
-    static func printable(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars.prefix(200) {
-            out.append(u == "\t" || PrintableText.isUnsafe(u) ? " " : u)
-        }
-        return String(out)
-    }
+    static func printable(_ text: String) -> String { PrintableText.printable(text) }
 
     private func xProperty(_ c: OpaquePointer, _ name: String) -> String? {
         var p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY)

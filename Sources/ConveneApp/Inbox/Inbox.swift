@@ -1,0 +1,51 @@
+public import ConveneCore
+public import ConveneStore
+
+/// One reply held for the organizer, as `convene inbox` lists it.
+public struct InboxEntry: Sendable, Codable, Hashable {
+    /// The number `convene inbox record` and `dismiss` take.
+    public var id: Int64
+    public var file: String
+    public var sender: String?
+    public var subject: String?
+    public var date: String?
+    /// The first lines of its text.
+    public var excerpt: String?
+    /// The address the reply speaks for, when it names one.
+    public var attendee: String?
+    /// The person of the plan with that address, when there is one.
+    public var person: String?
+    /// That person's sessions, by id.
+    public var sessions: [String]
+    /// Why it is held.
+    public var reason: String
+}
+
+/// Replies held for the organizer: listed, recorded as confirmed, or dismissed.
+public enum Inbox {
+    /// The replies still held, oldest first, with the sessions of the person each names.
+    public static func list(store: Store) throws -> [InboxEntry] {
+        let event = try CurrentSchedule.load(from: store)?.plan
+        return try store.heldReplies().compactMap { h in
+            guard let id = h.id else { return nil }
+            let person = h.attendee.flatMap { address in event?.stakeholders.first { $0.email.lowercased() == address.lowercased() } }
+            let sessions = person.map { p in (event?.sessions ?? []).filter { $0.required.contains(p.id) || $0.optional.contains(p.id) }.map(\.id) }
+            return InboxEntry(id: id, file: h.file, sender: h.sender, subject: h.subject, date: h.sentAt, excerpt: h.excerpt,
+                              attendee: h.attendee, person: person?.id, sessions: sessions ?? [], reason: h.reason)
+        }
+    }
+
+    /// Records a held iTIP reply as confirmed by the organizer, through the change pipeline.
+    @discardableResult
+    public static func record(_ id: Int64, store: Store, at now: Instant) throws -> ChangeOutcome {
+        guard let held = try store.heldReplies().first(where: { $0.id == id }) else {
+            throw AppError("no reply \(id) is held (see `convene inbox`)")
+        }
+        return try ChangePipeline(store: store).apply(try RecordReplies(held: held), force: false, reason: nil, at: now)
+    }
+
+    /// Dismisses a held reply: it is no longer listed; the audit log says so.
+    public static func dismiss(_ id: Int64, store: Store, at now: Instant) throws {
+        try store.dismissHeldReply(id, at: now)
+    }
+}

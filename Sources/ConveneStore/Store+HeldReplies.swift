@@ -1,0 +1,121 @@
+public import ConveneCore
+import GRDB
+
+/// A reply not recorded: held until the organizer records or dismisses it (`convene inbox`).
+public struct HeldReply: Sendable, Hashable, Codable {
+    /// Its number in the inbox; nil before it is stored.
+    public var id: Int64?
+    /// The file it was read from.
+    public var file: String
+    /// The message's From address, when it is a message.
+    public var sender: String?
+    public var subject: String?
+    /// The message's Date header, as written.
+    public var sentAt: String?
+    /// The first lines of its text.
+    public var excerpt: String?
+    /// The address of the attendee the reply speaks for, when it names one.
+    public var attendee: String?
+    /// The iTIP REPLY it carries; nil for a reply written in words.
+    public var calendar: String?
+    /// Why it is held, e.g. `written in words`.
+    public var reason: String
+
+    public init(id: Int64? = nil, file: String, sender: String?, subject: String?, sentAt: String?, excerpt: String?,
+                attendee: String?, calendar: String?, reason: String) {
+        self.id = id
+        self.file = file
+        self.sender = sender
+        self.subject = subject
+        self.sentAt = sentAt
+        self.excerpt = excerpt
+        self.attendee = attendee
+        self.calendar = calendar
+        self.reason = reason
+    }
+}
+
+struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "held_reply"
+    var id: Int64?
+    var receivedAt: String
+    var file: String
+    var sender: String?
+    var subject: String?
+    var sentAt: String?
+    var excerpt: String?
+    var attendee: String?
+    var calendar: String?
+    var reason: String
+    var state: String
+    var settledAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, file, sender, subject, excerpt, attendee, calendar, reason, state
+        case receivedAt = "received_at", sentAt = "sent_at", settledAt = "settled_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var held: HeldReply {
+        HeldReply(id: id, file: file, sender: sender, subject: subject, sentAt: sentAt, excerpt: excerpt,
+                  attendee: attendee, calendar: calendar, reason: reason)
+    }
+}
+
+extension Store {
+    /// The replies still held, oldest first.
+    public func heldReplies() throws -> [HeldReply] {
+        try read { db in
+            try HeldReplyRecord.fetchAll(db, sql: "SELECT * FROM held_reply WHERE state = 'held' ORDER BY id").map(\.held)
+        }
+    }
+
+    /// Stores held replies inside a caller's transaction; one already held from the same file with
+    /// the same content is not held twice. Returns how many were new.
+    func hold(_ replies: [HeldReply], _ db: Database, at now: Instant) throws -> Int {
+        var added = 0
+        for r in replies {
+            guard try !Self.knows(r, db) else { continue }
+            var record = HeldReplyRecord(id: nil, receivedAt: now.iso8601, file: r.file, sender: r.sender, subject: r.subject,
+                                         sentAt: r.sentAt, excerpt: r.excerpt, attendee: r.attendee, calendar: r.calendar,
+                                         reason: r.reason, state: "held", settledAt: nil)
+            try record.insert(db)
+            added += 1
+        }
+        return added
+    }
+
+    /// Whether this reply was held before, whatever became of it since (a dismissed reply read again stays dismissed).
+    public func knowsHeldReply(_ reply: HeldReply) throws -> Bool {
+        try read { db in try Self.knows(reply, db) }
+    }
+
+    private static func knows(_ r: HeldReply, _ db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM held_reply WHERE file = ? AND sender IS ? AND attendee IS ? AND calendar IS ? AND excerpt IS ?
+            """, arguments: [r.file, r.sender, r.attendee, r.calendar, r.excerpt]) ?? 0 > 0
+    }
+
+    /// Marks a held reply `recorded` or `dismissed` inside a caller's transaction; throws when
+    /// no reply with that number is held.
+    func settle(_ id: Int64, as state: HeldReplyState, _ db: Database, at now: Instant) throws {
+        try db.execute(sql: "UPDATE held_reply SET state = ?, settled_at = ? WHERE id = ? AND state = 'held'",
+                       arguments: [state.rawValue, now.iso8601, id])
+        guard db.changesCount == 1 else { throw StoreError("no reply \(id) is held (see `convene inbox`)") }
+    }
+
+    /// Dismisses a held reply: it is no longer listed, and the audit log says so.
+    public func dismissHeldReply(_ id: Int64, at now: Instant) throws {
+        try write { db in
+            try settle(id, as: .dismissed, db, at: now)
+            try audit(db, at: now, command: "inbox dismiss", action: "rsvp", reason: nil,
+                      detail: "held reply \(id) dismissed by the organizer", version: nil)
+        }
+    }
+}
+
+/// What became of a held reply.
+public enum HeldReplyState: String, Sendable {
+    case recorded, dismissed
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import ConveneApp
+import ConveneCore
+import Foundation
+
+/// `convene inbox`: replies held for the organizer instead of recorded.
+struct InboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox",
+        abstract: "List replies held for the organizer; record or dismiss them.",
+        discussion: """
+            `rsvp import` records a message's answer only when its From address is the attendee's own. \
+            Any other message, and one written in words with no iTIP part, is held here: with its sender, \
+            subject, date, first lines, the sessions of the person it names, and why it is held.
+            """,
+        subcommands: [List.self, Record.self, Dismiss.self],
+        defaultSubcommand: List.self)
+
+    /// `convene inbox [list] [--json]`.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the replies held for the organizer.")
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await failing {
+                let entries = try Inbox.list(store: try database.open())
+                if json { return try writeOutput(try JSONFormat.encode(entries), to: nil) }
+                if entries.isEmpty { return print("no reply is held") }
+                for e in entries {
+                    print("#\(e.id)  \(e.file)  held: \(e.reason)")
+                    if let sender = e.sender { print("  from: \(sender)") }
+                    if let subject = e.subject { print("  subject: \(subject)") }
+                    if let date = e.date { print("  date: \(date)") }
+                    if let attendee = e.attendee {
+                        print("  for: \(attendee)" + (e.person.map { " (\($0): \(e.sessions.joined(separator: ", ")))" } ?? " (not a person of the plan)"))
+                    }
+                    for line in (e.excerpt ?? "").split(separator: "\n") { print("  | \(line)") }
+                }
+            }
+        }
+    }
+
+    /// `convene inbox record ID`.
+    struct Record: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a held iTIP reply as confirmed by the organizer.",
+            discussion: "The answer goes through the same checks as `rsvp import`; the audit log says the organizer confirmed it.")
+
+        @Argument(help: "The number `convene inbox` shows.")
+        var id: Int64
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await failing {
+                let store = try database.open()
+                let outcome = try Inbox.record(id, store: store, at: .now())
+                printOutcome(outcome, try ChangePipeline(store: store).current().text)
+            }
+        }
+    }
+
+    /// `convene inbox dismiss ID`.
+    struct Dismiss: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Dismiss a held reply without recording it.")
+
+        @Argument(help: "The number `convene inbox` shows.")
+        var id: Int64
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await failing {
+                try Inbox.dismiss(id, store: try database.open(), at: .now())
+                print("reply \(id) dismissed")
+            }
+        }
+    }
+}
