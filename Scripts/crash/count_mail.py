@@ -4,6 +4,9 @@ Usage: count_mail.py DB INBOX  -- prints "mail: N in the outbox, N delivered, N 
 Lost: a message the outbox holds that never arrived after the final full `convene invite`, other
 than those refused by the server (failed) and those a later publish made wrong (superseded:
 never to be sent).
+Forgotten: a message that arrived although the outbox says a later publish superseded it (never
+sent): its recipient holds news no correction will follow. Claimed messages are never superseded,
+so there must be none.
 Duplicated: a Message-ID that arrived more than once (a kill between the server's 250 and the
 outbox update sends it again: at-least-once delivery).
 """
@@ -27,5 +30,6 @@ late = sum(1 for m, state in queued.items() if state == "superseded" and arrived
 duplicated = sum(n - 1 for n in arrived.values() if n > 1)
 unsent = sum(1 for state in queued.values() if state == "queued")
 print(f"mail: {len(queued)} in the outbox, {sum(arrived.values())} delivered, {len(lost)} lost, "
-      f"{duplicated} duplicated, {superseded} superseded ({late} of them out before a later publish), {unsent} still queued")
-sys.exit(1 if lost or unsent else 0)
+      f"{duplicated} duplicated, {superseded} superseded, {late} forgotten (arrived, then marked superseded), "
+      f"{unsent} still queued")
+sys.exit(1 if lost or unsent or late else 0)

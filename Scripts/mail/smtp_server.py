@@ -1,8 +1,12 @@
 # The SMTP server: one file per accepted message; any recipient starting with "reject" gets a 550.
+# With a third argument ARM: when the file ARM holds a process id, the next message accepted is
+# stored and then that process is killed (-9) before it hears the 250, as a crash between the
+# server's accept and the sender's mark; ARM is removed and one line is added to ARM.killed.
 import asyncio, os, signal, sys
 from aiosmtpd.controller import Controller
 
 inbox, port = sys.argv[1], int(sys.argv[2])
+arm = sys.argv[3] if len(sys.argv) > 3 else None
 os.makedirs(inbox, exist_ok=True)
 
 class Inbox:
@@ -16,6 +20,17 @@ class Inbox:
         Inbox.count += 1
         with open(os.path.join(inbox, "%05d.eml" % Inbox.count), "wb") as f:
             f.write(envelope.original_content or envelope.content)
+        if arm and os.path.exists(arm):
+            with open(arm) as f:
+                pid = f.read().strip()
+            os.remove(arm)
+            if pid.isdigit():
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                    with open(arm + ".killed", "a") as f:
+                        f.write(pid + "\n")
+                except ProcessLookupError:
+                    pass
         return "250 Message accepted"
 
 controller = Controller(Inbox(), hostname="127.0.0.1", port=port)

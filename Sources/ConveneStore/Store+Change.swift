@@ -40,6 +40,10 @@ public struct ChangeRecord: Sendable {
     /// The latest schedule version when the change was worked out: if another process saved
     /// one since, nothing is saved and the error says so.
     public var basedOn: Int?
+    /// The facts revision (`Store.factsRevision()`) read before the change was worked out: if the plan,
+    /// calendars, answers or pins changed since, nothing is saved and the error says so. Nil only for a
+    /// write that was not worked out from what the database held.
+    public var facts: Int?
     /// The command that made the change, e.g. `move`.
     public var command: String
     public var reason: String?
@@ -54,10 +58,11 @@ public struct ChangeRecord: Sendable {
     /// The held reply these answers come from, recorded by the organizer.
     public var settles: Int64?
 
-    public init(basedOn: Int?, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
+    public init(basedOn: Int?, facts: Int? = nil, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
                 version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = [], held: [HeldReply] = [],
                 settles: Int64? = nil) {
         self.basedOn = basedOn
+        self.facts = facts
         self.command = command
         self.reason = reason
         self.detail = detail
@@ -83,23 +88,40 @@ public struct SavedChange: Sendable, Hashable {
 }
 
 extension Store {
-    /// Throws, inside a caller's transaction, when the latest schedule version is no longer the
-    /// one a change or publish was worked out from: another process saved one since.
-    func requireLatestVersion(_ expected: Int?, _ db: Database, doing what: String, undone: String) throws {
+    /// The facts revision: raised by every saved change of the plan, calendars, answers or admin pins.
+    /// Read it before working a change out from them and pass it with the change.
+    public func factsRevision() throws -> Int {
+        try read { db in try Store.factsRevision(db) }
+    }
+
+    static func factsRevision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT number FROM facts_revision WHERE id = 1") ?? 0
+    }
+
+    /// Throws, inside a caller's transaction, when what a change or publish was worked out from is no
+    /// longer what the database holds: another process saved a schedule version since, or changed the
+    /// facts (when `facts` is given).
+    func requireUnchanged(version expected: Int?, facts: Int?, _ db: Database, doing what: String, undone: String) throws {
         let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
-        guard latest != expected else { return }
-        throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
-            + "worked out; nothing was \(undone), run the command again")
+        if latest != expected {
+            throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
+                + "worked out; nothing was \(undone), run the command again")
+        }
+        if let facts, try Store.factsRevision(db) != facts {
+            let now = try Store.factsRevision(db)
+            throw StoreError("the plan, calendars, answers or pins changed (an import, a reply or a pin was saved: facts "
+                + "revision now \(now), was \(facts)) while \(what) was worked out; nothing was \(undone), run the command again")
+        }
     }
 
     /// Saves a change in one transaction, with one audit entry.
     ///
-    /// Throws, saving nothing, when another process saved a schedule version since
-    /// `change.basedOn` or when any part is refused.
+    /// Throws, saving nothing, when another process saved a schedule version since `change.basedOn`,
+    /// changed the facts since `change.facts`, or when any part is refused.
     @discardableResult
     public func save(_ change: ChangeRecord, at now: Instant) throws -> SavedChange {
         try write { db in
-            try requireLatestVersion(change.basedOn, db, doing: "this change", undone: "saved")
+            try requireUnchanged(version: change.basedOn, facts: change.facts, db, doing: "this change", undone: "saved")
             var saved = SavedChange(version: nil, imported: nil, answers: 0)
             var action = change.pin == nil ? "rsvp" : "pin"
             var detail = change.detail
@@ -114,6 +136,9 @@ extension Store {
             saved.answers = try insert(change.answers, db, at: now)
             saved.held = try hold(change.held, db, at: now)
             if let id = change.settles { try settle(id, as: .recorded, db, at: now) }
+            if change.plan != nil || change.pin != nil || saved.answers > 0 {
+                try db.execute(sql: "UPDATE facts_revision SET number = number + 1 WHERE id = 1")
+            }
             if let v = change.version {
                 let version = try insertVersion(db, v, at: now, command: change.command, reason: change.reason)
                 if let restores = v.restores {

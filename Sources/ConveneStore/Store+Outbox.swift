@@ -43,6 +43,13 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
     public var version: Int?
     /// The release that queued it; nil for messages queued before releases existed.
     public var release: Int?
+    /// When a delivery run handed it to the mail server without hearing back (it died, or is still
+    /// waiting): nil once the message is marked sent or failed, and for messages never tried.
+    public var claimedAt: Instant?
+
+    /// True when its recipient may have it: sent, or queued but handed to the mail server by a run
+    /// that never heard back. Such a message counts as delivered (at-least-once) and is never dropped.
+    public var mayHaveBeenDelivered: Bool { state == .sent || (state == .queued && claimedAt != nil) }
 
     /// A message about to be queued.
     public init(messageID: String, person: String, session: String, uid: String, sequence: Int, kind: NoticeKind,
@@ -84,7 +91,7 @@ extension Store {
                 start: m.start.iso8601, recipient: m.recipient, subject: m.subject, message: Data(m.bytes),
                 state: OutboxMessage.State.queued.rawValue, attempts: 0, lastError: nil, nextAttemptAt: nil,
                 queuedAt: now.iso8601, sentAt: nil, version: m.version.map(Int64.init), position: position,
-                required: m.required, release: release
+                required: m.required, release: release, claimedAt: nil
             ).insert(db)
             added += 1
         }
@@ -120,13 +127,24 @@ extension Store {
         }
     }
 
+    /// Claims a message just before it is handed to the mail server: from then on it may reach its
+    /// recipient even if this process dies before `markSent`, so a publish counts it as delivered and
+    /// never supersedes it. Returns false (claiming nothing) when it is no longer queued.
+    public func claim(_ messageID: String, at now: Instant) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE outbox SET claimed_at = ? WHERE message_id = ? AND state = ?",
+                           arguments: [now.iso8601, messageID, OutboxMessage.State.queued.rawValue])
+            return db.changesCount == 1
+        }
+    }
+
     /// Records that the server (or folder) accepted a message after `attempts` tries in this run:
     /// it is never sent again.
     public func markSent(_ messageID: String, attempts: Int = 1, at now: Instant) throws {
         try write { db in
             // Sent even if a publish superseded it meanwhile: what the recipient got is what counts.
             try db.execute(sql: "UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + ?, last_error = NULL, "
-                + "next_attempt_at = NULL WHERE message_id = ?",
+                + "next_attempt_at = NULL, claimed_at = NULL WHERE message_id = ?",
                 arguments: [OutboxMessage.State.sent.rawValue, now.iso8601, attempts, messageID])
         }
     }
@@ -138,8 +156,9 @@ extension Store {
     ) throws {
         try write { db in
             let state: OutboxMessage.State = permanent ? .failed : .queued
-            try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, next_attempt_at = ? "
-                + "WHERE message_id = ? AND state = ?",
+            // Known to have failed: the recipient does not have it, so the claim goes.
+            try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, next_attempt_at = ?, "
+                + "claimed_at = NULL WHERE message_id = ? AND state = ?",
                 arguments: [state.rawValue, attempts, error, retryAt?.iso8601, messageID, OutboxMessage.State.queued.rawValue])
             if permanent {
                 try audit(db, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
@@ -159,6 +178,7 @@ extension Store {
         m.nextAttemptAt = r.nextAttemptAt.flatMap { Instant(iso8601: $0) }
         m.sentAt = r.sentAt.flatMap { Instant(iso8601: $0) }
         m.release = r.release.map(Int.init)
+        m.claimedAt = r.claimedAt.flatMap { Instant(iso8601: $0) }
         return m
     }
 }

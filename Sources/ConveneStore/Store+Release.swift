@@ -8,6 +8,9 @@ public struct PublishRecord: Sendable {
     public var version: Int
     /// The latest release when the publish was worked out; if another publish came since, nothing is saved.
     public var after: Int?
+    /// The facts revision read before the publish was worked out; if the plan, calendars, answers or pins
+    /// changed since, nothing is saved. Nil only for a publish not worked out from the database.
+    public var facts: Int?
     public var reason: String?
     /// What the audit log keeps: what changed for subscribers and any conflicts accepted.
     public var detail: String
@@ -16,9 +19,11 @@ public struct PublishRecord: Sendable {
     /// The messages the release requires, in the order they go out.
     public var queue: [OutboxMessage]
 
-    public init(version: Int, after: Int?, reason: String?, detail: String, supersede: [String], queue: [OutboxMessage]) {
+    public init(version: Int, after: Int?, facts: Int? = nil, reason: String?, detail: String, supersede: [String],
+                queue: [OutboxMessage]) {
         self.version = version
         self.after = after
+        self.facts = facts
         self.reason = reason
         self.detail = detail
         self.supersede = supersede
@@ -44,17 +49,18 @@ extension Store {
     @discardableResult
     public func publish(_ p: PublishRecord, at now: Instant) throws -> Release {
         try write { db in
-            try requireLatestVersion(p.version, db, doing: "the publish", undone: "published")
+            try requireUnchanged(version: p.version, facts: p.facts, db, doing: "the publish", undone: "published")
             let lastRelease = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release")
             guard lastRelease == p.after else {
                 throw StoreError("another publish (release \(lastRelease ?? 0)) came while this one was worked out; "
                     + "nothing was published, run the command again")
             }
             for id in p.supersede {
-                try db.execute(sql: "UPDATE outbox SET state = ? WHERE message_id = ? AND state = ?",
+                // A message a delivery run has claimed since may already be with its recipient: it stays.
+                try db.execute(sql: "UPDATE outbox SET state = ? WHERE message_id = ? AND state = ? AND claimed_at IS NULL",
                                arguments: [OutboxMessage.State.superseded.rawValue, id, OutboxMessage.State.queued.rawValue])
                 guard db.changesCount == 1 else {
-                    throw StoreError("message \(id) was sent while the publish was worked out; nothing was published, "
+                    throw StoreError("message \(id) was handed to the mail server while the publish was worked out; nothing was published, "
                         + "run the command again")
                 }
             }

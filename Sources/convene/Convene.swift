@@ -21,8 +21,9 @@ struct Convene: AsyncParsableCommand {
         ]
     )
 
-    /// Runs a command line; usage errors exit 2, bad input 1.
+    /// Runs a command line; usage errors exit 2, bad input and output that cannot be written 1.
     static func main() async {
+        StandardStreams.install()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -32,7 +33,7 @@ struct Convene: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                printError(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -104,6 +104,55 @@ import Testing
         #expect(try store.history().count == 2 && store.currentSchedule()?.assignments.isEmpty == true)
     }
 
+    /// A solve during which another process imports the plan again (the hall is gone), as `convene
+    /// schedule` racing `convene import`: the draft was judged against a plan no longer true.
+    struct SolveRacingImport: Change {
+        var solve = SolveSchedule(mode: .fromScratch, timeLimit: .milliseconds(200), seed: 1)
+        var command: String { solve.command }
+
+        func propose(_ context: ChangeContext) throws -> ProposedChange {
+            let change = try solve.propose(context)
+            var event = Forum.event
+            event.rooms.removeFirst()
+            // Another process: its own connection to the same file.
+            try Store(path: context.store.path).save(ChangeRecord(
+                basedOn: try context.store.currentSchedule()?.number, facts: try context.store.factsRevision(),
+                command: "import", detail: "", plan: ChangeRecord.Plan(event: event, file: "plan.yaml", busy: [:])),
+                at: Forum.stamp)
+            return change
+        }
+    }
+
+    @Test func aSolveWorkedOutWhileThePlanWasImportedAgainSavesNothing() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let facts = try store.factsRevision()
+        let error = try #require(throws: StoreError.self) {
+            try ChangePipeline(store: store).apply(SolveRacingImport(), force: true, reason: nil, at: Forum.stamp)
+        }
+        #expect(error.message.contains("the plan, calendars, answers or pins changed"))
+        #expect(error.message.contains("nothing was saved, run the command again"))
+        // The import stands, and the draft is still the one made before it: no version judged against the old plan.
+        #expect(try store.factsRevision() == facts + 1 && store.event()?.rooms.map(\.id) == ["room-1"])
+        #expect(try store.history().count == 1)
+    }
+
+    /// Answers recorded while a publish was worked out refuse it too: its mail was worked out without them.
+    @Test func aPublishWorkedOutBeforeAnAnswerWasRecordedPublishesNothing() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let publisher = Publisher(store: store)
+        let plan = try publisher.plan(at: Forum.stamp)
+        try store.save(ChangeRecord(basedOn: 1, facts: try store.factsRevision(), command: "rsvp import", detail: "",
+                                    answers: [RSVPAnswer(person: "c-dubois", session: "s-open", sequence: 0, answer: .declined,
+                                                         repliedAt: nil, source: "r.ics")]), at: Forum.stamp)
+        #expect(throws: StoreError.self) { try publisher.publish(plan, force: true, reason: nil) }
+        #expect(try store.releases().isEmpty && store.outbox().isEmpty)
+        // Worked out again, it publishes.
+        try publisher.publish(try publisher.plan(at: Forum.stamp), force: true, reason: nil)
+        #expect(try store.releases().count == 1)
+    }
+
     @Test func undoWithoutAScheduleSaysSo() throws {
         let (store, _) = try Forum.store()
         #expect(throws: AppError("there is no schedule to undo (run `convene schedule` first)")) {

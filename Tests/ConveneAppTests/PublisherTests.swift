@@ -132,4 +132,53 @@ final class DyingTransport: Transport {
         let written = FileManager.default.contents(atPath: try FileTransport(directory: folder).path(of: first.messageID))
         #expect(written.map(Array.init) == dying.handedOver.first)
     }
+
+    /// `convene invite` killed after the mail server accepted an update and before it was marked sent,
+    /// then the session moved back and published: the person may hold the update, so it is not
+    /// dropped and a correction follows it (at-least-once, never at-most-once).
+    @Test func anUpdateHandedOverByARunThatDiedIsNeverForgotten() throws {
+        let (store, dir) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        try Forum.deliver(store, to: dir + "/out")
+        var moved = Forum.schedule
+        moved[1].start = Forum.at("2027-02-22 15:00")
+        try Forum.draft(store, moved)
+        #expect(try Forum.publish(store, at: later).count == 3)
+        // What the database holds after a kill between the server's accept and the mark.
+        #expect(throws: DyingTransport.Killed.self) {
+            try Delivery(store: store, transport: DyingTransport(), sender: "forum@example.org", now: { later }, sleep: { _ in }).run()
+        }
+        let inFlight = try #require(try store.outbox().first { $0.claimedAt != nil })
+        #expect(inFlight.state == .queued && inFlight.kind == .update && inFlight.mayHaveBeenDelivered)
+        try Forum.draft(store, Forum.schedule)
+        let back = try Publisher(store: store).plan(at: later.adding(minutes: 1))
+        // The two updates never handed over are dropped; the one that may have arrived stays and is corrected.
+        #expect(back.supersede.count == 2 && !back.supersede.contains { $0.messageID == inFlight.messageID })
+        let correction = try #require(back.notices.first)
+        #expect(back.notices.count == 1 && correction.person == inFlight.person && correction.kind == .update)
+        #expect(correction.start == Forum.at("2027-02-22 13:00") && correction.sequence > inFlight.sequence)
+        try Publisher(store: store).publish(back, force: false, reason: nil)
+        #expect(try store.outbox().first { $0.messageID == inFlight.messageID }?.state == .queued)
+        // The next run sends the update again, then the correction: the person ends at 13:00.
+        let sent = try Forum.deliver(store, to: dir + "/out")
+        #expect(sent.count == 2 && sent.first == inFlight.messageID)
+        #expect(try store.outbox().filter { $0.person == inFlight.person && $0.session == "s-panel" }.last?.start
+            == Forum.at("2027-02-22 13:00"))
+    }
+
+    /// A message claimed by a delivery run after a publish was worked out is not dropped by it.
+    @Test func aPublishDoesNotDropAMessageClaimedSinceItWasWorkedOut() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        var moved = Forum.schedule
+        moved[0].start = Forum.at("2027-02-22 10:00")
+        try Forum.draft(store, moved)
+        let plan = try Publisher(store: store).plan(at: later)
+        #expect(plan.supersede.count == 3)
+        #expect(try store.claim(plan.supersede[0].messageID, at: later))
+        #expect(throws: StoreError.self) { try Publisher(store: store).publish(plan, force: true, reason: nil) }
+        #expect(try store.outboxStatus().superseded == 0 && store.releases().count == 1)
+    }
 }

@@ -38,4 +38,20 @@ struct AgendaTests {
             + "2027-02-22,09:00,09:30,\"Room B, east\",s-2,,\"Say \"\"hi\"\"\",seminar,,,,\r\n"
         #expect(agenda.csv == csv)
     }
+
+    /// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@`: such cells get a leading `'`.
+    @Test func csvCellsASpreadsheetWouldRunAreNeutralised() {
+        var e = event()
+        e.sessions[0].title = LocalizedText(ja: "@SUM(A1)", en: "=HYPERLINK(\"http://evil.example\",\"x\")")
+        e.rooms[0].name = LocalizedText(en: "+1 Hall")
+        e.sessions[1].title = LocalizedText(en: "-2, then")
+        let v = ScheduleVersion(number: 1, createdAt: Instant(secondsSinceEpoch: 0), command: "schedule", assignments: [
+            Assignment(session: "s-1", room: "hall", start: Instant(iso8601: "2027-02-22T00:00:00Z")!),
+            Assignment(session: "s-2", room: "hall", start: Instant(iso8601: "2027-02-22T01:00:00Z")!),
+        ])
+        let rows = Agenda(event: e, schedule: v).csv.components(separatedBy: "\r\n")
+        #expect(rows[1] == "2027-02-22,09:00,10:00,'+1 Hall,s-1,'@SUM(A1),\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",plenary,,,,")
+        #expect(rows[2] == "2027-02-22,10:00,10:30,'+1 Hall,s-2,,\"'-2, then\",seminar,,,,")
+        #expect(CSVField.escaped("plain") == "plain" && CSVField.escaped("a=b") == "a=b" && CSVField.escaped("\tx") == "'\tx")
+    }
 }

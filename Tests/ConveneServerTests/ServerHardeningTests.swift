@@ -64,6 +64,55 @@ struct ServerHardeningTests {
         }
     }
 
+    /// A client that sends `Expect: 100-continue` waits for the 100 before its body, whatever the method.
+    @Test func aPostThatExpectsContinueGetsItBeforeItsBody() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try await RunningServer.with(Self.server(f)) { client in
+            let connection = try RawConnection(port: client.port)
+            connection.send("POST /agenda HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+            let interim = connection.read(until: "\r\n\r\n", seconds: 3)
+            #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n\r\n"), "\(interim)")
+            connection.send("hello")
+            let answer = connection.read(until: "\r\n\r\n", seconds: 3)
+            #expect(answer.hasPrefix("HTTP/1.1 4"), "\(answer)")
+        }
+    }
+
+    /// Past NIO's own 80 KB limit a head is still too large, not malformed: 431, and the connection closes.
+    @Test func headersOverAHundredKilobytesGet431() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try await RunningServer.with(Self.server(f)) { client in
+            for field in ["X-Big: " + String(repeating: "b", count: 100_000), "X-Big: b\r\nX-Pad: " + String(repeating: "p", count: 120_000)] {
+                let connection = try RawConnection(port: client.port)
+                connection.send("GET /agenda HTTP/1.1\r\nHost: x\r\n\(field)\r\n\r\n")
+                let (text, closed) = connection.readUntilClosed(seconds: 5)
+                #expect(text.hasPrefix("HTTP/1.1 431 "), "\(text.prefix(80))")
+                #expect(text.lowercased().contains("x-content-type-options: nosniff\r\n"))
+                #expect(closed)
+            }
+        }
+    }
+
+    @Test func everyResponseSaysNosniff() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        try await RunningServer.with(Self.server(f)) { client in
+            for head in ["GET /feeds/event.ics HTTP/1.1\r\nHost: x\r\n", "GET /agenda HTTP/1.1\r\nHost: x\r\n",
+                         "GET /no/such/page HTTP/1.1\r\nHost: x\r\n", "GET / HTTP/1.1\r\n",
+                         "GET /agenda HTTP/1.1\r\nHost: x\r\nExpect: odd\r\n", "GARBAGE\r\n"] {
+                let connection = try RawConnection(port: client.port)
+                connection.send(head + "Connection: close\r\n\r\n")
+                let (text, _) = connection.readUntilClosed(seconds: 5)
+                let headers = text.components(separatedBy: "\r\n\r\n").first ?? ""
+                #expect(headers.hasPrefix("HTTP/1.1 "), "\(head): \(text.prefix(80))")
+                #expect(headers.lowercased().contains("\r\nx-content-type-options: nosniff"), "\(head): \(headers)")
+            }
+        }
+    }
+
     @Test func slowHeadersAndIdleConnectionsAreClosed() async throws {
         let f = try Fixture()
         defer { f.remove() }

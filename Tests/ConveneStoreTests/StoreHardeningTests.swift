@@ -65,4 +65,76 @@ struct StoreHardeningTests {
         #expect(kind == "blob")
         #expect(try store.read { try Data.fetchOne($0, sql: "SELECT message FROM outbox") } == Data(bytes))
     }
+
+    /// Another program's SQLite file is refused, read-only or not, and left byte for byte as it was.
+    @Test func aForeignFileIsRefusedAndNotChanged() throws {
+        let tmp = try TemporaryDatabase()
+        try DatabaseQueue(path: tmp.path).write { db in
+            try db.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('a')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: tmp.path))
+        for readOnly in [true, false] {
+            #expect { try Store(path: tmp.path, readOnly: readOnly) } throws: { error in
+                "\(error)".contains("is not a Convene database (it holds the tables contacts)")
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tmp.path)) == before)
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmp.folder.path)
+        #expect(files == ["convene.sqlite"])
+    }
+
+    /// A database recording a schema step this build does not know came from a newer Convene: refused, not written.
+    @Test func aSchemaFromANewerConveneIsRefused() throws {
+        let tmp = try TemporaryDatabase()
+        _ = try Store(path: tmp.path).importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        try DatabaseQueue(path: tmp.path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-later')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: tmp.path))
+        for readOnly in [true, false] {
+            #expect { try Store(path: tmp.path, readOnly: readOnly) } throws: { error in
+                "\(error)".contains("was written by a newer Convene (it records the schema step 'v99-later'")
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tmp.path)) == before)
+    }
+
+    /// A read-only store reads, and cannot write even by mistake.
+    @Test func aReadOnlyStoreReadsAndNeverWrites() throws {
+        let tmp = try TemporaryDatabase()
+        _ = try Store(path: tmp.path).importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
+        let store = try Store(path: tmp.path, readOnly: true)
+        #expect(try store.status().sessions == 2)
+        #expect(throws: StoreError.self) { try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-02T00:00:00Z")) }
+        #expect { try Store(path: tmp.folder.appendingPathComponent("none.sqlite").path, readOnly: true) } throws: { error in
+            "\(error)".contains("no database at")
+        }
+    }
+
+    /// Every save of facts (plan and calendars, answers, pins) raises the revision; a schedule version alone does not.
+    @Test func everyFactChangeRaisesTheRevisionAndAStaleOneSavesNothing() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        let now = at("2027-01-01T00:00:00Z")
+        #expect(try store.factsRevision() == 0)
+        try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: now)
+        #expect(try store.factsRevision() == 1)
+        try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"))], at: now)
+        #expect(try store.factsRevision() == 1)
+        let answer = RSVPAnswer(person: "p-a", session: "s-1", sequence: 0, answer: .accepted, repliedAt: nil, source: "r.ics")
+        try store.save(ChangeRecord(basedOn: 1, facts: 1, command: "rsvp import", detail: "", answers: [answer]), at: now)
+        #expect(try store.factsRevision() == 2)
+        // The same answer again stores nothing, so the facts did not change.
+        try store.save(ChangeRecord(basedOn: 1, facts: 2, command: "rsvp import", detail: "", answers: [answer]), at: now)
+        #expect(try store.factsRevision() == 2)
+        try store.save(ChangeRecord(basedOn: 1, facts: 2, command: "pin", detail: "",
+                                    pin: .pin(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"))), at: now)
+        #expect(try store.factsRevision() == 3)
+        let stale = ChangeRecord(basedOn: 1, facts: 2, command: "move", detail: "", version: ChangeRecord.Version(
+            assignments: [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T10:00:00+09:00"))], unscheduled: [], score: nil))
+        #expect { try store.save(stale, at: now) } throws: { error in
+            "\(error)".contains("facts revision now 3, was 2") && "\(error)".contains("nothing was saved")
+        }
+        #expect(try store.history().count == 1)
+    }
 }

@@ -23,9 +23,13 @@ public struct ChangePipeline: Sendable {
     }
 
     /// Works a change out, checks it and saves it. Throws `ChangeRefused` (saving nothing) when it adds
-    /// conflicts and is neither forced nor a fact; saves nothing when it changes nothing.
+    /// conflicts and is neither forced nor a fact; saves nothing when it changes nothing. Throws, saving
+    /// nothing, when another process saved a version or changed the plan, calendars, answers or pins
+    /// while the change was worked out (a solve takes minutes): it was judged against facts no longer true.
     @discardableResult
     public func apply(_ change: some Change, force: Bool, reason: String?, at now: Instant) throws -> ChangeOutcome {
+        // Read first: whatever changes after this moment, the save sees and refuses.
+        let facts = try store.factsRevision()
         let current = try CurrentSchedule.load(from: store)
         let proposal = try change.propose(ChangeContext(store: store, current: current))
         try proposal.check(force: force)
@@ -33,7 +37,7 @@ public struct ChangePipeline: Sendable {
         guard let event = current?.event ?? proposal.plan?.event else { throw AppError.noEvent }
         let text = ScheduleText(event: event)
         let saved = try store.save(ChangeRecord(
-            basedOn: proposal.basedOn, command: proposal.command, reason: reason, detail: proposal.detail(text),
+            basedOn: proposal.basedOn, facts: facts, command: proposal.command, reason: reason, detail: proposal.detail(text),
             plan: proposal.plan, version: proposal.schedule, pin: proposal.pin, answers: proposal.answers,
             held: proposal.held, settles: proposal.settles), at: now)
         return ChangeOutcome(proposal: proposal, saved: saved)

@@ -12,8 +12,9 @@ public struct DeliveryReport: Sendable, Hashable {
     public var errors: [String] = []
 }
 
-/// Delivers the outbox: each due message is handed to the transport and marked sent only after it
-/// was accepted. A crash between the two re-sends that one message, with the same bytes and Message-ID.
+/// Delivers the outbox: each due message is claimed, handed to the transport and marked sent only after
+/// it was accepted. A crash between the two re-sends that one message, with the same bytes and Message-ID,
+/// and until then a publish counts it as delivered (at-least-once, never at-most-once).
 /// Only what a publish queued goes out, and a message a later publish superseded never does.
 public struct Delivery {
     public var store: Store
@@ -45,8 +46,8 @@ public struct Delivery {
         var report = DeliveryReport()
         let due = try store.dueMessages(at: now())
         for (index, message) in due.enumerated() {
-            // A publish may have superseded it since the queue was read.
-            guard try store.isQueued(message.messageID) else { continue }
+            // A publish may have superseded it since the queue was read; once claimed, none will.
+            guard try store.claim(message.messageID, at: now()) else { continue }
             let envelope = Envelope(messageID: message.messageID, recipient: message.recipient, bytes: message.bytes)
             var tries = 0
             while true {

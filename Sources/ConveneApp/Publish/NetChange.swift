@@ -11,7 +11,8 @@ import ConveneStore
 /// - what they were last told: nothing.
 ///
 /// A queued message whose news changed again is superseded (never sent), and the new message is
-/// worked out against what the person actually received, so someone whose session went away and
+/// worked out against what the person may have received (sent, or claimed by a delivery run that never
+/// heard back: such a message is never superseded), so someone whose session went away and
 /// came back before the mail went out gets nothing. SEQUENCE is the publication's (what feeds
 /// show), raised above any SEQUENCE the person already has for the session when it must be.
 struct NetChange {
@@ -60,8 +61,10 @@ struct NetChange {
                 let desired: Known = participants.contains(person)
                     ? .attending(room: e.room, start: e.interval.start, required: required.contains(person)) : .absent
                 guard !desired.matches(Known(sent.last { $0.state != .superseded })) else { continue }
-                supersede += sent.filter { $0.state == .queued }
-                let delivered = sent.last { $0.state == .sent }
+                // A message handed to the mail server by a run that never heard back may be with the person:
+                // it stays (a later run sends it again) and the news is worked out from it.
+                supersede += sent.filter { $0.state == .queued && !$0.mayHaveBeenDelivered }
+                let delivered = sent.last(where: \.mayHaveBeenDelivered)
                 // People the plan gives no address (e.g. speakers of an imported schedule) get no mail.
                 guard !desired.matches(Known(delivered)), !(event.stakeholder(person)?.email.isEmpty ?? true) else { continue }
                 let sequence = sent.map(\.sequence).max().map { max(e.sequence, $0 + 1) } ?? e.sequence

@@ -13,6 +13,9 @@ public struct PublishPlan: Sendable {
     public var draft: ScheduleVersion
     /// The release in force; nil before the first publish.
     public var previous: Release?
+    /// The facts revision the plan was worked out from: a publish refuses if the plan, calendars,
+    /// answers or pins changed since.
+    public var facts: Int
     /// Which sessions move between the release in force and the draft.
     public var diff: ScheduleDiff
     /// Sessions whose published entry (room, time, status or SEQUENCE) would change.

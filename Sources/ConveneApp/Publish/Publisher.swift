@@ -14,6 +14,7 @@ public struct Publisher: Sendable {
     /// What publishing the draft at `now` would do; saves and composes nothing.
     public func plan(at now: Instant) throws -> PublishPlan {
         let pipeline = ChangePipeline(store: store)
+        let facts = try store.factsRevision()
         let current = try pipeline.current()
         let draft = try current.requireDraft()
         guard let published = try PublishedSchedule.load(from: store) else { throw AppError.noEvent }
@@ -26,7 +27,7 @@ public struct Publisher: Sendable {
         }.map(\.session.id)
         let mail = NetChange(publication: after, outbox: try store.outbox(includingBytes: false), at: now)
         return PublishPlan(
-            at: now, event: current.event, draft: draft, previous: published.latest,
+            at: now, event: current.event, draft: draft, previous: published.latest, facts: facts,
             diff: ScheduleDiff(from: published.latest?.schedule.assignments ?? [], to: draft.assignments, event: current.event),
             changedEntries: changed, conflicts: current.conflicts, notices: mail.notices, supersede: mail.supersede)
     }
@@ -35,7 +36,7 @@ public struct Publisher: Sendable {
     /// stops the publish), then saves the release, the superseded and the queued messages together.
     ///
     /// Throws `PublishRefused` when the draft breaks hard rules and `force` is false; throws, saving
-    /// nothing, when the draft, the releases or the outbox changed since the plan was made.
+    /// nothing, when the draft, the facts, the releases or the outbox changed since the plan was made.
     @discardableResult
     public func publish(_ plan: PublishPlan, force: Bool, reason: String?) throws -> Release {
         if !plan.conflicts.isEmpty && !force { throw PublishRefused(conflicts: plan.conflicts) }
@@ -54,7 +55,7 @@ public struct Publisher: Sendable {
             detail.append("accepted conflicts: " + plan.conflicts.map(\.description).joined(separator: " | "))
         }
         return try store.publish(PublishRecord(
-            version: plan.draft.number, after: plan.previous?.number, reason: reason, detail: detail.joined(separator: "; "),
+            version: plan.draft.number, after: plan.previous?.number, facts: plan.facts, reason: reason, detail: detail.joined(separator: "; "),
             supersede: plan.supersede.map(\.messageID), queue: messages), at: plan.at)
     }
 }

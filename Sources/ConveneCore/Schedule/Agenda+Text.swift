@@ -23,7 +23,8 @@ extension Agenda {
     }
 
     /// RFC 4180 CSV: date, start, end, room, session id, title (ja), title (en), kind, track, then the
-    /// track's name, the public speakers and the accessibility features, in English.
+    /// track's name, the public speakers and the accessibility features, in English. Cells a
+    /// spreadsheet would run as formulas are neutralised (`CSVField`).
     public var csv: String {
         let say = LanguageChoice(.en)
         var out = "date,start,end,room,session,title_ja,title_en,kind,track,track_name,speakers,accessibility\r\n"
@@ -35,7 +36,7 @@ extension Agenda {
                               e.session.title.ja ?? "", e.session.title.en ?? "", e.session.kind.rawValue, e.session.track ?? "",
                               e.session.track.map { say(event.track($0).name) } ?? "", speakers.joined(separator: "; "),
                               Programme.accessibility(of: e.session, in: e.room, event: event).map { say($0.name) }.joined(separator: "; ")]
-                out += fields.map(csvField).joined(separator: ",") + "\r\n"
+                out += fields.map(CSVField.escaped).joined(separator: ",") + "\r\n"
             }
         }
         return out
@@ -50,11 +51,6 @@ extension Agenda {
         let access = Programme.accessibility(of: e.session, in: e.room, event: event).map { say($0.name) }
         if !access.isEmpty { out.append(say(ja: "アクセシビリティ", en: "Access") + ": " + access.joined(separator: ", ")) }
         return out
-    }
-
-    private func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     private func pad(_ s: String, _ width: Int) -> String {

@@ -12,9 +12,10 @@ public enum ITIPWriter {
         for (field, value) in [("UID", e.uid), ("SUMMARY", e.summary), ("LOCATION", e.location),
                                ("ORGANIZER", e.organizer.email), ("ORGANIZER name", e.organizer.name),
                                ("ATTENDEE", e.attendee.email), ("ATTENDEE name", e.attendee.name), ("CONFERENCE", e.online ?? "")] {
-            // libical writes addresses and URLs verbatim: a CR or LF would start a new property.
-            if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                throw ICalError(message: "\(context): \(field) contains a control character")
+            // libical writes addresses and URLs verbatim: a CR or LF would start a new property. The plan
+            // checks refuse the same characters (one definition), so what passes `check` can be published.
+            if let bad = PrintableText.firstUnsafe(in: value) {
+                throw ICalError(message: "\(context): \(field) contains the control character U+\(String(bad.value, radix: 16, uppercase: true))")
             }
         }
         return try Libical.serialized { try build(e, context: context) }

@@ -3,7 +3,8 @@ public import ConveneCore
 
 /// The programme as CSV (one row per session) and as Markdown (per day, a list of sessions).
 public enum ProgrammeText {
-    /// RFC 4180 CSV with a header row; speakers are joined with "; ".
+    /// RFC 4180 CSV with a header row; speakers are joined with "; ". Cells a spreadsheet would run as
+    /// formulas are neutralised (`CSVField`).
     public static func csv(_ programme: Programme) -> String {
         var out = "date,start,end,room,session,title,kind,track,speakers,accessibility,description,online,status\r\n"
         let say = programme.wording
@@ -15,7 +16,7 @@ public enum ProgrammeText {
                     item.speakers.map(speaker).joined(separator: "; "), item.accessibility.joined(separator: "; "),
                     item.description ?? "", item.online ?? "", item.isCancelled ? "cancelled" : "scheduled",
                 ]
-                out += fields.map(field).joined(separator: ",") + "\r\n"
+                out += fields.map(CSVField.escaped).joined(separator: ",") + "\r\n"
             }
         }
         return out
@@ -50,11 +51,6 @@ public enum ProgrammeText {
 
     private static func speaker(_ s: Programme.Speaker) -> String {
         s.affiliation.map { "\(s.name) (\($0))" } ?? s.name
-    }
-
-    private static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// Text with Markdown's special characters escaped, so titles never turn into markup.

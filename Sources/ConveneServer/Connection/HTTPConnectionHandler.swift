@@ -7,8 +7,9 @@ import NIOHTTP1
 ///
 /// Requests are answered in order (NIO's pipelining handler sits before this one); malformed ones
 /// never get here: NIO's error handler answers 400 and closes. This handler applies HTTP/1.1's own
-/// rules: Host is required in 1.1, `Expect: 100-continue` is answered, HTTP/1.0 closes unless it
-/// asks for keep-alive, and a request head larger than `maximumHeadBytes` gets 431.
+/// rules: Host is required in 1.1, `Expect: 100-continue` is answered at once whatever the method,
+/// HTTP/1.0 closes unless it asks for keep-alive, and a request head larger than `maximumHeadBytes`
+/// gets 431. Every response says `X-Content-Type-Options: nosniff`.
 final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -17,6 +18,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     static let maximumHeadBytes = 8 * 1024
     /// Most header fields in one request; more get 431.
     static let maximumHeaderFields = 100
+    /// Fields every response carries: browsers take the Content-Type as given, never guess another.
+    static let everyResponse = [("X-Content-Type-Options", "nosniff")]
 
     private let responder: FeedResponder
     private let dates: ResponseDate
@@ -33,9 +36,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         switch unwrapInboundIn(data) {
         case .head(let request):
             head = request
-            // Only GET and HEAD are served and they need no body: say go on, or that the expectation fails.
-            if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue",
-               request.method == .GET || request.method == .HEAD {
+            // A client waits for this before sending its body: say go on whatever the method (the answer,
+            // e.g. 405 for a POST, follows the body), or it waits for nothing. Other expectations get 417.
+            if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue" {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))),
                                       promise: nil)
             }
@@ -63,8 +66,9 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
         answer.headers[.date] = dates.now
         var headers = HTTPHeaders()
-        headers.reserveCapacity(answer.headers.count + 1)
+        headers.reserveCapacity(answer.headers.count + Self.everyResponse.count + 1)
         for field in answer.headers { headers.add(name: field.name.canonicalName, value: field.value) }
+        for (name, value) in Self.everyResponse { headers.replaceOrAdd(name: name, value: value) }
         if !keepAlive {
             headers.replaceOrAdd(name: "connection", value: "close")
         } else if request.version.minor == 0 {

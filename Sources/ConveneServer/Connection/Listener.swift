@@ -36,7 +36,8 @@ struct Listener: Service {
                 return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ConnectionDeadline(requestTimeout: requestTimeout, idleTimeout: idleTimeout))
-                    try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false)
+                    try pipeline.addHandler(ProtocolErrorAnswer())
                     try pipeline.addHandler(HTTPConnectionHandler(responder: responder, dates: dates))
                 }
             }

@@ -3,9 +3,12 @@ import GRDB
 /// The schema, as named append-only steps. A step is never edited once released:
 /// a change is a new step. Steps use plain SQL, never application types.
 enum Migrations {
+    /// The first step: a database that does not record it is not Convene's.
+    static let first = "v1-plan-and-schedule"
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1-plan-and-schedule", migrate: v1)
+        m.registerMigration(first, migrate: v1)
         m.registerMigration("v2-admin-pins-and-undo", migrate: admin)
         m.registerMigration("v3-feed-tokens", migrate: feedTokens)
         m.registerMigration("v4-outbox-and-rsvp", migrate: outbox)
@@ -15,6 +18,8 @@ enum Migrations {
         m.registerMigration("v5-publish-answers", migrate: publishAnswers)
         m.registerMigration("v6-picks-and-bounds", migrate: picksAndBounds)
         m.registerMigration("v7-held-replies", migrate: heldReplies)
+        m.registerMigration("v7-store-facts-revision", migrate: factsRevision)
+        m.registerMigration("v7-store-outbox-claims", migrate: outboxClaims)
         return m
     }
 

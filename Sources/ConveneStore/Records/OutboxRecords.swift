@@ -29,6 +29,8 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var required: Bool?
     /// The release that queued it; nil for messages queued before releases existed.
     var release: Int64?
+    /// When a delivery run last handed it to the mail server without hearing back yet.
+    var claimedAt: String?
 
     enum Columns {
         static let messageId = Column(CodingKeys.messageId)

@@ -29,7 +29,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
+            let store = try database.openForReading()
             guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
             let version = published ? try PublishedSchedule.load(from: store)?.latest?.schedule : try store.currentSchedule()
             guard let schedule = version else {

@@ -31,7 +31,7 @@ struct Conflicts: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try ChangePipeline(store: try database.open()).current()
+            let current = try ChangePipeline(store: try database.openForReading()).current()
             let draft = try current.requireDraft()
             let found = current.conflicts
             if json {

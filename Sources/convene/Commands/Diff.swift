@@ -21,7 +21,7 @@ struct Diff: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
+            let store = try database.openForReading()
             guard let event = try store.event() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
             guard let latest = try store.currentSchedule()?.number else { throw StoreError("no schedule yet (run `convene schedule`)") }
             let later = to ?? latest

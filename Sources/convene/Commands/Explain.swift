@@ -30,7 +30,7 @@ struct Explain: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let current = try ChangePipeline(store: try database.open()).current()
+            let current = try ChangePipeline(store: try database.openForReading()).current()
             let draft = try current.requireDraft()
             guard let s = current.event.session(session) else {
                 throw AppError("no session '\(session)' in the current plan")

@@ -14,7 +14,7 @@ struct History: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let log = try database.open().auditLog()
+            let log = try database.openForReading().auditLog()
             if json {
                 try writeOutput(try JSONFormat.encode(log), to: nil)
                 return

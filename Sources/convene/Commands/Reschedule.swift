@@ -31,7 +31,7 @@ struct Reschedule: AsyncParsableCommand {
         try await failing {
             let change = SolveSchedule(mode: .keepingDraft, timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed)
             guard dryRun else { return try options.apply(change, database) }
-            let pipeline = ChangePipeline(store: try database.open())
+            let pipeline = ChangePipeline(store: try database.openForReading())
             printChange(try pipeline.preview(change), try pipeline.current().text)
             print("dry run: nothing saved")
         }

@@ -50,11 +50,11 @@ struct Solve: ParsableCommand {
             timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, iterations: iterations, seed: seed,
             workers: workers, greedyOnly: greedy, progress: showProgress ? printProgress : nil)
         let result = Solver.solve(problem, options: options, clock: ContinuousClock())
-        if showProgress && !greedy { FileHandle.standardError.write(Data("\n".utf8)) }
+        if showProgress && !greedy { writeError("\n") }
         do {
             try JSONFormat.encode(result.solution).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            FileHandle.standardError.write(Data("\(output): error: cannot write: \(error.localizedDescription)\n".utf8))
+            writeError("\(output): error: cannot write: \(error.localizedDescription)\n")
             throw ExitCode(1)
         }
         let s = result.stats
@@ -64,7 +64,7 @@ struct Solve: ParsableCommand {
         print(result.score.described(against: s.lowerBound))
         print("lower bound: unscheduled priority \(s.lowerBound.unscheduled), soft \(s.lowerBound.soft)")
         if !result.validation.feasible {
-            for line in result.validation.messages.prefix(20) { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+            for line in result.validation.messages.prefix(20) { writeError("\(line)\n") }
         }
     }
 }
@@ -73,7 +73,7 @@ struct Solve: ParsableCommand {
 @Sendable func printProgress(_ p: SolveProgress) {
     let line = "\r\(p.placed)/\(p.sessions) placed, unscheduled priority \(p.unscheduledPriority), "
         + "soft \(p.soft), \(p.iterations) moves, \(seconds(p.elapsed)) s"
-    FileHandle.standardError.write(Data(line.utf8))
+    writeError(line)
 }
 
 /// Reads an instance file, printing its error and exiting 1 when it is unreadable.
@@ -87,17 +87,17 @@ func readJSON<T: Decodable>(_ type: T.Type, _ path: String) throws -> T {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try JSONFormat.decode(type, from: data, file: path)
     } catch let error as InstanceFileError {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        writeError("\(error)\n")
         throw ExitCode(1)
     } catch {
-        FileHandle.standardError.write(Data("\(path): error: cannot read: \(error.localizedDescription)\n".utf8))
+        writeError("\(path): error: cannot read: \(error.localizedDescription)\n")
         throw ExitCode(1)
     }
 }
 
 /// A usage error: printed, exit status 2.
 func usage(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    writeError("error: \(message)\n")
     return ExitCode(2)
 }
 

@@ -19,7 +19,7 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let report = try StatusReport.load(from: try database.open(), at: .now())
+            let report = try StatusReport.load(from: try database.openForReading(), at: .now())
             if json {
                 try writeOutput(try JSONFormat.encode(report), to: nil)
             } else {

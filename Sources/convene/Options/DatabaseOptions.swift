@@ -15,4 +15,8 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens an existing store, reporting failure (or a missing file) as bad input; only `import`
     /// creates the file.
     func open(creating: Bool = false) throws -> Store { try Store(path: path, create: creating) }
+
+    /// Opens an existing store for reading only, for commands that change nothing: they work on a
+    /// read-only file or file system and never touch a file that is not Convene's.
+    func openForReading() throws -> Store { try Store(path: path, readOnly: true) }
 }

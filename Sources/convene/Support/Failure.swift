@@ -25,11 +25,6 @@ func failing<T>(_ body: () async throws -> T) async throws -> T {
     }
 }
 
-/// Writes a line to standard error.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
 extension Instant {
     /// The current moment, read at the edge so the libraries never read the clock.
     static func now() -> Instant {
@@ -40,7 +35,7 @@ extension Instant {
 /// Writes bytes to a file atomically, or to stdout when the path is nil or "-".
 func writeOutput(_ data: Data, to path: String?) throws {
     guard let path, path != "-" else {
-        FileHandle.standardOutput.write(data)
+        writeStandardOutput(Array(data))
         return
     }
     do {
