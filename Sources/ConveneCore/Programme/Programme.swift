@@ -48,6 +48,8 @@ public struct Programme: Sendable, Hashable {
         public var isCancelled: Bool
         /// The schedule's SEQUENCE for the session, for exports that version events.
         public var sequence: Int
+        /// What the schedule the session was imported from said of it, for exports to give back.
+        public var origin: Session.Origin?
     }
 
     /// One day, in the event's zone.
@@ -145,6 +147,7 @@ public struct Programme: Sendable, Hashable {
             speakers: speakers(of: s, in: event, wording: say),
             accessibility: accessibility(of: s, in: room, event: event).map { say($0.name) },
             description: s.description.map { say($0) }.flatMap { $0.isEmpty ? nil : $0 },
-            online: publicOnline(of: s, in: room), isCancelled: entry.isCancelled, sequence: entry.sequence)
+            online: publicOnline(of: s, in: room), isCancelled: entry.isCancelled, sequence: entry.sequence,
+            origin: s.origin)
     }
 }
