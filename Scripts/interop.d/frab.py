@@ -56,6 +56,12 @@ def xml_events(path, zone=None):
     return sorted(out)
 
 
+def origins(path):
+    """{id: (type, language)} of every event of a schedule.xml: what apps key favourites on."""
+    root = ET.parse(path).getroot()
+    return {e.get("id"): (e.findtext("type") or "", e.findtext("language") or "") for e in root.iter("event")}
+
+
 def compare(original, exported):
     """How two event lists differ: same talks (title and room count), and which moved."""
     a, b = sorted(original), sorted(exported)
@@ -144,6 +150,9 @@ def check_fosdem(binary, work, real, say):
     failures += not ok
     say(f"{'ok  ' if ok else 'FAIL'} FOSDEM 2024: {summary.strip()}; exported as imported: "
         f"{as_imported['unchanged']}/{as_imported['original']} talks in the same room at the same time")
+    kept = origins(xml) == origins(os.path.join(work, "fosdem-plan", "schedule.xml"))
+    failures += not kept
+    say(f"{'ok  ' if kept else 'FAIL'} FOSDEM 2024: every event keeps its id, type and language across the round trip")
     moved = solved["moved"]
     ok = solved["same_talks"] and solved["exported"] == 674 and len(moved) <= 6
     failures += not ok

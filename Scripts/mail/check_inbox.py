@@ -73,7 +73,18 @@ if mode == "first":
     body = ja[0].get_body(("plain",)).get_content()
     if "会場:" not in body or "承諾" not in body:
         fail("Japanese body lacks the room or how to answer")
-    print(f"test-mail: {len(got)} invitations checked; e.g. {subject}")
+    # The organizer's name, split into encoded words only between its words: RFC 2047 readers give it
+    # back exactly; Python's policy.default shows a space at each split, so each split must come where
+    # the name has a space or a separator (・), never inside a word such as ジャパン.
+    raw_from = dict(ja[0].raw_items())["From"]
+    rfc = str(make_header(decode_header(raw_from)))
+    name = rfc.rsplit(" <", 1)[0]
+    if name != "希少がん患者ネットワーク・ジャパン 事務局 / Secretariat":
+        fail(f"From display name read as {name!r} by decode_header")
+    shown = ja[0]["From"].addresses[0].display_name
+    if shown.split() != name.replace("・", "・ ").split() and shown.split() != name.split():
+        fail(f"From display name shown as {shown!r} by policy.default: an encoded word splits a word")
+    print(f"test-mail: {len(got)} invitations checked; e.g. {subject}; from {shown}")
 elif mode == "moved":
     session, before = sys.argv[5], int(sys.argv[6])
     got = messages()[before:]

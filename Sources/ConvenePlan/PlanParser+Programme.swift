@@ -81,6 +81,36 @@ extension PlanReader {
         return Session.Pin(room: room, start: start)
     }
 
+    /// `origin: {guid, id, type, language}`: what the schedule a session was imported from said of it.
+    /// A guid is a UUID and an id a positive number, each used by one session only: schedule apps key
+    /// favourites on them.
+    func readOrigin(_ node: PlanNode, session: String, _ at: inout PlanPositions) -> Session.Origin? {
+        guard let f = fields(node, known: ["guid", "id", "type", "language"]) else { return nil }
+        var origin = Session.Origin(type: text(f["type"]), language: text(f["language"]))
+        if let node = f["guid"], let guid = text(node) {
+            let hex = guid.split(separator: "-", omittingEmptySubsequences: false)
+            guard hex.map(\.count) == [8, 4, 4, 4, 12], hex.allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else {
+                error(node, "'\(node.path)' is '\(guid)', not a UUID like 6ba7b811-9dad-11d1-80b4-00c04fd430c8")
+                return nil
+            }
+            if let first = at.originGuids[guid.lowercased()] {
+                error(node, "'\(node.path)': guid \(guid) is also session '\(first)'s")
+                return nil
+            }
+            at.originGuids[guid.lowercased()] = session
+            origin.guid = guid.lowercased()
+        }
+        if let node = f["id"], let id = int(node, min: 1) {
+            if let first = at.originIDs[id] {
+                error(node, "'\(node.path)': id \(id) is also session '\(first)'s")
+                return nil
+            }
+            at.originIDs[id] = session
+            origin.id = id
+        }
+        return origin.isEmpty ? nil : origin
+    }
+
     /// An http or https URL with a host and no spaces or control characters.
     func webLink(_ node: PlanNode?) -> String? {
         guard let node, let s = text(node) else { return nil }

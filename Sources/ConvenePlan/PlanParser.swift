@@ -11,6 +11,9 @@ struct PlanPositions {
     var personFields: [String: [String: PlanNode]] = [:]
     var roomFields: [String: [String: PlanNode]] = [:]
     var references: [(session: String, field: String, id: String, node: PlanNode)] = []
+    /// Which session holds each imported guid and id.
+    var originGuids: [String: String] = [:]
+    var originIDs: [Int: String] = [:]
     var days: PlanNode?
     /// Where each series' id is written.
     var series: [String: PlanNode] = [:]
@@ -197,7 +200,7 @@ extension PlanReader {
     func readSession(_ node: PlanNode, _ at: inout PlanPositions) -> Session? {
         guard let f = fields(node, known: ["id", "title", "kind", "duration", "audience", "required", "optional",
                                            "features", "windows", "preferred", "after", "priority", "pin", "track",
-                                           "description", "composition", "online", "previously", "exclusive", "pick"],
+                                           "description", "composition", "online", "previously", "exclusive", "pick", "origin"],
                              required: ["id", "title", "duration"]) else { return nil }
         guard let id = identifier(f["id"]) else { return nil }
         if let first = at.sessions[id] {
@@ -231,6 +234,7 @@ extension PlanReader {
         let track = f["track"].flatMap(trackReference)
         let description = f["description"].flatMap { localized($0, limit: PlanLimits.descriptionCharacters) }
         let windows = periods(f["windows"]), preferred = periods(f["preferred"])
+        let origin = f["origin"].flatMap { readOrigin($0, session: id, &at) }
         guard let title, let kind, let duration, let audience, let priority, let exclusive else { return nil }
         return Session(
             id: id, title: title, kind: kind, duration: duration, required: refs["required"] ?? [],
@@ -238,7 +242,8 @@ extension PlanReader {
             preferred: preferred, after: refs["after"] ?? [], priority: priority, pin: pin, track: track,
             description: description, composition: composition, online: f["online"].flatMap(readOnline),
             previously: f["previously"].flatMap { readPreviously($0, at) }, exclusive: exclusive ? true : nil,
-            pick: pick.isEmpty ? nil : pick, limits: limits.isEmpty ? nil : limits)
+            pick: pick.isEmpty ? nil : pick, limits: limits.isEmpty ? nil : limits,
+            origin: origin)
     }
 
     /// One weight per soft term of the rule book; terms left out take their defaults.

@@ -74,6 +74,11 @@ public enum PlanWriter {
             if let t = s.track { out += "    track: \(t)\n" }
             if let o = s.online { out += "    online: \(online(o))\n" }
             if let d = s.description { out += "    description: \(text(d))\n" }
+            if let o = s.origin {
+                let fields = [o.guid.map { "guid: \($0)" }, o.id.map { "id: \($0)" }, o.type.map { "type: \(q($0))" },
+                              o.language.map { "language: \(q($0))" }].compactMap { $0 }
+                out += "    origin: {\(fields.joined(separator: ", "))}\n"
+            }
             if !s.composition.isEmpty {
                 out += "    composition:\n" + s.composition.map { "      - groups: [\($0.groups.map(\.rawValue).joined(separator: ", "))]\n" }.joined()
             }

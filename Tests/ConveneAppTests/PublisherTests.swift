@@ -46,6 +46,17 @@ final class DyingTransport: Transport {
         #expect(try store.outbox().suffix(3).allSatisfy { $0.version == 2 && $0.release == 2 && $0.required != nil })
     }
 
+    @Test func whatPublishWouldDoNamesTheZoneOfEveryTime() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let lines = try Publisher(store: store).plan(at: Forum.stamp).lines
+        #expect(lines[0].hasSuffix("; times in Asia/Tokyo"))
+        // Claire reads her mail in Paris: the dry run shows her time too, zone named.
+        #expect(lines.contains("  Claire Dubois <claire.dubois@example.fr> (in Europe/Paris)"))
+        #expect(lines.contains { $0.contains("\"Opening Plenary\" (s-open): Main Hall, 2027-02-22 09:30–10:30 Asia/Tokyo; "
+            + "for them Monday 22 February 2027, 01:30–02:30 (Europe/Paris)") })
+    }
+
     @Test func mailThatCannotBeComposedPublishesNothing() throws {
         let (store, _) = try Forum.store()
         var event = Forum.event

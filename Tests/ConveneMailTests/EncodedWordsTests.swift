@@ -67,3 +67,33 @@ import Testing
         #expect(texts.joined() == "山田 太郎 花子 次郎 三郎 四郎 五郎 六郎 七郎 八郎")
     }
 }
+
+@Suite struct DisplayNameSplitTests {
+    func texts(_ header: String) -> [String] {
+        header.split(whereSeparator: { $0 == " " || $0 == "\r\n" }).filter { $0.hasPrefix("=?UTF-8?B?") }.map { w in
+            String(decoding: Data(base64Encoded: String(w.dropFirst(10).dropLast(2)))!, as: UTF8.self)
+        }
+    }
+
+    /// The bundled forum's organizer: `ネットワーク・ジャパン` is too long for one encoded word, so
+    /// it splits after `・`, never inside `ジャパン`.
+    @Test func theOrganizersNameSplitsBetweenWordsNeverInsideOne() throws {
+        let from = try MailAddress(name: "希少がん患者ネットワーク・ジャパン 事務局 / Secretariat", address: "forum@example.org")
+        let header = from.header("From")
+        #expect(header == "From: =?UTF-8?B?5biM5bCR44GM44KT5oKj6ICF44ON44OD44OI44Ov44O844Kv44O7?=\r\n"
+            + " =?UTF-8?B?44K444Oj44OR44OzIOS6i+WLmeWxgA==?= / Secretariat\r\n <forum@example.org>")
+        #expect(texts(header) == ["希少がん患者ネットワーク・", "ジャパン 事務局"])
+        for line in header.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78) }
+    }
+
+    @Test func aNameThatFitsOneWordIsOneWord() throws {
+        let header = try MailAddress(name: "国際シンポジウム 大阪 事務局", address: "office@example.jp").header("From")
+        #expect(texts(header) == ["国際シンポジウム 大阪 事務局"])
+        // Words of a name stay whole across encoded words, the space kept at the end of the earlier one.
+        let long = try MailAddress(name: "国際シンポジウム 大阪実行委員会 ジャパン事務局 スーパーロングネーム", address: "o@example.jp").header("To")
+        #expect(texts(long) == ["国際シンポジウム ", "大阪実行委員会 ジャパン事務局 ", "スーパーロングネーム"])
+        // A first word too long to share the line with `From:` moves to the next line whole.
+        let folded = try MailAddress(name: "大阪実行委員会 ジャパン事務局 ジャパン", address: "o@example.jp").header("Reply-To")
+        #expect(folded.hasPrefix("Reply-To:\r\n =?UTF-8?B?") && texts(folded) == ["大阪実行委員会 ジャパン事務局 ", "ジャパン"])
+    }
+}

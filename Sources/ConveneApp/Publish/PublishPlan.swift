@@ -39,7 +39,8 @@ public struct PublishPlan: Sendable {
         let text = ScheduleText(event: event)
         let count = { (n: Int, what: String) in "\(n) \(what)\(n == 1 ? "" : "s")" }
         var out = ["publish schedule version \(draft.number) as release \((previous?.number ?? 0) + 1)"
-            + (previous.map { " (release \($0.number) holds version \($0.schedule.number))" } ?? " (the first release)")]
+            + (previous.map { " (release \($0.number) holds version \($0.schedule.number))" } ?? " (the first release)")
+            + "; times in \(event.timeZone)"]
         out += diff.lines(text).map { "  \($0)" }
         if changedEntries.isEmpty { out.append("  feeds: no session changes") }
         out += conflicts.map { "conflict: \($0)" }
@@ -52,13 +53,18 @@ public struct PublishPlan: Sendable {
             byPerson[n.person, default: []].append(n)
         }
         for person in order {
-            let who = event.stakeholder(person).map { "\($0.name) <\($0.email)>" } ?? person
-            out.append("  \(who)")
+            let stakeholder = event.stakeholder(person)
+            let who = stakeholder.map { "\($0.name) <\($0.email)>" } ?? person
+            // Someone whose clock reads otherwise is shown the time as their mail gives it, zone named.
+            let home = stakeholder.flatMap { $0.timeZone == event.timeZone ? nil : ZoneRules(identifier: $0.timeZone) }
+            out.append("  \(who)" + (home.map { " (in \($0.identifier))" } ?? ""))
             for n in byPerson[person]! {
                 let place = text.place(Assignment(session: n.session, room: n.room, start: n.start))
                 let was = n.previousRoom.flatMap { r in n.previousStart.map { text.place(Assignment(session: n.session, room: r, start: $0)) } }
-                out.append("    \(n.kind.rawValue) \(text.session(n.session)): \(place)" + (was.map { " (was \($0))" } ?? "")
-                    + ", SEQUENCE \(n.sequence)")
+                let minutes = event.session(n.session)?.duration ?? 0
+                let theirs = home.map { "; for them " + TimeText.span(Interval(start: n.start, end: n.start.adding(minutes: minutes)), zone: $0, language: .en) }
+                out.append("    \(n.kind.rawValue) \(text.session(n.session)): \(place) \(event.timeZone)" + (theirs ?? "")
+                    + (was.map { " (was \($0))" } ?? "") + ", SEQUENCE \(n.sequence)")
             }
         }
         for m in supersede {

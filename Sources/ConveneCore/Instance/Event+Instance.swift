@@ -15,7 +15,7 @@ extension Event {
         let people = stakeholders.map { p in
             Instance.Person(
                 id: p.id, group: p.group.rawValue,
-                unavailable: Interval.merge(p.unavailable + (busy[p.id] ?? [])).map(local), hours: p.hours)
+                unavailable: Interval.merge(p.unavailable + (busy[p.id] ?? []) + outsideHoursOfOptional(p)).map(local), hours: p.hours)
         }
         let sessions = self.sessions.map { s in
             Instance.Session(
@@ -38,5 +38,30 @@ extension Event {
             })
         if instance.usesVersion2 { instance.timeZone = timeZone }
         return instance
+    }
+
+    /// The times outside an optional person's acceptable hours, over the event's days and one day
+    /// either side, for someone required in no session and a candidate of no pick.
+    ///
+    /// Acceptable hours bind only participants (H8); for an optional person they cost as an absence
+    /// does (`optionalUnavailable`), so no one is invited to join at 01:00 their time for free. Written
+    /// as unavailable times, one score holds everywhere: the search, `validate`, and any reader of
+    /// the instance that counts optional people's absences.
+    func outsideHoursOfOptional(_ p: Stakeholder) -> [Interval] {
+        guard let hours = p.hours, let range = hours.acceptable, let zone = ZoneRules(identifier: hours.zone),
+              let opens = days.map(\.opens).min(), let closes = days.map(\.closes).max(),
+              !sessions.contains(where: { $0.required.contains(p.id) || ($0.pick ?? []).contains { $0.from.contains(p.id) } })
+        else { return [] }
+        var out: [Interval] = []
+        var date = zone.local(opens).date.adding(days: -1)
+        let last = zone.local(closes).date.adding(days: 1)
+        while date <= last {
+            let midnight = LocalDateTime(date: date, minuteOfDay: 0)
+            let at = { (minute: Int) in zone.instant(midnight.adding(minutes: minute)) }
+            if range.start > 0 { out.append(Interval(start: at(0), end: at(range.start))) }
+            if range.end < 1440 { out.append(Interval(start: at(range.end), end: at(1440))) }
+            date = date.adding(days: 1)
+        }
+        return out
     }
 }

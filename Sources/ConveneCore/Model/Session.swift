@@ -46,6 +46,8 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     public var pick: [Instance.Pick]?
     /// "At most N participants from this group"; nil when there are none.
     public var limits: [CompositionLimit]?
+    /// What the schedule it was imported from said of it; nil for a session written in the plan.
+    public var origin: Origin?
 
     public init(
         id: String, title: LocalizedText, kind: SessionKind, duration: Int, required: [String] = [],
@@ -53,7 +55,7 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         preferred: [Interval] = [], after: [String] = [], priority: Int = 1, pin: Pin? = nil,
         track: String? = nil, description: LocalizedText? = nil, composition: [CompositionRule] = [],
         online: OnlineLink? = nil, previously: Pin? = nil, exclusive: Bool? = nil, pick: [Instance.Pick]? = nil,
-        limits: [CompositionLimit]? = nil
+        limits: [CompositionLimit]? = nil, origin: Origin? = nil
     ) {
         self.id = id
         self.title = title
@@ -76,6 +78,7 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
         self.exclusive = exclusive
         self.pick = pick
         self.limits = limits
+        self.origin = origin
     }
 
     /// A room and a start: where a pinned session must be held, or where a session was before.

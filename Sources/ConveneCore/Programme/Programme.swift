@@ -13,6 +13,19 @@ public struct Programme: Sendable, Hashable {
         /// Organization and role, when public.
         public var affiliation: String?
         public var group: StakeholderGroup
+        /// True for someone who joins remotely, not in the room.
+        public var joinsOnline: Bool = false
+    }
+
+    /// A named break of the plan (lunch), as the grid and the list show it.
+    public struct Break: Sendable, Hashable {
+        /// Its name in the chosen language(s), e.g. `昼食 / Lunch`; a word for "break" when the plan gives none.
+        public var name: String
+        public var start: Instant
+        public var end: Instant
+        /// Wall-clock times in the event's zone.
+        public var localStart: LocalDateTime
+        public var localEnd: LocalDateTime
     }
 
     /// One session in the programme.
@@ -23,6 +36,8 @@ public struct Programme: Sendable, Hashable {
         public var uid: String
         /// The title in the chosen language(s).
         public var title: String
+        /// The title of the series it belongs to, in the chosen language(s); nil when it is in none.
+        public var series: String?
         public var kind: SessionKind
         /// When it starts and ends, written with the event zone's offset.
         public var start: Instant
@@ -48,6 +63,8 @@ public struct Programme: Sendable, Hashable {
         public var isCancelled: Bool
         /// The schedule's SEQUENCE for the session, for exports that version events.
         public var sequence: Int
+        /// What the schedule the session was imported from said of it, for exports to give back.
+        public var origin: Session.Origin?
     }
 
     /// One day, in the event's zone.
@@ -58,6 +75,8 @@ public struct Programme: Sendable, Hashable {
         public var items: [Item]
         /// The rooms used that day, in the plan's order.
         public var rooms: [Room]
+        /// The plan's breaks that start that day, by start.
+        public var breaks: [Break] = []
     }
 
     /// The plan the programme shows.
@@ -94,6 +113,13 @@ public struct Programme: Sendable, Hashable {
         }
         var hours: [LocalDate: Interval] = [:]
         for d in event.days { hours[zone.local(d.opens).date] = d.hours }
+        var breaks: [LocalDate: [Break]] = [:]
+        for b in (event.breaks ?? []).sorted(by: { $0.interval.start < $1.interval.start }) {
+            let name = b.name.map { say($0) } ?? say(ja: "休憩", en: "Break")
+            let item = Break(name: name, start: zone.localized(b.interval.start), end: zone.localized(b.interval.end),
+                             localStart: zone.local(b.interval.start), localEnd: zone.local(b.interval.end))
+            breaks[item.localStart.date, default: []].append(item)
+        }
         days = Set(byDate.keys).union(hours.keys).sorted().map { date in
             let items = (byDate[date] ?? []).sorted {
                 ($0.start, roomOrder[$0.room.id] ?? Int.max, $0.session) < ($1.start, roomOrder[$1.room.id] ?? Int.max, $1.session)
@@ -101,7 +127,7 @@ public struct Programme: Sendable, Hashable {
             var rooms: [Room] = []
             for item in items where !rooms.contains(where: { $0.id == item.room.id }) { rooms.append(item.room) }
             rooms.sort { (roomOrder[$0.id] ?? Int.max, $0.id) < (roomOrder[$1.id] ?? Int.max, $1.id) }
-            return Day(date: date, hours: hours[date], items: items, rooms: rooms)
+            return Day(date: date, hours: hours[date], items: items, rooms: rooms, breaks: breaks[date] ?? [])
         }
     }
 
@@ -111,9 +137,12 @@ public struct Programme: Sendable, Hashable {
     /// The speakers of a session as the public may see them: its required participants.
     public static func speakers(of session: Session, in event: Event, wording say: LanguageChoice) -> [Speaker] {
         session.required.compactMap { event.stakeholder($0) }.map { p in
-            guard p.isPublic else { return Speaker(id: nil, name: say(p.group.unnamedMember), affiliation: nil, group: p.group) }
+            guard p.isPublic else {
+                return Speaker(id: nil, name: say(p.group.unnamedMember), affiliation: nil, group: p.group, joinsOnline: p.remote == true)
+            }
             let affiliation = [p.organization, p.role].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return Speaker(id: p.id, name: p.name, affiliation: affiliation.isEmpty ? nil : affiliation, group: p.group)
+            return Speaker(id: p.id, name: p.name, affiliation: affiliation.isEmpty ? nil : affiliation, group: p.group,
+                           joinsOnline: p.remote == true)
         }
     }
 
@@ -138,13 +167,15 @@ public struct Programme: Sendable, Hashable {
         let room = event.room(entry.room) ?? Room(id: entry.room, name: LocalizedText(en: entry.room), capacity: 0)
         let track = s.track.map { event.track($0) }
         let interval = entry.interval
+        let series = event.series?.first { $0.sessions.contains(s.id) }?.title.map { say($0) }
         return Item(
-            session: s.id, uid: entry.uid, title: say(s.title), kind: s.kind, start: zone.localized(interval.start),
+            session: s.id, uid: entry.uid, title: say(s.title), series: series, kind: s.kind, start: zone.localized(interval.start),
             end: zone.localized(interval.end), localStart: zone.local(interval.start), localEnd: zone.local(interval.end),
             room: room, roomName: say(room.name), track: track, trackName: track.map { say($0.name) },
             speakers: speakers(of: s, in: event, wording: say),
             accessibility: accessibility(of: s, in: room, event: event).map { say($0.name) },
             description: s.description.map { say($0) }.flatMap { $0.isEmpty ? nil : $0 },
-            online: publicOnline(of: s, in: room), isCancelled: entry.isCancelled, sequence: entry.sequence)
+            online: publicOnline(of: s, in: room), isCancelled: entry.isCancelled, sequence: entry.sequence,
+            origin: s.origin)
     }
 }

@@ -40,6 +40,22 @@ public struct ZoneRules: Sendable, Hashable {
         return localized(Instant(secondsSinceEpoch: naive - Int64(before)))
     }
 
+    /// True when the wall clock shows the time it shows at `instant` at another instant too (the hour
+    /// repeated when clocks go back): that local time alone does not say which instant is meant.
+    public func isAmbiguous(_ instant: Instant) -> Bool {
+        let naive = instant.secondsSinceEpoch + Int64(offset(at: instant))
+        return Set([offset(at: Instant(secondsSinceEpoch: naive - 86_400)), offset(at: Instant(secondsSinceEpoch: naive + 86_400))])
+            .contains { naive - Int64($0) != instant.secondsSinceEpoch && offset(at: Instant(secondsSinceEpoch: naive - Int64($0))) == $0 }
+    }
+
+    /// The offset in force at an instant as people read it, e.g. `UTC+01:00`, `UTC+13:45`,
+    /// `UTC-03:00` (Foundation's abbreviations on Linux are `GMT+1` and depend on the locale).
+    public func offsetName(at instant: Instant) -> String {
+        let seconds = offset(at: instant)
+        let minutes = abs(seconds) / 60
+        return "UTC" + (seconds < 0 ? "-" : "+") + pad2(minutes / 60) + ":" + pad2(minutes % 60)
+    }
+
     /// The wall-clock time this zone shows at an instant.
     public func local(_ instant: Instant) -> LocalDateTime {
         LocalDateTime(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset(at: instant)))

@@ -10,9 +10,12 @@ struct FeedClock {
     let zoneName: String
     /// Nil for UTC, whose times are written with a trailing Z.
     private let zone: OpaquePointer?
+    /// The zone's rules, to tell a local time the clock shows twice.
+    private let rules: ZoneRules?
 
     init(zone name: String) throws {
         zoneName = name
+        rules = ZoneRules(identifier: name)
         if name == "UTC" || name == "Etc/UTC" {
             zone = nil
         } else {
@@ -43,9 +46,18 @@ struct FeedClock {
         icaltime_from_timet_with_zone(time_t(instant.secondsSinceEpoch), 0, icaltimezone_get_utc_timezone())
     }
 
-    /// DTSTART or DTEND at an instant, in the feed's zone.
-    func property(_ kind: icalproperty_kind, _ instant: Instant) -> OpaquePointer {
-        guard let zone else {
+    /// DTSTART and DTEND of a session: local times with the zone's TZID, or both in UTC when the
+    /// clock shows either time twice (the hour repeated when clocks go back), where a local time would
+    /// let readers pick the other instant (01:00 BST – 01:00 GMT read as a 0-minute event).
+    func properties(_ interval: Interval) -> [OpaquePointer] {
+        let ambiguous = rules.map { $0.isAmbiguous(interval.start) || $0.isAmbiguous(interval.end) } ?? false
+        return [property(ICAL_DTSTART_PROPERTY, interval.start, local: !ambiguous),
+                property(ICAL_DTEND_PROPERTY, interval.end, local: !ambiguous)]
+    }
+
+    /// DTSTART or DTEND at an instant, in the feed's zone unless `local` is false or the zone is UTC.
+    private func property(_ kind: icalproperty_kind, _ instant: Instant, local inZone: Bool) -> OpaquePointer {
+        guard let zone, inZone else {
             let t = utc(instant)
             return kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(t) : icalproperty_new_dtend(t)
         }

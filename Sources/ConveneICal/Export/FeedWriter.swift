@@ -66,8 +66,7 @@ public enum FeedWriter {
         icalcomponent_add_property(e, icalproperty_new_dtstamp(clock.utc(entry.lastModified)))
         icalcomponent_add_property(e, icalproperty_new_lastmodified(clock.utc(entry.lastModified)))
         icalcomponent_add_property(e, icalproperty_new_sequence(Int32(entry.sequence)))
-        icalcomponent_add_property(e, clock.property(ICAL_DTSTART_PROPERTY, entry.interval.start))
-        icalcomponent_add_property(e, clock.property(ICAL_DTEND_PROPERTY, entry.interval.end))
+        for time in clock.properties(entry.interval) { icalcomponent_add_property(e, time) }
         let say = LanguageChoice(feed.language)
         // Clients that ignore STATUS (calcurse) still show that it is off.
         let mark = entry.isCancelled ? say.cancelledMark + " " : ""

@@ -30,15 +30,18 @@ enum EncodedWords {
     }
 
     /// A display name as a phrase: runs of plain words stay as they are, runs with other characters
-    /// become encoded words split between words where they must be split, the space kept inside
-    /// the earlier word (Python's `policy.default` reads adjacent encoded words of a display name
-    /// with an extra space; splitting at spaces keeps that to where a space is).
-    static func phrase(_ name: String, firstLength: Int) -> [String] {
+    /// become encoded words. A word holds whole words of the name, the space between two kept at the
+    /// end of the earlier one; a word of the name too long for one encoded word (more than 15 CJK
+    /// characters) is split after a separator such as `・` or `/` where it has one, else between
+    /// characters. No word is shortened to share the first line: the header folds before it instead,
+    /// since every split of a phrase is a place where some readers (Python's `policy.default`) show a
+    /// space.
+    static func phrase(_ name: String) -> [String] {
         var atoms: [String] = []
         var run: [Substring] = []
         func flush() {
             guard !run.isEmpty else { return }
-            atoms += words(run.joined(separator: " "), firstLength: atoms.isEmpty ? firstLength : maxWordLength)
+            atoms += packed(run).map(word)
             run = []
         }
         for token in name.split(separator: " ") {
@@ -51,6 +54,59 @@ enum EncodedWords {
         }
         flush()
         return atoms
+    }
+
+    /// Bytes of text one encoded word of 75 characters holds.
+    static var wordCapacity: Int { (maxWordLength - prefix.count - suffix.count) / 4 * 3 }
+
+    /// Separators inside a word of a name after which a too-long word may be split.
+    static let separators: Set<Character> = ["・", "･", "·", "/", "／", "-", "‐", "－", "、", "，", ",", "_", "＿", "&", "＆"]
+
+    /// The texts of the encoded words for space-separated `tokens`: whole tokens packed greedily,
+    /// a space ending every text but the last.
+    static func packed(_ tokens: [Substring]) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for (i, token) in tokens.enumerated() {
+            let text = String(token) + (i < tokens.count - 1 ? " " : "")
+            if current.utf8.count + text.utf8.count <= wordCapacity {
+                current += text
+                continue
+            }
+            if !current.isEmpty { out.append(current) }
+            current = ""
+            for piece in pieces(text) {
+                if current.utf8.count + piece.utf8.count > wordCapacity, !current.isEmpty {
+                    out.append(current)
+                    current = ""
+                }
+                current += piece
+            }
+        }
+        if !current.isEmpty || out.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// A token too long for one word cut into pieces that each fit: after separators where it has
+    /// them, and a piece still too long between characters.
+    private static func pieces(_ text: String) -> [String] {
+        var parts: [String] = []
+        var part = ""
+        for character in text {
+            part.append(character)
+            if separators.contains(character) { parts.append(part); part = "" }
+        }
+        if !part.isEmpty { parts.append(part) }
+        return parts.flatMap { piece -> [String] in
+            guard piece.utf8.count > wordCapacity else { return [piece] }
+            var out: [String] = [], chunk = ""
+            for character in piece {
+                if chunk.utf8.count + String(character).utf8.count > wordCapacity, !chunk.isEmpty { out.append(chunk); chunk = "" }
+                chunk.append(character)
+            }
+            if !chunk.isEmpty { out.append(chunk) }
+            return out
+        }
     }
 
     /// Encoded words of whole characters; the first at most `firstLength` characters long, the
@@ -76,11 +132,13 @@ enum EncodedWords {
         return out
     }
 
-    /// `Name: atom atom …`, a line break before any atom that would take the line past 78 octets.
+    /// `Name: atom atom …`, a line break before any atom that would take the line past 78 octets
+    /// (even right after the name, when the atom then fits on its own line).
     static func fold(_ name: String, _ atoms: [String]) -> String {
         var out = "", line = name + ":"
         for atom in atoms {
-            if line.utf8.count + 1 + atom.utf8.count > maxLineLength && line.utf8.count > name.utf8.count + 1 {
+            let long = line.utf8.count + 1 + atom.utf8.count > maxLineLength
+            if long && (line.utf8.count > name.utf8.count + 1 || 1 + atom.utf8.count <= maxLineLength) {
                 out += line + "\r\n"
                 line = ""
             }

@@ -31,7 +31,7 @@ public struct MailAddress: Sendable, Hashable {
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return EncodedWords.fold(field, ["\"\(escaped)\"", "<\(address)>"])
         }
-        let atoms = EncodedWords.phrase(name, firstLength: EncodedWords.maxLineLength - field.count - 2)
+        let atoms = EncodedWords.phrase(name)
         return EncodedWords.fold(field, atoms + ["<\(address)>"])
     }
 }

@@ -21,9 +21,10 @@ enum FrabIDs {
         return parts.joined(separator: "-")
     }
 
-    /// A six-digit number per id, stable while the ids stay; ties go to the next free number in id order.
-    static func numbers(_ ids: [String]) -> [String: Int] {
-        var taken = Set<Int>(), out: [String: Int] = [:]
+    /// A six-digit number per id, stable while the ids stay; ties go to the next free number in id
+    /// order, and numbers in `taken` (kept from an imported schedule) are never given.
+    static func numbers(_ ids: [String], taken reserved: Set<Int> = []) -> [String: Int] {
+        var taken = reserved, out: [String: Int] = [:]
         for id in Set(ids).sorted() {
             var h: UInt32 = 0x811C_9DC5
             for b in id.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }

@@ -46,11 +46,11 @@ extension FrabSchedule {
     private func event(_ e: Event, room: String, _ say: LanguageChoice) -> [String: Any] {
         let item = e.item
         return [
-            "guid": e.guid, "id": e.id, "title": item.title, "subtitle": "", "type": item.kind.rawValue,
+            "guid": e.guid, "id": e.id, "title": item.title, "subtitle": "", "type": item.origin?.type ?? item.kind.rawValue,
             "date": item.start.iso8601, "end": item.end.iso8601, "start": item.localStart.timeText,
             "duration": Self.hoursMinutes(item.end.minutes(since: item.start)), "room": room, "slug": e.slug,
             "url": e.url ?? "urn:uuid:\(e.guid)", "track": item.trackName ?? NSNull(),
-            "language": say.language?.rawValue ?? NSNull(), "abstract": item.description ?? "", "description": "",
+            "language": item.origin?.language ?? say.language?.rawValue ?? NSNull(), "abstract": item.description ?? "", "description": "",
             "persons": e.persons.map { ["id": $0.id, "guid": $0.guid, "public_name": $0.name] as [String: Any] },
             "links": e.links.map { ["url": $0.url, "title": $0.title] },
             "attachments": [] as [Any],

@@ -38,12 +38,12 @@ extension FrabSchedule {
         let item = e.item
         var out = "      <event guid=\"\(e.guid)\" id=\"\(e.id)\">\n"
         out += "        <room>\(x(room))</room>\n        <title>\(x(item.title))</title>\n        <subtitle></subtitle>\n"
-        out += "        <type>\(item.kind.rawValue)</type>\n        <date>\(item.start.iso8601)</date>\n"
+        out += "        <type>\(x(item.origin?.type ?? item.kind.rawValue))</type>\n        <date>\(item.start.iso8601)</date>\n"
         out += "        <start>\(item.localStart.timeText)</start>\n"
         out += "        <duration>\(Self.hoursMinutes(item.end.minutes(since: item.start)))</duration>\n"
         out += "        <abstract>\(x(item.description ?? ""))</abstract>\n        <slug>\(x(e.slug))</slug>\n"
         out += "        <track>\(x(item.trackName ?? ""))</track>\n"
-        if let language = say.language { out += "        <language>\(language.rawValue)</language>\n" }
+        if let language = item.origin?.language ?? say.language?.rawValue { out += "        <language>\(x(language))</language>\n" }
         out += "        <persons>\n"
         for p in e.persons { out += "          <person id=\"\(p.id)\" guid=\"\(p.guid)\">\(x(p.name))</person>\n" }
         out += "        </persons>\n        <links>\n"

@@ -53,7 +53,9 @@ public struct FrabSchedule: Sendable {
         while acronym.count < 4 { acronym += "_" }
         self.acronym = acronym
         version = publication.lastModified?.iso8601 ?? "0"
-        let sessionNumbers = FrabIDs.numbers(programme.items.map(\.session))
+        // An imported session keeps its schedule's id and guid, so apps keep their favourites.
+        let kept = Set(programme.items.compactMap(\.origin?.id))
+        let sessionNumbers = FrabIDs.numbers(programme.items.filter { $0.origin?.id == nil }.map(\.session), taken: kept)
         let personNumbers = FrabIDs.numbers(event.stakeholders.map(\.id))
         rooms = event.rooms.map { ($0, say($0.name), FrabIDs.uuid("urn:convene:\(event.id):room:\($0.id)")) }
         let trackIDs = event.tracks.map(\.id) + programme.items.compactMap(\.track?.id)
@@ -69,14 +71,14 @@ public struct FrabSchedule: Sendable {
             let start = day.hours?.start ?? items.map(\.start).min()!, end = day.hours?.end ?? items.map(\.end).max()!
             let rooms = day.rooms.map { room in
                 let events = items.filter { $0.room.id == room.id }.map { item -> Event in
-                    let number = sessionNumbers[item.session] ?? 1
+                    let number = item.origin?.id ?? sessionNumbers[item.session] ?? 1
                     let persons = item.speakers.compactMap { s in
                         s.id.map { Person(id: personNumbers[$0] ?? 1, guid: FrabIDs.uuid("urn:convene:\(event.id):person:\($0)"), name: s.name) }
                     }
                     var sessionSlug = FrabIDs.slug(item.session)
                     if sessionSlug.count < 4 { sessionSlug = "session-" + sessionSlug }
                     return Event(
-                        item: item, id: number, guid: FrabIDs.uuid(item.uid), slug: "\(acronym)-\(number)-\(sessionSlug)",
+                        item: item, id: number, guid: item.origin?.guid ?? FrabIDs.uuid(item.uid), slug: "\(acronym)-\(number)-\(sessionSlug)",
                         url: baseURL.map { "\($0)/#\(item.session)" }, persons: persons,
                         links: item.online.map { [($0, say(ja: "オンライン参加", en: "Join online"))] } ?? [])
                 }

@@ -14,6 +14,9 @@ struct ScheduleDocument {
     }
 
     struct Entry {
+        /// The event's own guid and numeric id, when the file gives them.
+        var guid: String?
+        var id: Int?
         var title: String
         var type: String
         var language: String?
@@ -80,6 +83,7 @@ extension ScheduleDocument {
                         return Person(key: key ?? name, name: name)
                     }
                     doc.entries.append(Entry(
+                        guid: e["guid"] as? String, id: (e["id"] as? NSNumber)?.intValue ?? (e["id"] as? String).flatMap { Int($0) },
                         title: title, type: e["type"] as? String ?? "", language: e["language"] as? String,
                         abstract: [e["abstract"] as? String, e["description"] as? String].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                         track: e["track"] as? String, room: e["room"] as? String ?? roomName,
@@ -122,6 +126,7 @@ extension ScheduleDocument {
                         return name.isEmpty ? nil : Person(key: p.attributes["id"] ?? p.attributes["guid"] ?? name, name: name)
                     }
                     doc.entries.append(Entry(
+                        guid: e.attributes["guid"], id: e.attributes["id"].flatMap { Int($0) },
                         title: title, type: e.text("type") ?? "", language: e.text("language"),
                         abstract: [e.text("abstract"), e.text("description")].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                         track: e.text("track"), room: e.text("room") ?? roomName, date: e.text("date").flatMap { Instant(iso8601: $0) },

@@ -106,6 +106,7 @@ public struct ScheduleImport: Sendable {
 
         var personIDs: [String: String] = [:], people: [Stakeholder] = []
         var sessions: [Session] = []
+        var guids = Set<String>(), numbers = Set<Int>()
         for p in placed {
             let e = p.entry
             var required: [String] = []
@@ -121,11 +122,17 @@ public struct ScheduleImport: Sendable {
             let text = e.language?.lowercased().hasPrefix("ja") == true
                 ? { (s: String) in LocalizedText(ja: s) } : { (s: String) in LocalizedText(en: s) }
             let abstract = Self.plainText(e.abstract)
+            // A guid or id that is malformed or used twice is left out rather than given to two sessions.
+            let guid = e.guid.map { $0.lowercased() }.flatMap { Self.isUUID($0) && guids.insert($0).inserted ? $0 : nil }
+            let number = e.id.flatMap { $0 > 0 && numbers.insert($0).inserted ? $0 : nil }
+            let origin = Session.Origin(guid: guid, id: number, type: e.type.isEmpty ? nil : Self.oneLine(e.type),
+                                        language: e.language.map(Self.oneLine).flatMap { $0.isEmpty ? nil : $0 })
             sessions.append(Session(
                 id: ids.make(e.title, fallback: "session"), title: text(Self.oneLine(e.title)), kind: Self.kind(e.type),
                 duration: p.minutes, required: required, track: e.track.flatMap { trackIDs[$0] },
                 description: abstract.isEmpty ? nil : text(abstract),
-                previously: Session.Pin(room: roomIDs[e.room]!, start: zone.localized(p.start))))
+                previously: Session.Pin(room: roomIDs[e.room]!, start: zone.localized(p.start)),
+                origin: origin.isEmpty ? nil : origin))
         }
         var eventID = FrabIDs.identifier(doc.acronym ?? doc.title)
         if eventID.isEmpty { eventID = "imported-schedule" }
@@ -178,7 +185,13 @@ public struct ScheduleImport: Sendable {
         return out
     }
 
-    /// An abstract as plain text: HTML tags dropped, entities decoded, one line.
+    /// True for `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hexadecimal digits.
+    static func isUUID(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [8, 4, 4, 4, 12] && parts.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
+    /// An abstract as plain text: HTML tags dropped, entities decoded, one line (plan descriptions are).
     static func plainText(_ html: String) -> String {
         var out = "", i = html.startIndex
         while i < html.endIndex {

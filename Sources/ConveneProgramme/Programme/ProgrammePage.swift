@@ -28,41 +28,68 @@ public enum ProgrammePage {
     private static func section(_ day: Programme.Day, _ programme: Programme) -> String {
         let say = programme.wording
         var out = "<section class=\"day\" id=\"day-\(day.date.iso8601)\">\n<h2>\(h(DateText.day(day.date, say)))</h2>\n"
-        out += grid(ProgrammeGrid(day, slotMinutes: programme.event.slotMinutes, zone: programme.zone), say)
+        let full = ProgrammeGrid(day, slotMinutes: programme.event.slotMinutes, zone: programme.zone)
+        // Printed, the grid is cut into parts of at most three hours, each kept on one page; a block
+        // cut by a part's edge is shown again in the next part, so no room looks free where it is not.
+        let parts = full.parts(rows: max(4, 180 / full.slotMinutes))
+        if parts.count == 1 {
+            out += "<div class=\"scroll\">" + grid(full, continued: [], say) + "</div>\n"
+        } else {
+            out += "<div class=\"scroll screen\">" + grid(full, continued: [], say) + "</div>\n<div class=\"parts\">"
+                + parts.map { range in let (g, continued) = full.part(range); return grid(g, continued: continued, say) }.joined()
+                + "</div>\n"
+        }
         out += "<ol class=\"sessions\">\n"
-        for item in day.items { out += entry(item, say) }
+        var breaks = day.breaks[...]
+        for item in day.items {
+            while let b = breaks.first, b.start <= item.start { out += entry(b); breaks.removeFirst() }
+            out += entry(item, say)
+        }
+        for b in breaks { out += entry(b) }
         return out + "</ol>\n</section>\n"
     }
 
-    private static func grid(_ grid: ProgrammeGrid, _ say: LanguageChoice) -> String {
-        var out = "<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>\(h(say(ja: "時刻", en: "Time")))</th>"
+    private static func grid(_ grid: ProgrammeGrid, continued: Set<String>, _ say: LanguageChoice) -> String {
+        var out = "<table class=\"grid\">\n<thead><tr><th>\(h(say(ja: "時刻", en: "Time")))</th>"
         for room in grid.rooms { out += "<th scope=\"col\">\(h(say(room.name)))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         var coveredUntil = Array(repeating: 0, count: grid.rooms.count)
         var next = Array(repeating: 0, count: grid.rooms.count)
         for row in 0..<grid.rowCount {
             out += "<tr><th scope=\"row\">\(grid.time(ofRow: row))</th>"
+            if let b = grid.breaks.first(where: { $0.firstRow == row }) {
+                out += "<td class=\"break\" colspan=\"\(grid.rooms.count)\" rowspan=\"\(b.rowSpan)\"><strong>\(h(b.item.name))</strong>"
+                    + "<span class=\"when\">\(b.item.localStart.timeText)–\(b.item.localEnd.timeText)</span></td>"
+                for c in grid.rooms.indices { coveredUntil[c] = row + b.rowSpan }
+            }
             for c in grid.rooms.indices {
                 if next[c] < grid.blocks[c].count, grid.blocks[c][next[c]].firstRow == row {
                     let block = grid.blocks[c][next[c]]
                     next[c] += 1
                     coveredUntil[c] = row + block.rowSpan
-                    out += "<td class=\"cell\" rowspan=\"\(block.rowSpan)\">" + block.items.map { cell($0, say) }.joined() + "</td>"
+                    out += "<td class=\"cell\" rowspan=\"\(block.rowSpan)\">"
+                        + block.items.map { cell($0, continued: continued.contains($0.session), say) }.joined() + "</td>"
                 } else if coveredUntil[c] <= row {
                     out += "<td></td>"
                 }
             }
             out += "</tr>\n"
         }
-        return out + "</tbody></table></div>\n"
+        return out + "</tbody></table>\n"
     }
 
-    private static func cell(_ item: Programme.Item, _ say: LanguageChoice) -> String {
+    private static func cell(_ item: Programme.Item, continued: Bool, _ say: LanguageChoice) -> String {
         let cancelled = item.isCancelled ? " cancelled" : ""
         return "<a class=\"block kind-\(item.kind.rawValue)\(cancelled)\"\(colour(item)) href=\"#\(h(item.session))\">"
+            + (continued ? "<span class=\"continued\">\(h(say(ja: "（続き）", en: "(continued)")))</span>" : "")
             + (item.isCancelled ? "<em>\(h(say.cancelledMark))</em> " : "")
+            + (item.series.map { "<span class=\"series\">\(h($0))</span>" } ?? "")
             + "<strong>\(h(item.title))</strong>"
             + "<span class=\"when\">\(item.localStart.timeText)–\(item.localEnd.timeText)</span></a>"
+    }
+
+    private static func entry(_ b: Programme.Break) -> String {
+        "<li class=\"break\"><h3><span class=\"when\">\(b.localStart.timeText)–\(b.localEnd.timeText)</span> \(h(b.name))</h3></li>\n"
     }
 
     private static func entry(_ item: Programme.Item, _ say: LanguageChoice) -> String {
@@ -72,6 +99,7 @@ public enum ProgrammePage {
         if item.isCancelled { out += "<em>\(h(say.cancelledMark))</em> " }
         out += "\(h(item.title))</h3>\n"
         var whereLine = [h(item.roomName)]
+        if let series = item.series { whereLine.append(h(say(ja: "シリーズ", en: "Series") + ": " + series)) }
         if let track = item.trackName { whereLine.append(h(say(ja: "トラック", en: "Track") + ": " + track)) }
         whereLine.append(h(kindName(item.kind, say)))
         out += "<p class=\"where\">\(whereLine.joined(separator: " · "))</p>\n"
@@ -80,6 +108,7 @@ public enum ProgrammePage {
             for s in item.speakers {
                 let id = s.id.map { " data-person=\"\(h($0))\"" } ?? ""
                 out += "<li\(id)><span class=\"name\">\(h(s.name))</span>"
+                if s.joinsOnline { out += " <span class=\"remote\">\(h(say(ja: "（オンライン参加）", en: "(joins online)")))</span>" }
                 let detail = [s.affiliation, s.id == nil ? nil : say(s.group.name)].compactMap { $0 }
                 if !detail.isEmpty { out += " <span class=\"affiliation\">\(h(detail.joined(separator: " · ")))</span>" }
                 out += "</li>"
@@ -139,7 +168,11 @@ public enum ProgrammePage {
         ol.sessions{list-style:none;padding:0;margin:0}li.session{border-top:1px solid #ddd;padding:.6rem 0;break-inside:avoid}
         .where{color:#333;margin:.1rem 0}.speakers{margin:.2rem 0;padding-left:1.1rem}.affiliation{color:#555}
         .access{margin:.2rem 0}.access .label{font-weight:600}.description{margin:.3rem 0;color:#222}.online{margin:.2rem 0}
+        td.break{background:#f3efe2;text-align:center;color:#444}td.break strong,td.break .when{display:inline;margin:0 .3rem}
+        li.break{padding:.4rem 0;color:#444;border-top:1px solid #ddd}.series,.continued{display:block;color:#555;font-size:.9em}
+        .remote{color:#246}.parts{display:none}
         @media print{
+        .screen{display:none}.parts{display:block}.parts table.grid{break-inside:avoid}thead{display:table-header-group}
         @page{size:A4;margin:12mm}
         body{max-width:none;padding:0;font-size:9pt}.scroll{overflow:visible}
         section.day{break-before:page}section.day:first-of-type{break-before:auto}

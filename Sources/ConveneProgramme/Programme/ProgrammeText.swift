@@ -31,20 +31,27 @@ public enum ProgrammeText {
         out += say(ja: "時刻は\(programme.zone.identifier)", en: "Times in \(programme.zone.identifier)") + "\n"
         for day in programme.days where !day.items.isEmpty {
             out += "\n## \(DateText.day(day.date, say))\n"
+            var breaks = day.breaks[...]
+            func breakHeading(_ b: Programme.Break) -> String { "\n### \(b.localStart.timeText)–\(b.localEnd.timeText) \(md(b.name))\n" }
             for item in day.items {
+                while let b = breaks.first, b.start <= item.start { out += breakHeading(b); breaks.removeFirst() }
                 let mark = item.isCancelled ? say.cancelledMark + " " : ""
                 out += "\n### \(item.localStart.timeText)–\(item.localEnd.timeText) \(mark)\(md(item.title))\n\n"
                 var facts = [item.roomName]
+                if let series = item.series { facts.append(say(ja: "シリーズ", en: "Series") + ": " + series) }
                 if let t = item.trackName { facts.append(say(ja: "トラック", en: "Track") + ": " + t) }
                 facts.append(ProgrammePage.kindName(item.kind, say))
                 out += md(facts.joined(separator: " · ")) + "\n"
-                for s in item.speakers { out += "- \(md(speaker(s)))\n" }
+                for s in item.speakers {
+                    out += "- \(md(speaker(s)))" + (s.joinsOnline ? " " + md(say(ja: "（オンライン参加）", en: "(joins online)")) : "") + "\n"
+                }
                 if !item.accessibility.isEmpty {
                     out += "\n" + say(ja: "アクセシビリティ", en: "Access") + ": " + md(item.accessibility.joined(separator: " · ")) + "\n"
                 }
                 if let d = item.description { out += "\n\(md(d))\n" }
                 if let url = item.online { out += "\n[\(say(ja: "オンライン参加", en: "Join online"))](\(url))\n" }
             }
+            for b in breaks { out += breakHeading(b) }
         }
         return out
     }
