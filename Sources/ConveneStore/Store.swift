@@ -11,11 +11,14 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The file this store was opened from.
     public let path: String
+    /// Who the audit log says made the changes written through this store.
+    public let actor: String
 
     /// Opens the database at `path` and brings its schema up to date; a missing file is created
     /// only when `create` is true, so a mistyped path never leaves an empty database behind.
     public init(path: String, create: Bool = true) throws {
         self.path = path
+        actor = Store.processUser
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StoreError("no database at \(path) (run `convene import PLAN` first, or give --db PATH)")
         }
@@ -29,6 +32,12 @@ public final class Store: Sendable {
         } catch let e as DatabaseError {
             throw Store.describe(e, path: path)
         }
+    }
+
+    init(pool: DatabasePool, path: String, actor: String) {
+        self.pool = pool
+        self.path = path
+        self.actor = actor
     }
 
     /// The path used when none is given: `$CONVENE_DB`, else `convene.sqlite` in the current folder.
