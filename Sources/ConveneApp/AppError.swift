@@ -10,6 +10,10 @@ public struct AppError: Error, CustomStringConvertible, Equatable {
     /// `error: ` and the message, as the CLI prints it.
     public var description: String { "error: \(message)" }
 
-    static let noEvent = AppError("no event imported yet (run `convene import PLAN`)")
-    static let noSchedule = AppError("no schedule yet (run `convene schedule`)")
+    /// Asked of a database no plan was imported into.
+    public static let noEvent = AppError("no event imported yet (run `convene import PLAN`)")
+    /// Asked for a schedule before the first one.
+    public static let noSchedule = AppError("no schedule yet (run `convene schedule`)")
+    /// Asked for the published schedule before the first publish.
+    public static let nothingPublished = AppError("nothing published yet (run `convene publish`)")
 }

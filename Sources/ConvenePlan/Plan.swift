@@ -15,7 +15,10 @@ public struct Plan: Sendable {
     public var directory: String { (file as NSString).deletingLastPathComponent }
 
     /// Reads and checks a plan file; throws `PlanErrors` with every problem found.
-    public static func load(path: String) throws -> Plan {
+    ///
+    /// - Parameter busy: people's busy times from their calendars, by id, once they are read: the
+    ///   proofs then hold them against the plan as they hold `unavailable:`.
+    public static func load(path: String, busy: [String: [Interval]] = [:]) throws -> Plan {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > PlanLimits.maximumBytes {
             throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1,
                                              message: "the plan is \(size) bytes; at most \(PlanLimits.maximumBytes) are read")])
@@ -26,11 +29,11 @@ public struct Plan: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PlanErrors([PlanDiagnostic(file: path, line: 1, column: 1, message: "the plan is not UTF-8 text")])
         }
-        return try parse(yaml: text, file: path)
+        return try parse(yaml: text, file: path, busy: busy)
     }
 
     /// Checks a plan given as text; `file` is used in messages and for relative paths.
-    public static func parse(yaml: String, file: String) throws -> Plan {
+    public static func parse(yaml: String, file: String, busy: [String: [Interval]] = [:]) throws -> Plan {
         guard yaml.utf8.count <= PlanLimits.maximumBytes else {
             throw PlanErrors([PlanDiagnostic(file: file, line: 1, column: 1,
                                              message: "the plan is \(yaml.utf8.count) bytes; at most \(PlanLimits.maximumBytes) are read")])
@@ -44,7 +47,7 @@ public struct Plan: Sendable {
         } catch let e as YamlError {
             throw PlanErrors([diagnostic(e, file: file)])
         }
-        let reader = PlanReader(file: file)
+        let reader = PlanReader(file: file, busy: busy)
         let (event, positions) = reader.read(PlanNode(node: root, path: ""))
         if let event { reader.check(event, positions) }
         let diagnostics = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -7,6 +7,9 @@ extension PlanReader {
     func prove(_ event: Event, _ at: PlanPositions) {
         let composition = Dictionary(event.sessions.map { ($0.id, $0.composition) }, uniquingKeysWith: { a, _ in a })
         let facts = Facts(event.instance(), plan: PlanFacts(composition: composition))
+        // Calendars count where a session could never be held at all, as `unavailable:` does; a pin
+        // over a calendar entry is a conflict `conflicts` lists after import, not a broken plan.
+        let withCalendars = busy.isEmpty ? facts : Facts(event.instance(busy: busy), plan: PlanFacts(composition: composition))
         let words = Wording(event: event)
         let roomFeatures = Set(event.rooms.flatMap(\.features))
         for (i, s) in facts.sessions.enumerated() {
@@ -26,7 +29,8 @@ extension PlanReader {
             // A pin to an unknown room is reported where the plan is read.
             if let pin = s.fixed, facts.roomIndex[pin.room] == nil { continue }
             // A pin is judged where it stands (below), unless no day holds it at all.
-            if let misfit = s.fixed == nil || facts.fit(i).starts.isEmpty ? facts.misfit(i) : nil {
+            // Required people kept apart are reported once, by the picks' check, where they are named.
+            if let misfit = s.fixed == nil || facts.fit(i).starts.isEmpty ? withCalendars.misfit(i) : nil, misfit.kind != .apartTogether {
                 var text = misfit.text
                 if misfit.kind == .missingFeature {
                     for feature in s.features where !roomFeatures.contains(feature) {

@@ -13,8 +13,13 @@ final class PlanReader {
     var declaredTracks: Set<String>?
     /// The hours remote people get unless they say otherwise (`event.remoteHours`).
     var remoteHours = PersonHours.remoteDefaults
+    /// People's busy times from their calendars, by id: the proofs count them as `unavailable:`.
+    let busy: [String: [Interval]]
 
-    init(file: String) { self.file = file }
+    init(file: String, busy: [String: [Interval]] = [:]) {
+        self.file = file
+        self.busy = busy
+    }
 
     func error(_ at: PlanNode, _ message: String) {
         diagnostics.append(PlanDiagnostic(file: file, line: at.line, column: at.column, message: message))
@@ -100,9 +105,10 @@ final class PlanReader {
 
     func identifier(_ node: PlanNode?) -> String? {
         guard let s = text(node), let node else { return nil }
-        let ok = s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 || $0 == 95 || $0 == 46 }
+        // What README promises: ids go into file names, URLs and mail headers as they are.
+        let ok = s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
         guard ok, s.count <= 64 else {
-            error(node, "'\(node.path)' is '\(s)': ids use lowercase ASCII letters, digits, '-', '_' and '.' (64 at most)")
+            error(node, "'\(node.path)' is '\(s)': ids use lowercase ASCII letters, digits and '-' (64 at most)")
             return nil
         }
         return s

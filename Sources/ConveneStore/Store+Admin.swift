@@ -15,8 +15,7 @@ extension Store {
         try read { db in
             var out: [String: Session.Pin] = [:]
             for r in try AdminPinRecord.fetchAll(db) {
-                guard let start = Instant(iso8601: r.start) else { continue }
-                out[r.sessionId] = Session.Pin(room: r.roomId, start: start)
+                out[r.sessionId] = Session.Pin(room: r.roomId, start: r.start)
             }
             return out
         }
@@ -36,7 +35,7 @@ extension Store {
                                       arguments: [session]) != nil else {
                 throw StoreError("no session '\(session)' in the current plan")
             }
-            try AdminPinRecord(sessionId: session, roomId: room, start: start.iso8601, pinnedAt: now.iso8601).save(db)
+            try AdminPinRecord(sessionId: session, roomId: room, start: start, pinnedAt: now).save(db)
         case let .unpin(session):
             guard try AdminPinRecord.deleteOne(db, key: session) else {
                 throw StoreError("session '\(session)' is not pinned by an admin")

@@ -1,4 +1,5 @@
 public import ConveneCore
+import Foundation
 package import GRDB
 
 /// One line of the audit log: what was done, when, by which command, and why.
@@ -11,6 +12,22 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var detail: String
     /// The schedule version the action made, if it made one.
     public var version: Int?
+    /// Who did it: the account that ran the command, or e.g. `Ito Naoko, on their page`; nil in entries
+    /// written before the log kept it.
+    public var actor: String?
+
+    /// An entry as the log holds it.
+    public init(id: Int, at: Instant, command: String, action: String, reason: String?, detail: String, version: Int?,
+                actor: String?) {
+        self.id = id
+        self.at = at
+        self.command = command
+        self.action = action
+        self.reason = reason
+        self.detail = detail
+        self.version = version
+        self.actor = actor
+    }
 }
 
 extension Store {
@@ -18,8 +35,8 @@ extension Store {
         _ db: Database, at now: Instant, command: String, action: String, reason: String? = nil, detail: String,
         version: Int64? = nil
     ) throws {
-        var r = AuditRecord(id: nil, at: now.iso8601, command: command, action: action, reason: reason, detail: detail,
-                            version: version)
+        var r = AuditRecord(id: nil, at: now, command: command, action: action, reason: reason, detail: detail,
+                            version: version, actor: actor)
         try r.insert(db)
     }
 
@@ -27,9 +44,19 @@ extension Store {
     public func auditLog() throws -> [AuditEntry] {
         try read { db in
             try AuditRecord.order(AuditRecord.Columns.id).fetchAll(db).map {
-                AuditEntry(id: Int($0.id!), at: Instant(iso8601: $0.at)!, command: $0.command, action: $0.action,
-                           reason: $0.reason, detail: $0.detail, version: $0.version.map(Int.init))
+                AuditEntry(id: Int($0.id!), at: $0.at, command: $0.command, action: $0.action,
+                           reason: $0.reason, detail: $0.detail, version: $0.version.map(Int.init), actor: $0.actor)
             }
         }
+    }
+
+    /// The same database, writing `actor` as who made the changes it records (the server, say, for a
+    /// person answering on their page).
+    public func acting(as actor: String) -> Store { Store(pool: pool, path: path, actor: actor) }
+
+    /// The account running this process, as the audit log names it.
+    static var processUser: String {
+        let environment = ProcessInfo.processInfo.environment
+        return [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
     }
 }

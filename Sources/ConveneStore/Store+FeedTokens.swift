@@ -35,7 +35,7 @@ extension Store {
         try write { db in
             try requirePerson(person, db)
             let replaced = try revokeLive(person, at: now, db)
-            try FeedTokenRecord(id: nil, personId: person, hash: hash, createdAt: now.iso8601, revokedAt: nil).insert(db)
+            try FeedTokenRecord(id: nil, personId: person, hash: hash, createdAt: now, revokedAt: nil).insert(db)
             try audit(db, at: now, command: command, action: "feed-token",
                       detail: "private feed token issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
         }
@@ -56,8 +56,7 @@ extension Store {
     public func feedTokens() throws -> [FeedToken] {
         try read { db in
             try FeedTokenRecord.order(FeedTokenRecord.Columns.personId, FeedTokenRecord.Columns.id).fetchAll(db).map {
-                FeedToken(person: $0.personId, createdAt: Instant(iso8601: $0.createdAt)!,
-                          revokedAt: $0.revokedAt.flatMap { Instant(iso8601: $0) })
+                FeedToken(person: $0.personId, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
             }
         }
     }
@@ -95,6 +94,6 @@ extension Store {
 
     private func revokeLive(_ person: String, at now: Instant, _ db: Database) throws -> Int {
         try FeedTokenRecord.filter(FeedTokenRecord.Columns.personId == person && FeedTokenRecord.Columns.revokedAt == nil)
-            .updateAll(db, FeedTokenRecord.Columns.revokedAt.set(to: now.iso8601))
+            .updateAll(db, FeedTokenRecord.Columns.revokedAt.set(to: now))
     }
 }

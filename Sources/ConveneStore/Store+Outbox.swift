@@ -88,9 +88,9 @@ extension Store {
                 messageId: m.messageID, personId: m.person, sessionId: m.session, uid: m.uid, sequence: m.sequence,
                 // The iTIP method, kept as a column for anyone reading the table with SQL.
                 method: m.kind.itipMethod, kind: m.kind.rawValue, roomId: m.room,
-                start: m.start.iso8601, recipient: m.recipient, subject: m.subject, message: Data(m.bytes),
+                start: m.start, recipient: m.recipient, subject: m.subject, message: Data(m.bytes),
                 state: OutboxMessage.State.queued.rawValue, attempts: 0, lastError: nil, nextAttemptAt: nil,
-                queuedAt: now.iso8601, sentAt: nil, version: m.version.map(Int64.init), position: position,
+                queuedAt: now, sentAt: nil, version: m.version.map(Int64.init), position: position,
                 required: m.required, release: release, claimedAt: nil
             ).insert(db)
             added += 1
@@ -113,7 +113,7 @@ extension Store {
         try read { db in
             try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
                 .order(OutboxRecord.Columns.position).fetchAll(db)
-                .filter { r in r.nextAttemptAt.flatMap { Instant(iso8601: $0) }.map { $0 <= now } ?? true }
+                .filter { r in r.nextAttemptAt.map { $0 <= now } ?? true }
                 .map(Store.message)
         }
     }
@@ -145,7 +145,7 @@ extension Store {
             // Sent even if a publish superseded it meanwhile: what the recipient got is what counts.
             try db.execute(sql: "UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + ?, last_error = NULL, "
                 + "next_attempt_at = NULL, claimed_at = NULL WHERE message_id = ?",
-                arguments: [OutboxMessage.State.sent.rawValue, now.iso8601, attempts, messageID])
+                arguments: [OutboxMessage.State.sent.rawValue, now, attempts, messageID])
         }
     }
 
@@ -159,7 +159,7 @@ extension Store {
             // Known to have failed: the recipient does not have it, so the claim goes.
             try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, next_attempt_at = ?, "
                 + "claimed_at = NULL WHERE message_id = ? AND state = ?",
-                arguments: [state.rawValue, attempts, error, retryAt?.iso8601, messageID, OutboxMessage.State.queued.rawValue])
+                arguments: [state.rawValue, attempts, error, retryAt, messageID, OutboxMessage.State.queued.rawValue])
             if permanent {
                 try audit(db, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
             }
@@ -170,15 +170,15 @@ extension Store {
         var m = OutboxMessage(
             messageID: r.messageId, person: r.personId, session: r.sessionId, uid: r.uid, sequence: r.sequence,
             kind: NoticeKind(rawValue: r.kind) ?? (r.method == NoticeKind.cancel.itipMethod ? .cancel : .update), room: r.roomId,
-            start: Instant(iso8601: r.start)!, required: r.required, recipient: r.recipient, subject: r.subject,
-            bytes: Array(r.message), queuedAt: Instant(iso8601: r.queuedAt)!, version: r.version.map(Int.init))
+            start: r.start, required: r.required, recipient: r.recipient, subject: r.subject,
+            bytes: Array(r.message), queuedAt: r.queuedAt, version: r.version.map(Int.init))
         m.state = OutboxMessage.State(rawValue: r.state) ?? .queued
         m.attempts = r.attempts
         m.lastError = r.lastError
-        m.nextAttemptAt = r.nextAttemptAt.flatMap { Instant(iso8601: $0) }
-        m.sentAt = r.sentAt.flatMap { Instant(iso8601: $0) }
+        m.nextAttemptAt = r.nextAttemptAt
+        m.sentAt = r.sentAt
         m.release = r.release.map(Int.init)
-        m.claimedAt = r.claimedAt.flatMap { Instant(iso8601: $0) }
+        m.claimedAt = r.claimedAt
         return m
     }
 }

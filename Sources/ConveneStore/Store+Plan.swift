@@ -25,7 +25,7 @@ extension Store {
         header.stakeholders = []
         header.sessions = []
         try EventRecord(id: event.id, name: event.name.bilingual, timeZone: event.timeZone, planFile: planFile,
-                        data: try json(header), importedAt: now.iso8601).save(db)
+                        data: try json(header), importedAt: now).save(db)
         var summary = ImportSummary(added: 0, updated: 0, removed: 0, unchanged: 0, busyPeriods: 0)
         try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
         try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
@@ -33,7 +33,7 @@ extension Store {
         try BusyRecord.deleteAll(db)
         for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
             for p in periods {
-                var r = BusyRecord(id: nil, personId: person, start: p.interval.start.iso8601, end: p.interval.end.iso8601,
+                var r = BusyRecord(id: nil, personId: person, start: p.interval.start, end: p.interval.end,
                                    strength: p.strength.rawValue, summary: p.summary, source: p.source)
                 try r.insert(db)
                 summary.busyPeriods += 1
@@ -62,7 +62,7 @@ extension Store {
             }
         }
         for var gone in existing.values where gone.removedAt == nil {
-            gone.removedAt = now.iso8601
+            gone.removedAt = now
             try gone.update(db)
             summary.removed += 1
         }
@@ -93,7 +93,7 @@ extension Store {
     public func removedSessions() throws -> [RemovedSession] {
         try read { db in
             try SessionRecord.filter(Column("removed_at") != nil).order(Column("id")).fetchAll(db).map {
-                RemovedSession(session: try $0.value(), removedAt: Instant(iso8601: $0.removedAt!)!)
+                RemovedSession(session: try $0.value(), removedAt: $0.removedAt!)
             }
         }
     }
@@ -103,9 +103,8 @@ extension Store {
         try read { db in
             var out: [String: [BusyPeriod]] = [:]
             for r in try BusyRecord.order(Column("id")).fetchAll(db) {
-                guard let a = Instant(iso8601: r.start), let b = Instant(iso8601: r.end) else { continue }
                 out[r.personId, default: []].append(BusyPeriod(
-                    interval: Interval(start: a, end: b), strength: BusyPeriod.Strength(rawValue: r.strength) ?? .busy,
+                    interval: Interval(start: r.start, end: r.end), strength: BusyPeriod.Strength(rawValue: r.strength) ?? .busy,
                     summary: r.summary, source: r.source))
             }
             return out

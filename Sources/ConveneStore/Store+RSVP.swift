@@ -15,11 +15,11 @@ extension Store {
             let seen = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM rsvp WHERE person_id = ? AND session_id = ? AND sequence = ? AND answer = ?
                 AND replied_at IS ?
-                """, arguments: [a.person, a.session, a.sequence, a.answer.rawValue, a.repliedAt?.iso8601]) ?? 0
+                """, arguments: [a.person, a.session, a.sequence, a.answer.rawValue, a.repliedAt]) ?? 0
             guard seen == 0 else { continue }
             let r = RSVPRecord(id: nil, personId: a.person, sessionId: a.session, sequence: a.sequence,
-                               answer: a.answer.rawValue, repliedAt: a.repliedAt?.iso8601, receivedAt: now.iso8601,
-                               source: a.source, comment: a.comment, roomId: a.room, start: a.start?.iso8601)
+                               answer: a.answer.rawValue, repliedAt: a.repliedAt, receivedAt: now,
+                               source: a.source, comment: a.comment, roomId: a.room, start: a.start)
             try r.insert(db)
             added += 1
         }
@@ -29,7 +29,7 @@ extension Store {
     static func answer(_ r: RSVPRecord) -> RSVPAnswer {
         RSVPAnswer(person: r.personId, session: r.sessionId, sequence: r.sequence,
                    answer: RSVPAnswer.Answer(rawValue: r.answer) ?? .tentative,
-                   repliedAt: r.repliedAt.flatMap { Instant(iso8601: $0) }, source: r.source, comment: r.comment,
-                   room: r.roomId, start: r.start.flatMap { Instant(iso8601: $0) })
+                   repliedAt: r.repliedAt, source: r.source, comment: r.comment,
+                   room: r.roomId, start: r.start)
     }
 }

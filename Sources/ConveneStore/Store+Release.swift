@@ -38,7 +38,7 @@ extension Store {
         guard !records.isEmpty else { return [] }
         let versions = Dictionary(uniqueKeysWithValues: try history().map { ($0.number, $0) })
         return records.map { r in
-            Release(number: Int(r.number!), schedule: versions[Int(r.version)]!, publishedAt: Instant(iso8601: r.publishedAt)!,
+            Release(number: Int(r.number!), schedule: versions[Int(r.version)]!, publishedAt: r.publishedAt,
                     reason: r.reason)
         }
     }
@@ -64,7 +64,7 @@ extension Store {
                         + "run the command again")
                 }
             }
-            var r = ReleaseRecord(number: nil, version: Int64(p.version), publishedAt: now.iso8601, reason: p.reason)
+            var r = ReleaseRecord(number: nil, version: Int64(p.version), publishedAt: now, reason: p.reason)
             try r.insert(db)
             let queued = try queue(db, p.queue, release: r.number!, at: now)
             let count = { (n: Int) in "\(n) message\(n == 1 ? "" : "s")" }

@@ -7,7 +7,7 @@ extension Store {
         _ db: Database, _ v: ChangeRecord.Version, at now: Instant, command: String, reason: String?
     ) throws -> ScheduleVersion {
         var record = ScheduleVersionRecord(
-            number: nil, createdAt: now.iso8601, command: command, reason: reason,
+            number: nil, createdAt: now, command: command, reason: reason,
             scoreUnscheduled: v.score?.unscheduled, scoreSoft: v.score?.soft,
             boundUnscheduled: v.lowerBound?.unscheduled, boundSoft: v.lowerBound?.soft)
         try record.insert(db)
@@ -16,7 +16,7 @@ extension Store {
         let people = Set(try String.fetchAll(db, sql: "SELECT id FROM person"))
         for a in v.assignments {
             guard known.contains(a.session) else { throw StoreError("schedule names unknown session '\(a.session)'") }
-            try AssignmentRecord(version: number, sessionId: a.session, roomId: a.room, start: a.start.iso8601).insert(db)
+            try AssignmentRecord(version: number, sessionId: a.session, roomId: a.room, start: a.start).insert(db)
             for (i, person) in a.picked.enumerated() {
                 guard people.contains(person) else { throw StoreError("schedule picks unknown person '\(person)' for '\(a.session)'") }
                 try AssignmentPickRecord(version: number, sessionId: a.session, position: i, personId: person).insert(db)
@@ -63,7 +63,7 @@ extension Store {
             picked[p.sessionId, default: []].append(p.personId)
         }
         return try AssignmentRecord.filter(Column("version") == n).order(Column("start"), Column("room_id")).fetchAll(db).map {
-            Assignment(session: $0.sessionId, room: $0.roomId, start: Instant(iso8601: $0.start)!, picked: picked[$0.sessionId] ?? [])
+            Assignment(session: $0.sessionId, room: $0.roomId, start: $0.start, picked: picked[$0.sessionId] ?? [])
         }
     }
 
@@ -75,7 +75,7 @@ extension Store {
     private func make(_ r: ScheduleVersionRecord, _ a: [Assignment], _ u: [Solution.Unscheduled]) -> ScheduleVersion {
         let score = r.scoreUnscheduled.map { Score(unscheduled: $0, soft: r.scoreSoft ?? 0) }
         let bound = r.boundUnscheduled.map { Score(unscheduled: $0, soft: r.boundSoft ?? 0) }
-        return ScheduleVersion(number: Int(r.number!), createdAt: Instant(iso8601: r.createdAt)!, command: r.command,
+        return ScheduleVersion(number: Int(r.number!), createdAt: r.createdAt, command: r.command,
                                reason: r.reason, assignments: a, unscheduled: u, score: score, lowerBound: bound)
     }
 }

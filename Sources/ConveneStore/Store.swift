@@ -11,6 +11,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The file this store was opened from.
     public let path: String
+    /// Who the audit log says made the changes written through this store.
+    public let actor: String
 
     /// Opens the database at `path` and brings its schema up to date; a missing file is created
     /// only when `create` is true, so a mistyped path never leaves an empty database behind.
@@ -20,6 +22,7 @@ public final class Store: Sendable {
     /// one a newer Convene wrote, is refused before anything is written to it.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
+        actor = Store.processUser
         if (!create || readOnly), !FileManager.default.fileExists(atPath: path) {
             throw StoreError("no database at \(path) (run `convene import PLAN` first, or give --db PATH)")
         }
@@ -87,6 +90,12 @@ public final class Store: Sendable {
         uri.path = URL(fileURLWithPath: path).path
         uri.query = "immutable=1"
         return uri.string ?? path
+    }
+
+    init(pool: DatabasePool, path: String, actor: String) {
+        self.pool = pool
+        self.path = path
+        self.actor = actor
     }
 
     /// The path used when none is given: `$CONVENE_DB`, else `convene.sqlite` in the current folder.

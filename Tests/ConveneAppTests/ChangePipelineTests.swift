@@ -50,12 +50,33 @@ import Testing
             Issue.record("the undo was saved")
         } catch let refused as ChangeRefused {
             #expect(refused.conflicts.map(\.kind) == [.pinMoved])
+            // The refusal says which version the undo would have brought back.
+            #expect(refused.description.hasPrefix("error: refused: the change (restores version 1 (undoes version 2)) adds 1 conflict:"),
+                    "\(refused)")
         }
         #expect(try store.history().count == 2)
         let forced = try pipeline.apply(UndoLastChange(), force: true, reason: "back for now", at: Forum.stamp)
         #expect(forced.saved?.version?.number == 3)
         #expect(try store.restoredVersions() == [3: 1])
         #expect(try store.auditLog().last?.detail.contains("restores version 1 (undoes version 2); accepted conflicts: pin-moved") == true)
+    }
+
+    @Test func aMoveWithoutARoomKeepsTheSessionsRoom() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let pipeline = ChangePipeline(store: store)
+        let later = try pipeline.apply(MoveSession(session: "s-panel", room: nil, start: local("2027-02-22 14:00")),
+                                       force: false, reason: nil, at: Forum.stamp)
+        #expect(later.saved?.version?.number == 2)
+        #expect(try store.currentSchedule()?.assignments.first { $0.session == "s-panel" }
+            == Forum.place("s-panel", "room-1", "2027-02-22 14:00"))
+        // Off the schedule, a session has no room to keep.
+        try pipeline.apply(UnscheduleSession(session: "s-panel"), force: false, reason: nil, at: Forum.stamp)
+        let refused = #expect(throws: AppError.self) {
+            try pipeline.apply(MoveSession(session: "s-panel", room: nil, start: local("2027-02-22 14:00")),
+                               force: false, reason: nil, at: Forum.stamp)
+        }
+        #expect(refused?.message.hasSuffix("(s-panel) is not scheduled: give --room to place it") == true, "\(String(describing: refused))")
     }
 
     @Test func undoStepsFurtherBackEachTime() throws {

@@ -115,6 +115,10 @@ struct PlanTests {
         ("bad time", "opens: \"09:00\"", "opens: \"9am\"", "\"9am\"", "write a time of day"),
         ("wrong type", "capacity: 100", "capacity: lots", "lots", "must be a whole number"),
         ("bad group", "group: patient", "group: patients", "patients", "expected one of patient, industry"),
+        // Ids are exactly what README says: lowercase ASCII letters, digits and '-'.
+        ("id with underscore", "id: s-2\n", "id: s_2\n", "s_2", "ids use lowercase ASCII letters, digits and '-'"),
+        ("id with a dot", "id: hall\n", "id: hall.a\n", "hall.a", "ids use lowercase ASCII letters, digits and '-'"),
+        ("id with capitals", "id: p-a,", "id: P-A,", "P-A", "ids use lowercase ASCII letters, digits and '-'"),
     ]
 
     @Test(arguments: 0..<cases.count)
@@ -126,6 +130,14 @@ struct PlanTests {
         let (line, column) = location(of: marker, in: yaml)
         let hit = found.first { $0.line == line && $0.column == column && $0.message.contains(phrase) }
         #expect(hit != nil, "\(name): expected \(line):\(column) '\(phrase)', got \(found.map(\.description))")
+    }
+
+    /// Two required people who must be kept apart: one error, at the session's `required`.
+    @Test func anApartPairIsReportedOnce() {
+        let yaml = basePlan.replacingOccurrences(of: "required: [p-b]", with: "required: [p-b, p-a]") + "apart: [[p-a, p-b]]\n"
+        let found = diagnostics(yaml).filter { $0.message.contains("apart") }
+        #expect(found.count == 1, "\(found.map(\.description))")
+        #expect(found.first?.message == "session 's-2' requires p-a and p-b, who are kept apart ('apart')")
     }
 
     @Test func everyErrorIsReportedAtOnce() {

@@ -31,10 +31,13 @@ struct RuleBookCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("starts off the 15-minute grid of its day, which opens at 09:00"), "\(refused.stderr)")
         #expect(try forum.convene("conflicts").status == 0)
-        let forced = try forum.convene("move", "s-closing", "--room", room, "--at", Self.local(start, plus: shift), "--force")
+        // Without --room the session keeps its room.
+        let forced = try forum.convene("move", "s-closing", "--at", Self.local(start, plus: shift), "--force")
         #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try forum.json("explain", "s-closing", "--json")["room"] as? String == room)
+        // Off the grid is its own kind: the session is still inside its day.
         let found = try forum.json("conflicts", "--json")["conflicts"] as? [[String: Any]] ?? []
-        #expect(found.contains { $0["kind"] as? String == "outside-days" && $0["rule"] as? String == "H1"
+        #expect(found.contains { $0["kind"] as? String == "off-grid" && $0["rule"] as? String == "H1"
             && $0["sessions"] as? [String] == ["s-closing"] }, "\(found)")
     }
 

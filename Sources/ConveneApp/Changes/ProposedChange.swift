@@ -54,7 +54,7 @@ public struct ProposedChange: Sendable {
 
     /// Throws `ChangeRefused` when the change adds conflicts, is not a fact and is not forced.
     public func check(force: Bool) throws {
-        if !recordsFacts && !added.isEmpty && !force { throw ChangeRefused(conflicts: added) }
+        if !recordsFacts && !added.isEmpty && !force { throw ChangeRefused(conflicts: added, notes: notes) }
     }
 
     /// What the audit log keeps of the change: the diff, what else it did, and any conflicts accepted.
@@ -74,12 +74,18 @@ public struct ProposedChange: Sendable {
 public struct ChangeRefused: Error, CustomStringConvertible, Equatable {
     /// The conflicts the change would add.
     public var conflicts: [Conflict]
+    /// What the change would have done beyond moving sessions, e.g. the version an undo restores.
+    public var notes: [String]
 
-    /// A refusal naming `conflicts`.
-    public init(conflicts: [Conflict]) { self.conflicts = conflicts }
+    /// A refusal naming `conflicts`, and what the change was (`notes`).
+    public init(conflicts: [Conflict], notes: [String] = []) {
+        self.conflicts = conflicts
+        self.notes = notes
+    }
 
     public var description: String {
-        (["error: refused: the change adds \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s"):"]
+        let change = notes.isEmpty ? "the change" : "the change (\(notes.joined(separator: "; ")))"
+        return (["error: refused: \(change) adds \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s"):"]
             + conflicts.map { "  \($0)" } + ["nothing was saved; use --force to accept it and record the conflict"])
             .joined(separator: "\n")
     }

@@ -13,7 +13,8 @@ public struct UndoLastChange: Change {
     public var command: String { "undo" }
 
     public func propose(_ context: ChangeContext) throws -> ProposedChange {
-        guard let current = context.current, let draft = current.draft else {
+        guard let current = context.current else { throw AppError.noEvent }
+        guard let draft = current.draft else {
             throw AppError("there is no schedule to undo (run `convene schedule` first)")
         }
         let restores = try context.store.restoredVersions()

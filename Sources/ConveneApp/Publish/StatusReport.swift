@@ -29,7 +29,7 @@ public struct StatusReport: Sendable, Encodable {
 
     /// Lines to print, in the admin's words.
     public func lines(database: String) -> [String] {
-        guard let event = store.event else { return ["\(database): no event imported yet (run `convene import PLAN`)"] }
+        guard let event = store.event else { return ["\(database): \(AppError.noEvent.message)"] }
         var out = ["event \(event): \(store.rooms) rooms, \(store.people) people, \(store.sessions) sessions"
             + (store.removedSessions > 0 ? " (\(store.removedSessions) removed)" : "") + ", \(store.busyPeriods) busy periods"]
         guard let pending else { return out + ["no schedule yet"] + mail.lines }

@@ -4,6 +4,7 @@ public struct Conflict: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What kind of rule is broken.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case outsideDays = "outside-days"
+        case offGrid = "off-grid"
         case roomTooSmall = "room-too-small"
         case missingFeature = "missing-feature"
         case roomDoubleBooked = "room-double-booked"

@@ -24,12 +24,18 @@ package struct Breach: Sendable, Hashable {
 package protocol HardRule: Sendable {
     /// Its name in `conflicts`, e.g. `room-double-booked`.
     var kind: Conflict.Kind { get }
+    /// Every kind its breaches may have: its own, and any finer ones it tells apart.
+    var kinds: [Conflict.Kind] { get }
     /// Its number in the instance format (`H1` …), nil for the plan's own rules, which the format does not know.
     var code: String? { get }
     /// Every breach of the rule in a schedule.
     func breaches(in review: Review) -> [Breach]
     /// One breach in an admin's words: names, titles and wall-clock times.
     func reason(_ breach: Breach, in review: Review, _ words: Wording) -> String
+}
+
+extension HardRule {
+    package var kinds: [Conflict.Kind] { [kind] }
 }
 
 /// A hard rule that judges each scheduled session on its own, whatever else is scheduled.

@@ -11,6 +11,9 @@ public enum RuleBook {
         ApartRule(), SeriesRule(), DeclineRule(), StakeholderMixRule(),
     ]
 
+    /// Every kind of conflict the hard rules report, in the rule book's order: the words `conflicts` uses.
+    public static var conflictKinds: [Conflict.Kind] { hard.flatMap(\.kinds) }
+
     /// The soft terms, in the order the format's checker lists them.
     package static let soft: [any SoftTerm] = [
         OptionalConflictTerm(), OptionalUnavailableTerm(), PreferenceTerm(), MovedTerm(), OutsideHoursTerm(), SeriesTimeTerm(),

@@ -7,16 +7,20 @@ package import ConveneStore
 /// tokens, written by ConveneICal exactly as `convene export` writes them. Drafts never show.
 package struct StoreFeedSource: FeedSource {
     let store: Store
+    let tokens: FeedTokenBook
 
-    package init(store: Store) { self.store = store }
+    package init(store: Store) {
+        self.store = store
+        tokens = FeedTokenBook(store: store)
+    }
 
-    package func stamp() throws -> ChangeStamp { try store.changeStamp() }
+    package func stamp() throws -> ChangeStamp { try tokens.changeStamp() }
 
     package func load() throws -> FeedLibrary {
         // The stamp is read first: a write landing during the reads below changes it, so the
         // next check loads again rather than keeping a mixed view.
-        let stamp = try store.changeStamp()
-        let tokens = try store.liveFeedTokenHashes()
+        let stamp = try self.tokens.changeStamp()
+        let tokens = try self.tokens.liveHashes()
         let refresh = Self.seconds(FeedWriter.refreshInterval)
         guard let published = try PublishedSchedule.load(from: store) else {
             return FeedLibrary(stamp: stamp, event: nil, schedule: nil, lastModified: nil, feeds: [], tokenHashes: tokens,

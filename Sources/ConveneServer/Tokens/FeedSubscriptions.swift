@@ -1,3 +1,4 @@
+import ConveneApp
 public import ConveneCore
 package import ConveneStore
 
@@ -35,26 +36,25 @@ public struct FeedSubscriptions: Sendable {
     /// A new token for a person, replacing their live one. The token is returned, never stored.
     public func issue(for person: String, at now: Instant, command: String = "feeds issue") throws -> PrivateFeedToken {
         let token = PrivateFeedToken.random()
-        try store.addFeedToken(hash: token.hash, for: person, at: now, command: command)
+        try FeedTokenBook(store: store).add(hash: token.hash, for: person, at: now, command: command)
         return token
     }
 
     /// Revokes a person's private feed: their link answers 404 from the server's next check on.
     public func revoke(_ person: String, at now: Instant) throws {
-        try store.revokeFeedToken(for: person, at: now)
+        try FeedTokenBook(store: store).revoke(person, at: now)
     }
 
     /// The public feeds, then every stakeholder's private feed, issuing tokens to those without one.
     public func list(links: FeedLinks, at now: Instant) throws -> [FeedLinkListing] {
         let library = try source.load()
-        guard let event = library.event else { throw ServerError("no event imported yet (run `convene import PLAN`)") }
+        guard let event = library.event else { throw AppError.noEvent }
         var out = library.publicFeeds.map { feed -> FeedLinkListing in
             let path = FeedLinks.publicPath(feed.path)
             return FeedLinkListing(kind: feed.kindName, id: feed.id, title: feed.title, status: "public", since: nil,
                                    web: links.web(path), webcal: links.webcal(path))
         }
-        let live = Dictionary(try store.feedTokens().filter(\.isLive).map { ($0.person, $0.createdAt) },
-                              uniquingKeysWith: max)
+        let live = try FeedTokenBook(store: store).liveSince()
         for person in event.stakeholders.sorted(by: { $0.id < $1.id }) {
             if let since = live[person.id] {
                 out.append(FeedLinkListing(kind: "person", id: person.id, title: person.name, status: "active", since: since))

@@ -20,6 +20,7 @@ enum Migrations {
         m.registerMigration("v7-held-replies", migrate: heldReplies)
         m.registerMigration("v7-store-facts-revision", migrate: factsRevision)
         m.registerMigration("v7-store-outbox-claims", migrate: outboxClaims)
+        m.registerMigration("v7-admin-audit-actor", migrate: auditActor)
         return m
     }
 

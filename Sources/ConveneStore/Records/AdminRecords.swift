@@ -1,3 +1,4 @@
+import ConveneCore
 import GRDB
 
 /// A row of `admin_pin`: where an admin fixed a session.
@@ -5,8 +6,8 @@ struct AdminPinRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "admin_pin"
     var sessionId: String
     var roomId: String
-    var start: String
-    var pinnedAt: String
+    var start: Instant
+    var pinnedAt: Instant
 
     enum Columns {
         static let sessionId = Column(CodingKeys.sessionId)

@@ -9,7 +9,7 @@ protocol EntityRecord: Codable, FetchableRecord, PersistableRecord {
     var id: String { get }
     var position: Int { get set }
     var data: String { get }
-    var removedAt: String? { get set }
+    var removedAt: Instant? { get set }
     init(_ value: Value, eventId: String, position: Int) throws
 }
 
@@ -23,7 +23,7 @@ extension EntityRecord {
 /// A row of `room`.
 struct RoomRecord: EntityRecord {
     static let databaseTableName = "room"
-    var id: String, eventId: String, position: Int, name: String, data: String, removedAt: String?
+    var id: String, eventId: String, position: Int, name: String, data: String, removedAt: Instant?
 
     init(_ room: Room, eventId: String, position: Int) throws {
         (id, self.eventId, self.position, name, data, removedAt) = (room.id, eventId, position, room.name.bilingual, try json(room), nil)
@@ -34,7 +34,7 @@ struct RoomRecord: EntityRecord {
 struct PersonRecord: EntityRecord {
     static let databaseTableName = "person"
     var id: String, eventId: String, position: Int, name: String, email: String, stakeholderGroup: String
-    var data: String, removedAt: String?
+    var data: String, removedAt: Instant?
 
     init(_ p: Stakeholder, eventId: String, position: Int) throws {
         (id, self.eventId, self.position, name, email, stakeholderGroup) = (p.id, eventId, position, p.name, p.email, p.group.rawValue)
@@ -45,7 +45,7 @@ struct PersonRecord: EntityRecord {
 /// A row of `session`.
 struct SessionRecord: EntityRecord {
     static let databaseTableName = "session"
-    var id: String, eventId: String, position: Int, title: String, data: String, removedAt: String?
+    var id: String, eventId: String, position: Int, title: String, data: String, removedAt: Instant?
 
     init(_ s: Session, eventId: String, position: Int) throws {
         (id, self.eventId, self.position, title, data, removedAt) = (s.id, eventId, position, s.title.bilingual, try json(s), nil)

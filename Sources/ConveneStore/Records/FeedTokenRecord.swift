@@ -1,3 +1,4 @@
+import ConveneCore
 import GRDB
 
 /// A row of `feed_token`: who a private feed token belongs to, by the token's hash only.
@@ -7,8 +8,8 @@ struct FeedTokenRecord: Codable, FetchableRecord, PersistableRecord {
     var personId: String
     /// Lowercase hex SHA-256 of the token.
     var hash: String
-    var createdAt: String
-    var revokedAt: String?
+    var createdAt: Instant
+    var revokedAt: Instant?
 
     enum Columns {
         static let id = Column("id")

@@ -1,3 +1,4 @@
+import ConveneCore
 import Foundation
 import GRDB
 
@@ -12,7 +13,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var method: String
     var kind: String
     var roomId: String
-    var start: String
+    var start: Instant
     var recipient: String
     var subject: String
     /// The message's bytes as a BLOB (a `[UInt8]` would be stored as JSON text, three times larger).
@@ -20,9 +21,9 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var state: String
     var attempts: Int
     var lastError: String?
-    var nextAttemptAt: String?
-    var queuedAt: String
-    var sentAt: String?
+    var nextAttemptAt: Instant?
+    var queuedAt: Instant
+    var sentAt: Instant?
     var version: Int64?
     var position: Int64
     /// REQ-PARTICIPANT (true) or OPT-PARTICIPANT; nil for messages queued before roles were kept.
@@ -30,7 +31,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     /// The release that queued it; nil for messages queued before releases existed.
     var release: Int64?
     /// When a delivery run last handed it to the mail server without hearing back yet.
-    var claimedAt: String?
+    var claimedAt: Instant?
 
     enum Columns {
         static let messageId = Column(CodingKeys.messageId)
@@ -52,12 +53,12 @@ struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
     var sessionId: String
     var sequence: Int
     var answer: String
-    var repliedAt: String?
-    var receivedAt: String
+    var repliedAt: Instant?
+    var receivedAt: Instant
     var source: String
     var comment: String?
     var roomId: String?
-    var start: String?
+    var start: Instant?
 
     enum Columns {
         static let id = Column(CodingKeys.id)

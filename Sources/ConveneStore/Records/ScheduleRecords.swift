@@ -1,10 +1,11 @@
+import ConveneCore
 import GRDB
 
 /// A row of `schedule_version`.
 struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "schedule_version"
     var number: Int64?
-    var createdAt: String
+    var createdAt: Instant
     var command: String
     var reason: String?
     var scoreUnscheduled: Int?
@@ -27,7 +28,7 @@ struct ReleaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "schedule_release"
     var number: Int64?
     var version: Int64
-    var publishedAt: String
+    var publishedAt: Instant
     var reason: String?
 
     enum Columns {
@@ -46,7 +47,7 @@ struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     var version: Int64
     var sessionId: String
     var roomId: String
-    var start: String
+    var start: Instant
 
     enum Columns {
         static let version = Column(CodingKeys.version)
@@ -87,12 +88,13 @@ struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
 struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "audit_log"
     var id: Int64?
-    var at: String
+    var at: Instant
     var command: String
     var action: String
     var reason: String?
     var detail: String
     var version: Int64?
+    var actor: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -109,8 +111,8 @@ struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "busy_period"
     var id: Int64?
     var personId: String
-    var start: String
-    var end: String
+    var start: Instant
+    var end: Instant
     var strength: String
     var summary: String?
     var source: String?
@@ -127,7 +129,7 @@ struct EventRecord: Codable, FetchableRecord, PersistableRecord {
     var timeZone: String
     var planFile: String
     var data: String
-    var importedAt: String
+    var importedAt: Instant
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

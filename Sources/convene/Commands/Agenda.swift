@@ -29,21 +29,9 @@ struct AgendaCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.openForReading()
-            guard let event = try store.event() else { throw StoreNotReady("no event imported yet (run `convene import PLAN`)") }
-            let version = published ? try PublishedSchedule.load(from: store)?.latest?.schedule : try store.currentSchedule()
-            guard let schedule = version else {
-                throw StoreNotReady(published ? "nothing published yet (run `convene publish`)" : "no schedule yet (run `convene schedule`)")
-            }
-            let agenda = Agenda(event: event, schedule: schedule)
+            let agenda = try StoredEvent(store: try database.openForReading()).agenda(published: published)
             let text = format == .csv ? agenda.csv : agenda.text(language: language)
             try writeOutput(Data(text.utf8), to: output)
         }
     }
-}
-
-/// A command that needs an earlier step first.
-struct StoreNotReady: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -21,9 +21,10 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let loaded = try Plan.load(path: plan)
+            let checked = try PlanCheck.run(path: plan)
+            let loaded = checked.plan
             for w in loaded.warnings { printError(w.description) }
-            for skipped in try Availability.read(for: loaded).skipped { printError("warning: skipped \(skipped.description)") }
+            for skipped in checked.availability.skipped { printError("warning: skipped \(skipped.description)") }
             let n = loaded.warnings.count
             print("OK \(loaded.summary)" + (n > 0 ? " (\(n) warning\(n == 1 ? "" : "s"))" : ""))
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
-import ConveneStore
 
 /// `convene diff [VERSION] [VERSION]`: what changed between two schedule versions.
 struct Diff: AsyncParsableCommand {
@@ -21,18 +21,10 @@ struct Diff: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.openForReading()
-            guard let event = try store.event() else { throw StoreError("no event imported yet (run `convene import PLAN`)") }
-            guard let latest = try store.currentSchedule()?.number else { throw StoreError("no schedule yet (run `convene schedule`)") }
-            let later = to ?? latest
-            let earlier = from ?? (later - 1)
-            func version(_ n: Int) throws -> ScheduleVersion {
-                guard let v = try store.schedule(version: n) else {
-                    throw ValidationError("no schedule version \(n); versions are 1 to \(latest)")
-                }
-                return v
-            }
-            let a = try version(earlier), b = try version(later)
+            let stored = try StoredEvent(store: try database.openForReading())
+            let event = stored.event
+            let later = try to ?? stored.draft().number
+            let a = try stored.version(from ?? (later - 1)), b = try stored.version(later)
             let diff = ScheduleDiff(from: a.assignments, to: b.assignments, event: event)
             if json {
                 try writeOutput(try JSONFormat.encode(diff), to: nil)

@@ -1,11 +1,12 @@
 import ArgumentParser
+import ConveneApp
 import ConveneCore
-import ConveneStore
 
 /// `convene history`: the audit log, every step with its reason.
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the audit log: every import, draft version, pin, undo and publish, with its reason.")
+        abstract: "Show the audit log: every import, draft version, pin, undo and publish, with its reason.",
+        discussion: "Times are in the event's zone, with their UTC offset; each step names who took it.")
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
@@ -14,17 +15,12 @@ struct History: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let log = try database.openForReading().auditLog()
+            let history = try AuditHistory.load(from: try database.openForReading())
             if json {
-                try writeOutput(try JSONFormat.encode(log), to: nil)
+                try writeOutput(try JSONFormat.encode(history.entries), to: nil)
                 return
             }
-            for e in log {
-                let version = e.version.map { " → version \($0)" } ?? ""
-                let reason = e.reason.map { " — \($0)" } ?? ""
-                print("\(e.at.iso8601)  \(e.command)\(version)\(reason)")
-                print("    \(e.detail)")
-            }
+            for line in history.lines() { print(line) }
         }
     }
 }

@@ -41,18 +41,16 @@ struct Invite: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
-            let store = try database.open()
-            guard let event = try store.event() else {
-                throw MailError("\(store.path): no event imported yet (run `convene import PLAN`)")
-            }
+            let stored = try StoredEvent(store: try database.open())
+            let event = stored.event
             let sender = try MailAddress(name: event.organizer.name, address: from ?? event.organizer.email, context: "--from")
             if dryRun {
-                let due = try store.dueMessages(at: .now())
+                let due = try stored.dueMessages(at: .now())
                 for m in due { print("would send \(m.kind.rawValue) \(m.session) SEQUENCE \(m.sequence) to \(m.recipient)") }
                 print("\(due.count) due; nothing sent")
                 return
             }
-            let delivery = Delivery(store: store, transport: try makeTransport(), sender: sender.address,
+            let delivery = Delivery(store: stored.store, transport: try makeTransport(), sender: sender.address,
                                     now: { .now() }, sleep: { Thread.sleep(forTimeInterval: Double($0.components.seconds)) })
             let report = try delivery.run()
             print("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")

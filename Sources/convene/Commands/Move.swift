@@ -6,7 +6,7 @@ import Foundation
 /// `convene move SESSION --room ROOM --at TIME`: put a session somewhere else by hand.
 struct Move: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move a session to a room and start, as a new draft version.",
+        abstract: "Move a session to a start (and a room), as a new draft version.",
         discussion: """
             Refuses a move that adds a conflict, naming it; --force accepts it and records the conflict. \
             A move to where the session already is saves nothing.
@@ -15,8 +15,8 @@ struct Move: AsyncParsableCommand {
     @Argument(help: "The session's id.")
     var session: String
 
-    @Option(help: "The room's id.")
-    var room: String
+    @Option(help: "The room's id (default: the room the session is in).")
+    var room: String?
 
     @Option(name: .customLong("at"), help: ArgumentHelp("The new start, in the event's time zone.", valueName: "YYYY-MM-DD HH:MM"))
     var start: String

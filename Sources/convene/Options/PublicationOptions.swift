@@ -35,10 +35,6 @@ struct PublicationOptions: ParsableArguments {
             let at = Instant(secondsSinceEpoch: Int64((written ?? Date(timeIntervalSince1970: 0)).timeIntervalSince1970))
             return Publication(Publication.Snapshot(previousOf: loaded.event, at: at))
         }
-        guard let published = try PublishedSchedule.load(from: try database.openForReading()) else {
-            throw StoreNotReady("no event imported yet (run `convene import PLAN`)")
-        }
-        guard published.latest != nil else { throw StoreNotReady("nothing published yet (run `convene publish`)") }
-        return published.publication
+        return try StoredEvent(store: try database.openForReading()).published().publication
     }
 }

@@ -58,7 +58,7 @@ struct ConflictFinderTests {
         let found = ConflictFinder(event: event).conflicts(in: moved("s-talk", "small", "2027-02-22 14:07"))
         let c = try #require(found.first)
         #expect(found.count == 1)
-        #expect(c.kind == .outsideDays)
+        #expect(c.kind == .offGrid)
         #expect(c.rule == "H1")
         #expect(c.reason == "\"Registry Talk\" (s-talk) at 2027-02-22 14:07–14:52 starts off the 15-minute grid of its day, which opens at 09:00")
     }

@@ -10,6 +10,8 @@ struct OpeningHoursRuleTests {
         let review = RuleFixtures.review(inst, [("a", "hall", 0), ("b", "hall", 500), ("c", "hall", 100)])
         #expect(RuleFixtures.lines(OpeningHoursRule(), review) ==
             ["H1 session b is not inside one day window", "H1 session c starts off the 15-minute grid"])
+        // Off the grid is its own kind: the session is inside its day and needs only a nudge.
+        #expect(OpeningHoursRule().breaches(in: review).map(\.kind) == [.outsideDays, .offGrid])
         let words = Wording(event: nil)
         let reasons = OpeningHoursRule().breaches(in: review).map { OpeningHoursRule().reason($0, in: review, words) }
         #expect(reasons == ["b at 2027-02-22 17:20–18:20 is outside the event's opening hours",

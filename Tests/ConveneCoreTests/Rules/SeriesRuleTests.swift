@@ -38,9 +38,16 @@ struct SeriesRuleTests {
             Assignment(session: "s2", room: "room", start: Self.at(0, "18:30")),
             Assignment(session: "s3", room: "room", start: Self.at(1, "18:30")),
         ], unscheduled: [.init(session: "s4", reason: "")])
-        #expect(RuleFixtures.lines(SeriesRule(), Review(Facts(Self.series()), solution)) == [
-            "H12 series weekly: s2 starts -7 days after s1 (allowed 6..8, in order)",
-            "H12 series weekly: s3 starts 1 days after s2 (allowed 6..8, in order)",
+        let review = Review(Facts(Self.series()), solution)
+        #expect(RuleFixtures.lines(SeriesRule(), review) == [
+            "H12 series weekly: s2 starts 7 days before s1 (allowed 6..8, in order)",
+            "H12 series weekly: s3 starts 1 day after s2 (allowed 6..8, in order)",
+        ])
+        // A session placed before its predecessor is said to come so many days before, never "-7 days after".
+        let reasons = SeriesRule().breaches(in: review).map { SeriesRule().reason($0, in: review, Wording(event: nil)) }
+        #expect(reasons == [
+            "s2 comes 7 days before s1 in series weekly, which keeps 6 to 8 days between sessions, in order",
+            "s3 comes 1 day after s2 in series weekly, which keeps 6 to 8 days between sessions, in order",
         ])
     }
 }

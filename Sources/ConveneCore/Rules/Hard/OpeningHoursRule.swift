@@ -1,8 +1,11 @@
 /// H1: a session lies wholly inside one day and starts on that day's slot grid.
+///
+/// The two halves are told apart (`outside-days`, `off-grid`): an admin mends them differently.
 package struct OpeningHoursRule: TimeRule {
     package init() {}
 
     package var kind: Conflict.Kind { .outsideDays }
+    package var kinds: [Conflict.Kind] { [.outsideDays, .offGrid] }
     package var code: String? { "H1" }
 
     /// The day holding `[start, end)`, if one does (the first of them, where days overlap).
@@ -34,7 +37,7 @@ package struct OpeningHoursRule: TimeRule {
             return [Breach(kind, "session \(id) is not inside one day window", sessions: [id], rooms: [room])]
         }
         guard onGrid(p.start, day: day, in: facts) else {
-            return [Breach(kind, "session \(id) starts off the \(facts.slot)-minute grid", sessions: [id], rooms: [room])]
+            return [Breach(.offGrid, "session \(id) starts off the \(facts.slot)-minute grid", sessions: [id], rooms: [room])]
         }
         return []
     }

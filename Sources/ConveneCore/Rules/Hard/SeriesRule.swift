@@ -20,11 +20,17 @@ package struct SeriesRule: HardRule {
                 let gap = clock.date(next.start).daysSinceEpoch - clock.date(prev.start).daysSinceEpoch
                 guard gap < series.minDaysApart || series.maxDaysApart.map({ gap > $0 }) == true || next.start < prev.start else { continue }
                 let allowed = "\(series.minDaysApart)..\(series.maxDaysApart.map(String.init) ?? "any")"
-                out.append(Breach(kind, "series \(series.id): \(review.id(next)) starts \(gap) days after \(review.id(prev)) (allowed \(allowed), in order)",
+                out.append(Breach(kind, "series \(series.id): \(review.id(next)) starts \(Self.days(gap)) \(review.id(prev)) (allowed \(allowed), in order)",
                                   sessions: [review.id(prev), review.id(next)]))
             }
         }
         return out
+    }
+
+    /// A gap in days as words: `22 days before`, `1 day after`, `on the same day as`.
+    static func days(_ gap: Int) -> String {
+        if gap == 0 { return "on the same day as" }
+        return "\(abs(gap)) day\(abs(gap) == 1 ? "" : "s") \(gap < 0 ? "before" : "after")"
     }
 
     package func reason(_ b: Breach, in review: Review, _ words: Wording) -> String {
@@ -32,7 +38,7 @@ package struct SeriesRule: HardRule {
               let prev = review.placement(of: b.sessions[0]), let next = review.placement(of: b.sessions[1]) else { return b.text }
         let gap = review.facts.clock.date(next.start).daysSinceEpoch - review.facts.clock.date(prev.start).daysSinceEpoch
         let allowed = series.maxDaysApart.map { "\(series.minDaysApart) to \($0)" } ?? "at least \(series.minDaysApart)"
-        return "\(words.session(b.sessions[1])) comes \(gap) days after \(words.session(b.sessions[0])) in series \(series.id), "
+        return "\(words.session(b.sessions[1])) comes \(Self.days(gap)) \(words.session(b.sessions[0])) in series \(series.id), "
             + "which keeps \(allowed) days between sessions, in order"
     }
 }

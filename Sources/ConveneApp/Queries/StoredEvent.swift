@@ -1,0 +1,49 @@
+public import ConveneCore
+public import ConveneStore
+
+/// What the read-only commands ask of the database: the event, its schedule versions, what is
+/// published and what mail is due. Each step not taken yet is one `AppError`, worded once.
+public struct StoredEvent: Sendable {
+    /// The database read.
+    public let store: Store
+    /// The event as last imported.
+    public let event: Event
+
+    /// The event in `store`; throws `AppError.noEvent` before the first import.
+    public init(store: Store) throws {
+        guard let event = try store.event() else { throw AppError.noEvent }
+        self.store = store
+        self.event = event
+    }
+
+    /// The draft: the latest schedule version; throws `AppError.noSchedule` before the first schedule.
+    public func draft() throws -> ScheduleVersion {
+        guard let draft = try store.currentSchedule() else { throw AppError.noSchedule }
+        return draft
+    }
+
+    /// A schedule version by number; throws naming the versions there are when there is no such one.
+    public func version(_ number: Int) throws -> ScheduleVersion {
+        let latest = try draft().number
+        guard let version = try store.schedule(version: number) else {
+            throw AppError("no schedule version \(number); versions are 1 to \(latest)")
+        }
+        return version
+    }
+
+    /// What is published; throws `AppError.nothingPublished` before the first publish.
+    public func published() throws -> PublishedSchedule {
+        guard let published = try PublishedSchedule.load(from: store), published.latest != nil else {
+            throw AppError.nothingPublished
+        }
+        return published
+    }
+
+    /// The schedule an agenda shows: the draft, or the release in force.
+    public func agenda(published: Bool) throws -> Agenda {
+        Agenda(event: event, schedule: published ? try self.published().latest!.schedule : try draft())
+    }
+
+    /// The messages `invite` would send at `now`, in the order it sends them.
+    public func dueMessages(at now: Instant) throws -> [OutboxMessage] { try store.dueMessages(at: now) }
+}

@@ -1,0 +1,29 @@
+import ConveneCore
+import Foundation
+import GRDB
+import Testing
+@testable import ConveneStore
+
+/// Instants go in and out of the database as their ISO 8601 text, through one conversion.
+struct InstantDatabaseTests {
+    @Test func anInstantIsStoredAsTheTextItAlwaysWas() throws {
+        let tokyo = try #require(Instant(iso8601: "2027-02-22T09:30:00+09:00"))
+        #expect(tokyo.databaseValue == "2027-02-22T09:30:00+09:00".databaseValue)
+        let back = try #require(Instant.fromDatabaseValue(tokyo.databaseValue))
+        #expect(back == tokyo && back.utcOffsetSeconds == 9 * 3600)
+        #expect(Instant.fromDatabaseValue("next Tuesday".databaseValue) == nil)
+        #expect(Instant.fromDatabaseValue(DatabaseValue.null) == nil)
+    }
+
+    /// A row whose time is not a time makes the read fail with an error, where it used to crash the process.
+    @Test func aDamagedTimeIsAnErrorNotACrash() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        try store.write { db in
+            try db.execute(sql: "INSERT INTO audit_log (at, command, action, detail) VALUES ('yesterday', 'import', 'import', '')")
+        }
+        #expect(throws: (any Error).self) { try store.auditLog() }
+        try store.write { db in try db.execute(sql: "UPDATE audit_log SET at = '2027-01-10T18:00:00+09:00'") }
+        #expect(try store.auditLog().map(\.at) == [Instant(iso8601: "2027-01-10T09:00:00Z")!])
+    }
+}
