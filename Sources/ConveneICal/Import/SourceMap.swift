@@ -42,6 +42,11 @@ struct SourceMap {
         bytes = Array(text.utf8)
         var stack: [Int] = []
         bytes.withUnsafeBufferPointer { scan($0, &stack) }
+        if let open = stack.first, open == blocks.firstIndex(where: { $0.depth == 1 }) {
+            // libical gives back nothing when the first calendar is cut short; say where.
+            refuse(line: blocks[open].line, field: "BEGIN",
+                   "BEGIN:\(Self.printableName(blocks[open].name)) is never closed (the text ends before its END)")
+        }
         checkPropertyWork()
     }
 
