@@ -9,6 +9,7 @@ public struct HeldReply: Sendable, Hashable, Codable {
     public var file: String
     /// The message's From address, when it is a message.
     public var sender: String?
+    /// The message's Subject.
     public var subject: String?
     /// The message's Date header, as written.
     public var sentAt: String?
@@ -21,6 +22,7 @@ public struct HeldReply: Sendable, Hashable, Codable {
     /// Why it is held, e.g. `written in words`.
     public var reason: String
 
+    /// A held reply as read; `id` is given by the store.
     public init(id: Int64? = nil, file: String, sender: String?, subject: String?, sentAt: String?, excerpt: String?,
                 attendee: String?, calendar: String?, reason: String) {
         self.id = id
@@ -117,5 +119,8 @@ extension Store {
 
 /// What became of a held reply.
 public enum HeldReplyState: String, Sendable {
-    case recorded, dismissed
+    /// Recorded as confirmed by the organizer.
+    case recorded
+    /// Dropped by the organizer.
+    case dismissed
 }

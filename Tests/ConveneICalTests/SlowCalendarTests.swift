@@ -104,4 +104,17 @@ struct SlowCalendarTests {
         #expect(r.skipped.map(\.line) == [8], "\(r.skipped)")
         #expect(r.skipped.first?.field == "FREEBUSY")
     }
+
+    @Test func aCalendarCutShortIsOurErrorWithItsLine() {
+        let text = Self.head + Self.event + "END:VEVENT\r\n"
+        guard case .failure(let e) = timed(text) else { Issue.record("read"); return }
+        #expect(e.line == 1 && e.message.contains("never closed"), "\(e)")
+    }
+
+    @Test func aLineThatIsNoPropertyNamesNoField() throws {
+        let text = Self.head + "garbage\r\n" + Self.event + "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        let r = try timed(text).get()
+        #expect(r.periods.count == 1)
+        #expect(r.skipped.map(\.field) == [nil], "\(r.skipped)")
+    }
 }

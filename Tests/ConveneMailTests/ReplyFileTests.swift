@@ -60,3 +60,22 @@ extension ReplyFileTests {
         #expect(replies.first?.comment == "late [2J  txet x")
     }
 }
+
+extension ReplyFileTests {
+    /// What `convene inbox` shows of a message: its sender's address and its subject decoded.
+    @Test func aMessagesSenderAndEncodedSubjectAreRead() throws {
+        let subject = "=?UTF-8?B?\(Data("参加".utf8).base64EncodedString())?=\r\n =?UTF-8?Q?=E3=81=97=E3=81=BE=E3=81=99?= (Re: Opening)"
+        let eml = "From: Claire Dubois <Claire.Dubois@Example.FR>\r\nSubject: \(subject)\r\nContent-Type: text/plain\r\n\r\n"
+            + "Yes\u{1B}[2J.\r\n\r\nClaire\r\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reply-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("words.eml")
+        try Data(eml.utf8).write(to: file)
+        let message = try ReplyMessage.read(file.path)
+        #expect(message.isMessage && message.calendar == nil)
+        #expect(message.sender == "claire.dubois@example.fr")
+        #expect(message.subject == "参加します (Re: Opening)")
+        #expect(message.excerpt == "Yes [2J.\nClaire")
+    }
+}

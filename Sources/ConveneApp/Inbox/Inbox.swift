@@ -5,9 +5,13 @@ public import ConveneStore
 public struct InboxEntry: Sendable, Codable, Hashable {
     /// The number `convene inbox record` and `dismiss` take.
     public var id: Int64
+    /// The file it was read from.
     public var file: String
+    /// The message's From address.
     public var sender: String?
+    /// The message's Subject.
     public var subject: String?
+    /// The message's Date header, as written.
     public var date: String?
     /// The first lines of its text.
     public var excerpt: String?

@@ -222,7 +222,9 @@ struct CalendarReading {
         let words = message.utf8.split(separator: UInt8(ascii: " "), maxSplits: 12)
         guard let at = words.firstIndex(where: { $0.starts(with: "property".utf8) }),
               at > 0 else { return nil }
-        return String(decoding: words[at - 1], as: UTF8.self).uppercased()
+        // Property names are upper case in libical's messages ("could not find a property name" names none).
+        let name = String(decoding: words[at - 1], as: UTF8.self)
+        return name.contains(where: \.isLowercase) ? nil : name
     }
 
     /// How many components `c` holds, itself included: its share of the text's BEGIN lines.

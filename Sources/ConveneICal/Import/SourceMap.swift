@@ -42,6 +42,11 @@ struct SourceMap {
         bytes = Array(text.utf8)
         var stack: [Int] = []
         bytes.withUnsafeBufferPointer { scan($0, &stack) }
+        if let open = stack.first, open == blocks.firstIndex(where: { $0.depth == 1 }) {
+            // libical gives back nothing when the first calendar is cut short; say where.
+            refuse(line: blocks[open].line, field: "BEGIN",
+                   "BEGIN:\(Self.printableName(blocks[open].name)) is never closed (the text ends before its END)")
+        }
         checkPropertyWork()
     }
 
@@ -156,19 +161,30 @@ struct SourceMap {
     var textForLibical: String? {
         guard hasLongLines else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / Self.foldedLineBytes * 3)
-        var run = 0
-        for b in bytes {
-            if b == 10 || b == 13 {
-                run = 0
-            } else if run >= Self.foldedLineBytes, b & 0xC0 != 0x80 {
-                // Never inside a UTF-8 sequence: the text must stay valid.
-                out.append(contentsOf: [13, 10, 32])
-                run = 1
-            } else {
-                run += 1
+        out.reserveCapacity(bytes.count + bytes.count / Self.foldedLineBytes * 3 + 3)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0, run = 0
+            let n = b.count
+            while i < n {
+                // Copy up to the next line end or fold point in one piece.
+                var j = i
+                while j < n, b[j] != 10, b[j] != 13, run < Self.foldedLineBytes || b[j] & 0xC0 == 0x80 {
+                    j += 1
+                    run += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                i = j
+                guard i < n else { break }
+                if b[i] == 10 || b[i] == 13 {
+                    out.append(b[i])
+                    i += 1
+                    run = 0
+                } else {
+                    // Never inside a UTF-8 sequence: the text must stay valid.
+                    out.append(contentsOf: [13, 10, 32])
+                    run = 0
+                }
             }
-            out.append(b)
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -11,6 +11,7 @@ public struct ReplyMessage: Sendable {
     public var isMessage: Bool
     /// The From address, lower-cased; nil for a bare `.ics`, which has no sender.
     public var sender: String?
+    /// The Subject header, cleaned for printing.
     public var subject: String?
     /// The Date header, as written.
     public var sentAt: String?
@@ -28,7 +29,7 @@ public struct ReplyMessage: Sendable {
         let parts = MIMEParts(bytes)
         let clean = { (s: String?) in s.map { PrintableText.printable($0) } }
         return ReplyMessage(
-            file: file, isMessage: true, sender: parts.header("from").flatMap(Self.address), subject: clean(parts.header("subject")),
+            file: file, isMessage: true, sender: parts.header("from").flatMap(Self.address), subject: clean(parts.header("subject").map(HeaderText.decode)),
             sentAt: clean(parts.header("date")), excerpt: parts.text.map(Self.excerpt), calendar: parts.calendar)
     }
 
