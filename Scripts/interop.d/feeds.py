@@ -139,3 +139,35 @@ def check(binary, path):
     with open(path, "rb") as f:
         data = f.read()
     return check_bytes(data) + check_parsers(data) + check_khal(path, data) + check_round_trip(binary, path)
+
+
+def check_clock_change(binary, repo, work):
+    """A person's own feed where their clock goes back: the feed tests' forum with Dana Lee moved to
+    London and two sessions on 31 October 2027 (09:00-10:30 and 10:00-11:00 JST, which start at
+    01:00 BST and 01:00 GMT). icalendar must read each event's true instants, never a 0-minute event."""
+    import json
+    with open(os.path.join(repo, "Tests", "ConveneICalTests", "Golden", "snapshot.json")) as f:
+        snapshot = json.load(f)
+    for p in snapshot["event"]["stakeholders"]:
+        if p["id"] == "i-lee":
+            p["timeZone"] = "Europe/London"
+    starts = {"dialogue": "2027-10-31T09:00:00+09:00", "poster": "2027-10-31T10:00:00+09:00"}
+    for version in snapshot["history"]:
+        for a in version["assignments"]:
+            a["start"] = starts.get(a["session"], a["start"])
+    path = os.path.join(work, "clock-change.json")
+    with open(path, "w") as f:
+        json.dump(snapshot, f)
+    out = os.path.join(work, "clock-change")
+    subprocess.run([binary, "export", "--snapshot", path, "--out", out], check=True, capture_output=True)
+    with open(os.path.join(out, "people", "i-lee.ics"), "rb") as f:
+        data = f.read()
+    cal = icalendar.Calendar.from_ical(data)
+    utc = dt.timezone.utc
+    got = {str(e["SUMMARY"])[:5]: (e["DTSTART"].dt.astimezone(utc), e["DTEND"].dt.astimezone(utc)) for e in cal.walk("VEVENT")}
+    expected = {
+        "Multi": (dt.datetime(2027, 10, 31, 0, 0, tzinfo=utc), dt.datetime(2027, 10, 31, 1, 30, tzinfo=utc)),
+        "Poste": (dt.datetime(2027, 10, 31, 1, 0, tzinfo=utc), dt.datetime(2027, 10, 31, 2, 0, tzinfo=utc)),
+    }
+    problems = [f"{k}: read as {got.get(k)}, not {v}" for k, v in expected.items() if got.get(k) != v]
+    return problems + check_parsers(data)

@@ -27,6 +27,14 @@ def main():
         for p in problems:
             print(f"     {p}")
 
+    import tempfile
+    with tempfile.TemporaryDirectory() as work:
+        problems = feeds.check_clock_change(binary, repo, work)
+    failures += bool(problems)
+    print(f"{'ok  ' if not problems else 'FAIL'} a person's feed where their clock goes back keeps each instant")
+    for p in problems:
+        print(f"     {p}")
+
     samples = sorted(glob.glob(os.path.join(repo, "calendars", "**", "*.ics"), recursive=True))
     print(f"== calendars/ against recurring-ical-events ({len(samples)})")
     for path in samples:
