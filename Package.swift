@@ -62,7 +62,10 @@ let package = Package(
         ),
         .target(
             name: "ConveneApp",
-            dependencies: ["ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail"],
+            dependencies: [
+                "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(

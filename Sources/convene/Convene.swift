@@ -18,6 +18,7 @@ struct Convene: AsyncParsableCommand {
             Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
             Reschedule.self, Diff.self, History.self, Undo.self,
             Publish.self, Invite.self, Rsvp.self, Serve.self, Feeds.self,
+            Pages.self,
         ]
     )
 

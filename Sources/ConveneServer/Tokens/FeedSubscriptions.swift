@@ -1,3 +1,4 @@
+public import ConveneApp
 public import ConveneCore
 package import ConveneStore
 
