@@ -51,15 +51,22 @@ public struct RecordReplies: Change {
             notes.append(note + (known ? " (already recorded)" : ""))
             if !known { answers.append(answer) }
         }
-        var change = ProposedChange(command: command, basedOn: current.draft?.number)
-        change.recordsFacts = true
-        change.answers = answers
-        change.notes = notes
-        change.unchanged = "no change: every answer was recorded before"
+        return ProposedChange(recording: answers, notes: notes, command: command, current: current)
+    }
+}
+
+extension ProposedChange {
+    /// Answers to record as facts, whatever conflicts they bring: the one path every answer takes,
+    /// whether read from an iTIP reply, given in words or given on the person's page.
+    init(recording answers: [RSVPAnswer], notes: [String], command: String, current: CurrentSchedule) {
+        self.init(command: command, basedOn: current.draft?.number)
+        recordsFacts = true
+        self.answers = answers
+        self.notes = notes
+        unchanged = "no change: every answer was recorded before"
         var after = current
         after.answers += answers
-        change.judge(before: current.conflicts, after: after.conflicts)
-        return change
+        judge(before: current.conflicts, after: after.conflicts)
     }
 }
 
