@@ -110,9 +110,9 @@ public struct InvitationComposer: Sendable {
     }
 
     /// Where to join the session remotely: its own link, else the link of the room it is in.
-    func online(of session: Session, room: String) -> OnlineLink? { session.online ?? event.room(room)?.online }
+    package func online(of session: Session, room: String) -> OnlineLink? { session.online ?? event.room(room)?.online }
 
-    func roleText(required: Bool, language: Language) -> String {
+    package func roleText(required: Bool, language: Language) -> String {
         switch language {
         case .ja: return required ? "必須（ご登壇・ご発言をお願いする方）" : "任意（ご都合がつけばご参加ください）"
         case .en: return required ? "required (you are needed in this session)" : "optional (join if you can)"

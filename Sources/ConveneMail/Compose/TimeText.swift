@@ -1,9 +1,9 @@
-import ConveneCore
+package import ConveneCore
 
 /// Session times written for people, in a zone and a language.
-enum TimeText {
+package enum TimeText {
     /// e.g. `2027年2月22日（月）9:30〜10:30（Asia/Tokyo）` or `Monday 22 February 2027, 09:30–10:30 (Asia/Tokyo)`.
-    static func span(_ interval: Interval, zone: ZoneRules, language: Language) -> String {
+    package static func span(_ interval: Interval, zone: ZoneRules, language: Language) -> String {
         let a = zone.local(interval.start)
         let b = zone.local(interval.end)
         let sameDay = a.date == b.date

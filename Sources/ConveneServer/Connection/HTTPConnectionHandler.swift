@@ -21,6 +21,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private let responder: FeedResponder
     private let dates: ResponseDate
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var bodyTooLarge = false
     private var closing = false
 
     init(responder: FeedResponder, dates: ResponseDate) {
@@ -33,30 +35,46 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         switch unwrapInboundIn(data) {
         case .head(let request):
             head = request
-            // Only GET and HEAD are served and they need no body: say go on, or that the expectation fails.
+            body = []
+            // A declared length over the limit is refused before a byte of it is read.
+            bodyTooLarge = request.method == .POST
+                && (request.headers.first(name: "content-length").flatMap(Int.init) ?? 0) > PageSite.maximumBodyBytes
+            // GET and HEAD need no body, and a POST may send one within the limit: say go on, or that the expectation fails.
             if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue",
-               request.method == .GET || request.method == .HEAD {
+               request.method == .GET || request.method == .HEAD || (request.method == .POST && !bodyTooLarge) {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))),
                                       promise: nil)
             }
-        case .body:
-            break
+        case .body(let chunk):
+            // Only forms on people's pages take a body; anything else sent is dropped unread.
+            guard head?.method == .POST, !bodyTooLarge else { break }
+            if body.count + chunk.readableBytes > PageSite.maximumBodyBytes {
+                bodyTooLarge = true
+                body = []
+            } else {
+                body.append(contentsOf: chunk.readableBytesView)
+            }
         case .end:
             guard let request = head else { return }
             head = nil
             context.triggerUserOutboundEvent(ConnectionDeadline.RequestComplete(), promise: nil)
-            respond(to: request, context: context)
+            respond(to: request, body: body, tooLarge: bodyTooLarge, context: context)
+            body = []
+            bodyTooLarge = false
         }
     }
 
-    private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func respond(to request: HTTPRequestHead, body: [UInt8], tooLarge: Bool, context: ChannelHandlerContext) {
         var keepAlive = request.isKeepAlive
         var answer: Answer
         if let refusal = Self.refusal(request) {
             answer = refusal
             keepAlive = false
+        } else if tooLarge {
+            answer = RequestGuard.plain(.contentTooLarge, "Request bodies are limited to \(PageSite.maximumBodyBytes) bytes.\n")
+            keepAlive = false
         } else if let converted = Self.converted(request) {
-            answer = responder.respond(to: converted)
+            answer = responder.respond(to: converted, body: body)
         } else {
             answer = RequestGuard.plain(.badRequest, "The request cannot be read.\n")
             keepAlive = false

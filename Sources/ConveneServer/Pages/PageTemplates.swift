@@ -1,0 +1,135 @@
+/// The person's page as Mustache templates, one a language: the words and the markup live here as
+/// text, so they can be changed without touching the code that fills them in.
+///
+/// Every value is HTML-escaped by Mustache. Forms are plain HTML: the page works without script.
+enum PageTemplates {
+    static let all: [String: String] = ["page.en": pageEn, "page.ja": pageJa]
+
+    static let pageEn = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{{event}} — {{name}}</title>
+        <link rel="stylesheet" href="/page.css">
+        </head>
+        <body>
+        <main>
+        <h1>{{event}}</h1>
+        <p class="who">For {{name}}. Times are in your time zone, {{zone}}{{#otherZone}}, and at the venue ({{eventZone}}){{/otherZone}}. This page is yours alone: do not pass its address on.</p>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        <h2>Your sessions</h2>
+        {{^sessions}}<p>No session of yours is published yet.</p>{{/sessions}}
+        {{#sessions}}
+        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
+        <h3 id="t-{{id}}">{{title}}</h3>
+        <dl>
+        <dt>Your part</dt><dd>{{role}}</dd>
+        <dt>Room</dt><dd>{{room}}</dd>
+        <dt>When</dt><dd>{{homeTime}}</dd>
+        {{#eventTime}}<dt>At the venue</dt><dd>{{eventTime}}</dd>{{/eventTime}}
+        {{#online}}<dt>Join online</dt><dd><a href="{{online}}" rel="noreferrer noopener">{{online}}</a></dd>{{/online}}
+        </dl>
+        <p class="answer">Your answer on record: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — “{{comment}}”{{/comment}}</p>
+        <form method="post" action="/p/{{token}}/answer">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <input type="hidden" name="session" value="{{id}}">
+        <label for="c-{{id}}">Comment</label>
+        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <div class="buttons">
+        <button type="submit" name="answer" value="accept">Accept</button>
+        <button type="submit" name="answer" value="decline">Decline</button>
+        <button type="submit" name="answer" value="maybe">Maybe</button>
+        </div>
+        </form>
+        </section>
+        {{/sessions}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    static let pageJa = """
+        <!doctype html>
+        <html lang="ja">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{{event}} — {{name}} 様</title>
+        <link rel="stylesheet" href="/page.css">
+        </head>
+        <body>
+        <main>
+        <h1>{{event}}</h1>
+        <p class="who">{{name}} 様専用のページです。時刻はお住まいの地域（{{zone}}）の時刻です{{#otherZone}}。会場（{{eventZone}}）の時刻も併記します{{/otherZone}}。このページのアドレスは他の方に伝えないでください。</p>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        <h2>ご参加のセッション</h2>
+        {{^sessions}}<p>公開済みのセッションはまだありません。</p>{{/sessions}}
+        {{#sessions}}
+        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
+        <h3 id="t-{{id}}">{{title}}</h3>
+        <dl>
+        <dt>ご参加の区分</dt><dd>{{role}}</dd>
+        <dt>会場</dt><dd>{{room}}</dd>
+        <dt>日時</dt><dd>{{homeTime}}</dd>
+        {{#eventTime}}<dt>会場の時刻</dt><dd>{{eventTime}}</dd>{{/eventTime}}
+        {{#online}}<dt>オンライン参加</dt><dd><a href="{{online}}" rel="noreferrer noopener">{{online}}</a></dd>{{/online}}
+        </dl>
+        <p class="answer">現在のお返事: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — 「{{comment}}」{{/comment}}</p>
+        <form method="post" action="/p/{{token}}/answer">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <input type="hidden" name="session" value="{{id}}">
+        <label for="c-{{id}}">コメント</label>
+        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <div class="buttons">
+        <button type="submit" name="answer" value="accept">承諾</button>
+        <button type="submit" name="answer" value="decline">辞退</button>
+        <button type="submit" name="answer" value="maybe">仮承諾</button>
+        </div>
+        </form>
+        </section>
+        {{/sessions}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// Words the code fills in, by language: answers on record and what a save reports.
+    static let words: [String: [String: String]] = [
+        "en": ["accepted": "Accepted", "declined": "Declined", "tentative": "Maybe", "none": "No answer yet",
+               "saved": "Your answer is saved.", "unchanged": "That answer was already on record."],
+        "ja": ["accepted": "承諾", "declined": "辞退", "tentative": "仮承諾", "none": "まだお返事がありません",
+               "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。"],
+    ]
+
+    /// The page's only style sheet, served by the server itself (the Content-Security-Policy allows no other).
+    static let css = """
+        *{box-sizing:border-box}
+        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Hiragino Sans",sans-serif;color:#1a1a1a;background:#fafafa}
+        main{max-width:46rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.4rem;margin:.5rem 0}
+        h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+        h3{font-size:1.05rem;margin:0 0 .5rem}
+        .who{color:#444}
+        .notice{border:2px solid #1a5e20;background:#eef7ee;padding:.5rem .75rem;font-weight:600}
+        .session{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
+        dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:0 0 .5rem}
+        dt{font-weight:600}
+        dd{margin:0;overflow-wrap:anywhere}
+        label{display:block;font-weight:600;margin:.5rem 0 .25rem}
+        textarea{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:4px}
+        .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+        button{font:inherit;min-height:44px;min-width:6rem;padding:.4rem 1rem;border:2px solid #1a1a1a;border-radius:6px;background:#fff;color:#1a1a1a;cursor:pointer}
+        button:hover{background:#eee}
+        :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+        .answer strong{padding:0 .3rem;border-radius:3px}
+        .accepted{background:#dff0d8}.declined{background:#f8d7da}.tentative{background:#fff3cd}
+        a{color:#0b57d0}
+
+        """
+}
