@@ -87,6 +87,11 @@ struct PageSiteTests {
             let form = "form=\(key)&session=opening&answer=accept"
             #expect(try await client.post(path + "/answer", form: form, origin: "https://evil.example").status == 403)
             #expect(try await client.post(path + "/answer", form: form, origin: nil).status == 403)
+            // A no-referrer page posts with Origin: null: only the browser's same-origin fetch mark lets it through.
+            let nullOrigin = ["Content-Type": "application/x-www-form-urlencoded", "Origin": "null"]
+            #expect(try await client.get(path + "/answer", method: "POST", headers: nullOrigin.merging(["Sec-Fetch-Site": "cross-site"]) { a, _ in a },
+                                         body: Data(form.utf8)).status == 403)
+            #expect(try await client.get(path + "/answer", method: "POST", headers: nullOrigin, body: Data(form.utf8)).status == 403)
             #expect(try await client.post(path + "/answer", form: "form=0123&session=opening&answer=accept", origin: origin).status == 403)
             let other = PageLinks.path(try links.issue(for: "kimura", at: Fixture.at("2027-02-02T00:00:00Z")))
             #expect(try await client.post(other + "/answer", form: "form=\(key)&session=industry&answer=accept", origin: origin).status == 403,
@@ -97,6 +102,11 @@ struct PageSiteTests {
             #expect(try await client.post(path + "/answer", form: "form=\(key)&comment=\(big)", origin: origin).status == 413)
             #expect(try await client.post("/feeds/event.ics", form: form, origin: origin).status == 405)
             #expect(try f.store.answers().isEmpty)
+            let sameOrigin = try await client.get(path + "/answer", method: "POST",
+                                                  headers: nullOrigin.merging(["Sec-Fetch-Site": "same-origin"]) { a, _ in a },
+                                                  body: Data(form.utf8))
+            #expect(sameOrigin.status == 303)
+            #expect(try f.store.answers().count == 1)
             #expect(try await client.get("/p/" + SecretToken.random().text).status == 404)
             try links.revoke("martin", at: Fixture.at("2027-02-03T00:00:00Z"))
             let revoked = try await client.get(path)

@@ -131,9 +131,15 @@ struct PageSite: Sendable {
     }
 
     /// True when the request's one Origin is this server, by its public address or the Host it was asked as.
+    ///
+    /// A page sent with `Referrer-Policy: no-referrer` makes browsers post its forms with `Origin: null`;
+    /// then the browser's own `Sec-Fetch-Site: same-origin` must vouch for it (a foreign page gets `cross-site`).
     private func isOwnOrigin(_ request: HTTPRequest) -> Bool {
         let origins = request.headerFields[values: .origin]
         guard origins.count == 1, let origin = origins.first?.lowercased() else { return false }
+        if origin == "null" {
+            return request.headerFields[values: HTTPField.Name("Sec-Fetch-Site")!] == ["same-origin"]
+        }
         var own = [Self.origin(of: holder.links.base)]
         if let host = request.authority?.lowercased() { own += ["http://\(host)", "https://\(host)"] }
         return own.contains(origin)
