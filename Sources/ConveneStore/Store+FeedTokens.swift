@@ -59,17 +59,21 @@ extension Store {
     /// Keeps a new token of a kind, by its hash, as the person's only live one of that kind (an earlier
     /// one is revoked), with an audit entry; one transaction.
     public func addToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String) throws {
+        try write { db in try insertToken(kind, hash: hash, for: person, at: now, command: command, db) }
+    }
+
+    /// Keeps a new token inside a caller's transaction, revoking the person's live one, with an audit entry.
+    func insertToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String,
+                     _ db: Database) throws {
         guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
             throw StoreError("a \(kind.name) hash must be 64 lowercase hex digits")
         }
-        try write { db in
-            try requirePerson(person, db)
-            let replaced = try revokeLive(kind, person, at: now, db)
-            try db.execute(sql: "INSERT INTO \(kind.table) (person_id, hash, created_at) VALUES (?, ?, ?)",
-                           arguments: [person, hash, now.iso8601])
-            try audit(db, at: now, command: command, action: kind.rawValue + "-token",
-                      detail: "\(kind.name) issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
-        }
+        try requirePerson(person, db)
+        let replaced = try revokeLive(kind, person, at: now, db)
+        try db.execute(sql: "INSERT INTO \(kind.table) (person_id, hash, created_at) VALUES (?, ?, ?)",
+                       arguments: [person, hash, now.iso8601])
+        try audit(db, at: now, command: command, action: kind.rawValue + "-token",
+                  detail: "\(kind.name) issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
     }
 
     /// Revokes a person's live token of a kind, with an audit entry. Throws if the person is unknown or has none.

@@ -1,5 +1,6 @@
 import ConveneApp
 import ConveneCore
+import ConveneMail
 import ConveneStore
 import ConveneTestFixtures
 import Foundation
@@ -42,5 +43,47 @@ import Testing
     @Test func tokensCarryAtLeast128Bits() {
         #expect(SecretToken.random().text.count * 5 >= 128)
         #expect(PageLinks.url(baseURL: "http://h:1//", token: SecretToken.random()).hasPrefix("http://h:1/p/"))
+    }
+}
+
+@Suite struct PublishedPageLinksTests {
+    @Test func publishingWithABaseURLPutsEachPersonsNewPageLinkInTheirMail() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        let pages = PageLinks(store: store)
+        let someone = try #require(Forum.event.stakeholders.first).id
+        let earlier = try pages.issue(for: someone, at: Forum.stamp)
+        let publisher = Publisher(store: store)
+        try publisher.publish(try publisher.plan(at: Forum.stamp), force: true, reason: nil, pageBaseURL: "https://forum.example.org")
+        let messages = try store.outbox()
+        #expect(!messages.isEmpty)
+        var links: [String: String] = [:]
+        for m in messages {
+            let text = try Self.plainText(m.bytes)
+            let link = try #require(text.range(of: #"https://forum\.example\.org/p/[a-z2-7]{32}"#, options: .regularExpression),
+                                    "every invitation carries the page link")
+            let url = String(text[link])
+            #expect(links[m.person] == nil || links[m.person] == url, "one link a person across their messages")
+            links[m.person] = url
+            #expect(try pages.person(presenting: url.split(separator: "/").last!) == m.person)
+            #expect(!text.contains("write \"accept\""))
+        }
+        if links[someone] != nil {
+            #expect(try pages.person(presenting: Substring(earlier.text)) == nil, "the mailed link replaces the earlier one")
+        }
+        // Without a base URL the mail asks for the mail program's buttons, as before.
+        let (plain, _) = try Forum.store()
+        try Forum.draft(plain)
+        try Forum.publish(plain)
+        for m in try plain.outbox() { #expect(!(try Self.plainText(m.bytes)).contains("/p/")) }
+        #expect(try plain.tokens(.page).isEmpty)
+    }
+
+    /// The text/plain part of a composed message, decoded from its base64.
+    static func plainText(_ bytes: [UInt8]) throws -> String {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        let start = try #require(raw.range(of: "Content-Transfer-Encoding: base64\r\n\r\n")).upperBound
+        let encoded = raw[start...].prefix { $0 != "-" }.filter { !$0.isWhitespace }
+        return String(decoding: try #require(Data(base64Encoded: String(encoded))), as: UTF8.self)
     }
 }

@@ -8,6 +8,8 @@ public struct InvitationComposer: Sendable {
     public var templates: MailTemplates
     /// Sessions no longer in the plan, so cancels can still name them.
     public var removed: [Session]
+    /// Each person's own page address, by person id: invitations and updates to them carry it.
+    public var pageLinks: [String: String] = [:]
 
     /// Creates a composer; `from` defaults to the event's organizer.
     public init(event: Event, from: MailAddress? = nil, removed: [Session] = []) throws {
@@ -83,6 +85,7 @@ public struct InvitationComposer: Sendable {
         if let description = session.description?.text(in: language), !description.isEmpty { c["description"] = description }
         // Private links too: an invitation goes only to someone in the session.
         if n.kind != .cancel, let link = online(of: session, room: n.room) { c["online"] = link.url }
+        if let page = pageLinks[person.id] { c["page"] = page }
         if let r = n.previousRoom, let s = n.previousStart, let eventZone {
             let before = Interval(start: s, end: s.adding(minutes: session.duration))
             let roomName = event.room(r)?.name.text(in: language) ?? r
