@@ -40,12 +40,11 @@ public struct PersonalPage: Sendable {
 
     /// The page of `person` as the database stands; throws when there is no such person.
     public static func load(person id: String, from store: Store) throws -> PersonalPage {
-        guard let current = try CurrentSchedule.load(from: store) else { throw AppError.noEvent }
-        let event = current.event
+        // Only what the page shows: the plan, the answers and the releases, not calendars or drafts.
+        guard let event = try store.event() else { throw AppError.noEvent }
         guard let person = event.stakeholder(id) else { throw AppError("no stakeholder '\(id)' in \(event.id)") }
         let language = person.language
-        let composer = try InvitationComposer(event: event)
-        let book = AnswerBook(current.answers)
+        let book = AnswerBook(try store.answers())
         let home = ZoneRules(identifier: person.timeZone)
         let venue = ZoneRules(identifier: event.timeZone)
         let entries = (try PublishedSchedule.load(from: store))?.publication.entries ?? []
@@ -62,9 +61,9 @@ public struct PersonalPage: Sendable {
                     eventTime = TimeText.span(interval, zone: venue, language: language)
                 }
                 return Item(session: entry.session.id, title: entry.session.title.text(in: language), required: required,
-                            role: composer.roleText(required: required, language: language),
+                            role: InvitationComposer.roleText(required: required, language: language),
                             room: event.room(entry.room)?.name.text(in: language) ?? entry.room, homeTime: homeTime,
-                            eventTime: eventTime, online: composer.online(of: entry.session, room: entry.room)?.url,
+                            eventTime: eventTime, online: InvitationComposer.online(of: entry.session, room: entry.room, in: event)?.url,
                             answer: inForce?.answer, comment: inForce?.comment)
             }
         return PersonalPage(person: person, eventName: event.name.text(in: language), eventZone: event.timeZone, items: items)

@@ -73,7 +73,7 @@ public struct InvitationComposer: Sendable {
             "title": session.title.text(in: language),
             "room": room,
             "eventTime": eventZone.map { TimeText.span(interval, zone: $0, language: language) } ?? interval.start.iso8601,
-            "role": roleText(required: n.required, language: language),
+            "role": Self.roleText(required: n.required, language: language),
             "organizer": event.organizer.name,
             "organizerEmail": event.organizer.email,
             "sessionCancelled": n.sessionCancelled,
@@ -113,9 +113,15 @@ public struct InvitationComposer: Sendable {
     }
 
     /// Where to join the session remotely: its own link, else the link of the room it is in.
-    package func online(of session: Session, room: String) -> OnlineLink? { session.online ?? event.room(room)?.online }
+    func online(of session: Session, room: String) -> OnlineLink? { Self.online(of: session, room: room, in: event) }
 
-    package func roleText(required: Bool, language: Language) -> String {
+    /// Where to join a session of `event` remotely: its own link, else the link of the room it is in.
+    package static func online(of session: Session, room: String, in event: Event) -> OnlineLink? {
+        session.online ?? event.room(room)?.online
+    }
+
+    /// The person's part in a session, in words of their language.
+    package static func roleText(required: Bool, language: Language) -> String {
         switch language {
         case .ja: return required ? "必須（ご登壇・ご発言をお願いする方）" : "任意（ご都合がつけばご参加ください）"
         case .en: return required ? "required (you are needed in this session)" : "optional (join if you can)"
