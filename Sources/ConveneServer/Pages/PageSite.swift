@@ -72,7 +72,7 @@ struct PageSite: Sendable {
         let formKey = Self.formKey(token: token)
         var context: [String: Any] = [
             "event": page.eventName, "name": page.person.name, "zone": page.person.timeZone, "eventZone": page.eventZone,
-            "otherZone": page.person.timeZone != page.eventZone,
+            "otherZone": page.person.timeZone != page.eventZone, "token": String(token), "formKey": formKey,
             "sessions": page.items.map { item -> [String: Any] in
                 var c: [String: Any] = [
                     "id": item.session, "title": item.title, "role": item.role, "room": item.room, "homeTime": item.homeTime,

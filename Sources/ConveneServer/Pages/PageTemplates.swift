@@ -46,6 +46,29 @@ enum PageTemplates {
         </form>
         </section>
         {{/sessions}}
+        {{#grid}}
+        <h2 id="availability">When can you come?</h2>
+        <form method="post" action="/p/{{token}}/availability" class="grid">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">I can come at any time during the event</label></p>
+        <p class="hint">If you cannot, uncheck it and mark each time: Available, If need be (you can, but would rather not) or Unavailable. Times are in your time zone, {{zone}}.{{#answeredAt}} Last saved {{answeredAt}}.{{/answeredAt}}</p>
+        {{#days}}
+        <fieldset class="day"><legend>{{date}}</legend>
+        {{#cells}}
+        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
+        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> Available</label>
+        <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> If need be</label>
+        <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> Unavailable</label>
+        </div>
+        {{/cells}}
+        </fieldset>
+        {{/days}}
+        <label for="note">Note to the organizer</label>
+        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <div class="buttons"><button type="submit">Save availability</button></div>
+        </form>
+        {{/grid}}
         </main>
         </body>
         </html>
@@ -93,6 +116,29 @@ enum PageTemplates {
         </form>
         </section>
         {{/sessions}}
+        {{#grid}}
+        <h2 id="availability">ご都合のよい日時</h2>
+        <form method="post" action="/p/{{token}}/availability" class="grid">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">会期中はいつでも参加できます</label></p>
+        <p class="hint">ご都合の悪い時間がある場合は、チェックを外して各時間に「参加可」「できれば避けたい」「参加不可」を選んでください。時刻はお住まいの地域（{{zone}}）の時刻です。{{#answeredAt}}最終保存: {{answeredAt}}{{/answeredAt}}</p>
+        {{#days}}
+        <fieldset class="day"><legend>{{date}}</legend>
+        {{#cells}}
+        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
+        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> 参加可</label>
+        <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> できれば避けたい</label>
+        <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> 参加不可</label>
+        </div>
+        {{/cells}}
+        </fieldset>
+        {{/days}}
+        <label for="note">主催者への連絡事項</label>
+        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <div class="buttons"><button type="submit">ご都合を保存</button></div>
+        </form>
+        {{/grid}}
         </main>
         </body>
         </html>
@@ -130,6 +176,20 @@ enum PageTemplates {
         .answer strong{padding:0 .3rem;border-radius:3px}
         .accepted{background:#dff0d8}.declined{background:#f8d7da}.tentative{background:#fff3cd}
         a{color:#0b57d0}
+        .anytime{font-weight:600}
+        .anytime label{display:inline;margin:0}
+        input[type=checkbox],input[type=radio]{width:1.2rem;height:1.2rem;vertical-align:middle;margin:0 .3rem 0 0}
+        .hint{color:#444}
+        fieldset.day{border:1px solid #ccc;border-radius:6px;background:#fff;margin:0 0 1rem;padding:.5rem .75rem}
+        legend{font-weight:600;padding:0 .25rem}
+        .cell{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;padding:.3rem 0;border-top:1px solid #eee}
+        .cell .time{flex:0 0 100%;font-variant-numeric:tabular-nums;font-weight:600}
+        .cell label{display:inline-flex;align-items:center;margin:0;font-weight:400;padding:.2rem .5rem;border:1px solid #999;border-radius:4px;min-height:44px}
+        .cell label:has(input:checked){font-weight:700;border-width:2px;border-color:#1a1a1a}
+        .cell label.available:has(input:checked){background:#dff0d8}
+        .cell label.if-need-be:has(input:checked){background:#fff3cd}
+        .cell label.unavailable:has(input:checked){background:#f8d7da}
+        @media (min-width:40rem){.cell .time{flex:0 0 9rem}}
 
         """
 }
