@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Answers each request on the event loop that read it, straight after HTTP/1 decoding: every
 /// answer comes from memory, so there is nothing to wait for and no reason to hop to another thread.
@@ -74,11 +75,30 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
             answer = RequestGuard.plain(.contentTooLarge, "Request bodies are limited to \(PageSite.maximumBodyBytes) bytes.\n")
             keepAlive = false
         } else if let converted = Self.converted(request) {
+            guard !responder.readsDatabase(converted) else {
+                // A person's page reads and writes the database: done on NIO's thread pool, so the
+                // event loop goes on serving feeds from memory meanwhile. The pipelining handler holds
+                // the connection's next request until this answer is written.
+                let responder = responder, keepAlive = keepAlive
+                let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+                NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) { responder.respond(to: converted, body: body) }
+                    .whenComplete { result in
+                        let answer = (try? result.get())
+                            ?? RequestGuard.plain(.serviceUnavailable, "The server is shutting down.\n")
+                        bound.value.handler.send(answer, for: request, keepAlive: keepAlive, context: bound.value.context)
+                    }
+                return
+            }
             answer = responder.respond(to: converted, body: body)
         } else {
             answer = RequestGuard.plain(.badRequest, "The request cannot be read.\n")
             keepAlive = false
         }
+        send(answer, for: request, keepAlive: keepAlive, context: context)
+    }
+
+    private func send(_ answer: Answer, for request: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext) {
+        var answer = answer
         answer.headers[.date] = dates.now
         var headers = HTTPHeaders()
         headers.reserveCapacity(answer.headers.count + 1)

@@ -12,6 +12,12 @@ struct FeedResponder: Sendable {
     let logger: Logger
     let logRequests: Bool
 
+    /// Whether answering reads the database on every request (people's pages), rather than from memory.
+    func readsDatabase(_ request: HTTPRequest) -> Bool {
+        guard pages != nil, let target = request.path else { return false }
+        return target.hasPrefix("/p/")
+    }
+
     /// The answer to a request, from memory (or, once per database change, a render).
     func respond(to request: HTTPRequest, body: [UInt8] = []) -> Answer {
         let target = request.path ?? "/"
