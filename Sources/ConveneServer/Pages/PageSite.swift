@@ -28,13 +28,14 @@ struct PageSite: Sendable {
     }
 
     /// Whether a path belongs to the pages (so POST is allowed there).
-    static func owns(_ path: String) -> Bool { path.hasPrefix("/p/") || path == "/page.css" }
+    static func owns(_ path: String) -> Bool { path.hasPrefix("/p/") || path == "/page.css" || path == "/page.js" }
 
     /// The answer to a request for a page path.
     func answer(_ request: HTTPRequest, path: String, body: [UInt8]) -> Answer {
-        if path == "/page.css" {
+        if path == "/page.css" || path == "/page.js" {
             guard request.method == .get || request.method == .head else { return Self.notAllowed("GET, HEAD") }
-            return Self.secured(.ok, contentType: "text/css; charset=utf-8", PageTemplates.css)
+            return path == "/page.css" ? Self.secured(.ok, contentType: "text/css; charset=utf-8", PageTemplates.css)
+                : Self.secured(.ok, contentType: "text/javascript; charset=utf-8", PageTemplates.script)
         }
         let parts = path.dropFirst("/p/".count).split(separator: "/", omittingEmptySubsequences: false)
         guard let token = parts.first, !token.isEmpty, parts.count <= 2 else { return Self.notFound() }
@@ -180,9 +181,10 @@ struct PageSite: Sendable {
         return Answer(status: status, headers: headers, body: ByteBuffer(string: text))
     }
 
-    /// Styles from this server only; no script, frame, font or image from anywhere; forms post here only.
-    static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    /// Styles and the one script from this server only, no inline script; no frame, font or image from
+    /// anywhere; forms post here only.
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func notFound() -> Answer { secured(.notFound, contentType: "text/plain; charset=utf-8", "Not found.\n") }
 

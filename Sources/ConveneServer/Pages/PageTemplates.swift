@@ -68,6 +68,7 @@ enum PageTemplates {
         <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
         <div class="buttons"><button type="submit">Save availability</button></div>
         </form>
+        <script src="/page.js" defer></script>
         {{/grid}}
         </main>
         </body>
@@ -138,6 +139,7 @@ enum PageTemplates {
         <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
         <div class="buttons"><button type="submit">ご都合を保存</button></div>
         </form>
+        <script src="/page.js" defer></script>
         {{/grid}}
         </main>
         </body>
@@ -152,6 +154,41 @@ enum PageTemplates {
         "ja": ["accepted": "承諾", "declined": "辞退", "tentative": "仮承諾", "none": "まだお返事がありません",
                "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。"],
     ]
+
+    /// The page's only script, optional: drag across times to give them all the mark pressed first, and
+    /// marking a time unchecks "at any time". The forms work the same without it.
+    static let script = """
+        "use strict";
+        (function () {
+          var painting = null;
+          var anyTime = document.getElementById("anytime");
+          function mark(cell) {
+            var input = cell && cell.querySelector('input[value="' + painting + '"]');
+            if (input && !input.checked) {
+              input.checked = true;
+              input.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+          }
+          document.addEventListener("change", function (e) {
+            if (anyTime && e.target.type === "radio" && e.target.value !== "available") anyTime.checked = false;
+          });
+          document.addEventListener("pointerdown", function (e) {
+            var label = e.target.closest && e.target.closest(".cell label");
+            if (!label || e.button !== 0) return;
+            painting = label.querySelector("input").value;
+            mark(label.closest(".cell"));
+          });
+          document.addEventListener("pointermove", function (e) {
+            if (!painting) return;
+            var under = document.elementFromPoint(e.clientX, e.clientY);
+            mark(under && under.closest && under.closest(".cell"));
+          });
+          ["pointerup", "pointercancel"].forEach(function (type) {
+            document.addEventListener(type, function () { painting = null; });
+          });
+        })();
+
+        """
 
     /// The page's only style sheet, served by the server itself (the Content-Security-Policy allows no other).
     static let css = """
@@ -184,7 +221,7 @@ enum PageTemplates {
         legend{font-weight:600;padding:0 .25rem}
         .cell{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;padding:.3rem 0;border-top:1px solid #eee}
         .cell .time{flex:0 0 100%;font-variant-numeric:tabular-nums;font-weight:600}
-        .cell label{display:inline-flex;align-items:center;margin:0;font-weight:400;padding:.2rem .5rem;border:1px solid #999;border-radius:4px;min-height:44px}
+        .cell label{touch-action:none;display:inline-flex;align-items:center;margin:0;font-weight:400;padding:.2rem .5rem;border:1px solid #999;border-radius:4px;min-height:44px}
         .cell label:has(input:checked){font-weight:700;border-width:2px;border-color:#1a1a1a}
         .cell label.available:has(input:checked){background:#dff0d8}
         .cell label.if-need-be:has(input:checked){background:#fff3cd}
