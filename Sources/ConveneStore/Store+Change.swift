@@ -49,9 +49,12 @@ public struct ChangeRecord: Sendable {
     public var version: Version?
     public var pin: PinChange?
     public var answers: [RSVPAnswer]
+    /// People's availability answers, each stored as a new save.
+    public var availability: [AvailabilityAnswer]
 
     public init(basedOn: Int?, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
-                version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = []) {
+                version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = [],
+                availability: [AvailabilityAnswer] = []) {
         self.basedOn = basedOn
         self.command = command
         self.reason = reason
@@ -60,6 +63,7 @@ public struct ChangeRecord: Sendable {
         self.version = version
         self.pin = pin
         self.answers = answers
+        self.availability = availability
     }
 }
 
@@ -80,7 +84,7 @@ extension Store {
         let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
         guard latest != expected else { return }
         throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
-            + "worked out; nothing was \(undone), run the command again")
+            + "worked out; nothing was \(undone), run the command again", isStale: true)
     }
 
     /// Saves a change in one transaction, with one audit entry.
@@ -103,6 +107,10 @@ extension Store {
             }
             if let pin = change.pin { try apply(pin, db, at: now) }
             saved.answers = try insert(change.answers, db, at: now)
+            if !change.availability.isEmpty {
+                try insert(change.availability, db)
+                action = "availability"
+            }
             if let v = change.version {
                 let version = try insertVersion(db, v, at: now, command: change.command, reason: change.reason)
                 if let restores = v.restores {

@@ -40,7 +40,11 @@ struct PageSiteTests {
             #expect(page.contains("Friday 12 March 2027, 09:00–10:00 (Asia/Tokyo)"))
             #expect(page.contains(">Accept</button>") && page.contains(">Decline</button>") && page.contains(">Maybe</button>"))
             #expect(page.contains(">Comment</label>") && page.contains("No answer yet"))
-            #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://"))
+            // Nothing from elsewhere, and no inline script: the one script is ours, by address.
+            #expect(!page.contains("http://") && !page.contains("https://"))
+            #expect(page.components(separatedBy: "<script").count - 1 == page.components(separatedBy: "<script src=\"/page.js\" defer></script>").count - 1)
+            let script = try await client.get("/page.js")
+            #expect(script.status == 200 && script.header("Content-Type") == "text/javascript; charset=utf-8")
             let css = try await client.get("/page.css")
             #expect(css.status == 200 && css.header("Content-Type") == "text/css; charset=utf-8")
             let ja = try await client.get(PageLinks.path(try PageLinks(store: f.store).issue(for: "ito", at: Fixture.at("2027-02-02T00:00:00Z"))))

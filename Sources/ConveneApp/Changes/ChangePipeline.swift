@@ -34,7 +34,8 @@ public struct ChangePipeline: Sendable {
         let text = ScheduleText(event: event)
         let saved = try store.save(ChangeRecord(
             basedOn: proposal.basedOn, command: proposal.command, reason: reason, detail: proposal.detail(text),
-            plan: proposal.plan, version: proposal.schedule, pin: proposal.pin, answers: proposal.answers), at: now)
+            plan: proposal.plan, version: proposal.schedule, pin: proposal.pin, answers: proposal.answers,
+            availability: proposal.availability), at: now)
         return ChangeOutcome(proposal: proposal, saved: saved)
     }
 }

@@ -13,8 +13,8 @@ import NIOCore
 /// Unlike feeds, a page is read from the database on every request (the answer on record must be
 /// current, and a revoked link must fail at once), and a POST writes to it.
 struct PageSite: Sendable {
-    /// Largest request body read, in bytes: an answer form is well under 2 KB.
-    static let maximumBodyBytes = 16 * 1024
+    /// Largest request body read, in bytes: an answer form is well under 2 KB, a grid of 500 cells about 16 KB.
+    static let maximumBodyBytes = 64 * 1024
 
     let store: Store
     let holder: LinkHolder
@@ -49,7 +49,9 @@ struct PageSite: Sendable {
                 return Self.notAllowed("GET, HEAD")
             case ("answer", .post):
                 return try recordAnswer(person: person, token: token, form: try checkedForm(request, token: token, body: body))
-            case ("answer", _):
+            case ("availability", .post):
+                return try recordAvailability(person: person, token: token, form: try checkedForm(request, token: token, body: body))
+            case ("answer", _), ("availability", _):
                 return Self.notAllowed("POST")
             default:
                 return Self.notFound()
@@ -86,6 +88,7 @@ struct PageSite: Sendable {
                 return c
             },
         ]
+        context["grid"] = try gridContext(person: person, language: page.person.language)
         if let said = query["said"], let notice = words[said] { context["notice"] = notice }
         return Self.secured(.ok, contentType: "text/html; charset=utf-8", templates["page.\(language)"]!.render(context))
     }
@@ -103,6 +106,50 @@ struct PageSite: Sendable {
         let outcome = try ChangePipeline(store: store).apply(change, force: false, reason: nil, at: now)
         // Post, redirect, get: reloading the page shows the answer on record and posts nothing again.
         return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "saved")#\(session)")
+    }
+
+    /// The availability grid as the template reads it: days of cells, each with its mark on record.
+    private func gridContext(person: String, language: Language) throws -> [String: Any] {
+        let grid = try ChangePipeline(store: store).availabilityGrid(for: person)
+        let zone = ZoneRules(identifier: grid.zone)
+        var c: [String: Any] = [
+            "anyTime": grid.anyTime, "zone": grid.zone, "note": grid.note ?? "",
+            "days": grid.days.map { day -> [String: Any] in
+                ["date": Self.dayText(day.date, language: language), "cells": day.cells.map { cell -> [String: Any] in
+                    ["id": cell.id, "label": cell.label, "endLabel": cell.endLabel, "available": cell.mark == .available,
+                     "ifNeedBe": cell.mark == .ifNeedBe, "unavailable": cell.mark == .unavailable]
+                }]
+            },
+        ]
+        if let at = grid.answeredAt, let zone {
+            let local = zone.local(at)
+            c["answeredAt"] = "\(local.date.iso8601) \(local.timeText)"
+        }
+        return c
+    }
+
+    /// A day's heading: `Monday 2027-02-22` or `2027年2月22日（月）`.
+    static func dayText(_ date: LocalDate, language: Language) -> String {
+        switch language {
+        case .ja: return "\(date.year)年\(date.month)月\(date.day)日（\(["月", "火", "水", "木", "金", "土", "日"][date.isoWeekday - 1])）"
+        case .en: return "\(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][date.isoWeekday - 1]) \(date.iso8601)"
+        }
+    }
+
+    private func recordAvailability(person: String, token: Substring, form: FormBody) throws -> Answer {
+        var marks: [String: AvailabilityAnswer.Mark] = [:]
+        for field in form.fields where field.name.hasPrefix("c-") {
+            guard let mark = AvailabilityAnswer.Mark(rawValue: field.value) else {
+                return Self.secured(.badRequest, contentType: "text/plain; charset=utf-8",
+                                    "A time is marked '\(field.value)': use available, if-need-be or unavailable.\n")
+            }
+            marks[String(field.name.dropFirst(2))] = mark
+        }
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        let change = RecordAvailability(person: person, anyTime: form["anytime"] != nil, marks: marks, note: form["note"],
+                                        answeredAt: now)
+        let outcome = try ChangePipeline(store: store).recordAvailability(change, at: now)
+        return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "availability")#availability")
     }
 
     /// A response that ends a request before anything is recorded.

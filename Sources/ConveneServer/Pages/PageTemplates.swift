@@ -150,9 +150,11 @@ enum PageTemplates {
     /// Words the code fills in, by language: answers on record and what a save reports.
     static let words: [String: [String: String]] = [
         "en": ["accepted": "Accepted", "declined": "Declined", "tentative": "Maybe", "none": "No answer yet",
-               "saved": "Your answer is saved.", "unchanged": "That answer was already on record."],
+               "saved": "Your answer is saved.", "unchanged": "That answer was already on record.",
+               "availability": "Your availability is saved."],
         "ja": ["accepted": "承諾", "declined": "辞退", "tentative": "仮承諾", "none": "まだお返事がありません",
-               "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。"],
+               "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。",
+               "availability": "ご都合を保存しました。"],
     ]
 
     /// The page's only script, optional: drag across times to give them all the mark pressed first, and

@@ -14,6 +14,7 @@ enum Migrations {
         m.registerMigration("v5-publish-outbox", migrate: publishOutbox)
         m.registerMigration("v5-publish-answers", migrate: publishAnswers)
         m.registerMigration("v6-picks-and-bounds", migrate: picksAndBounds)
+        m.registerMigration("v7-availability", migrate: availability)
         m.registerMigration("v7-page-tokens", migrate: pageTokens)
         return m
     }
