@@ -66,4 +66,36 @@ import Testing
         #expect(throws: AppError.self) { try say(unpublished, .accepted) }
         #expect(try store.answers().isEmpty && unpublished.answers().isEmpty)
     }
+
+    @Test func anAnswerRacingAScheduleSavedElsewhereIsWorkedOutAgainNotLost() throws {
+        let store = try prepared()
+        let other = try Store(path: store.path)
+        let answer = try RecordAnswer(person: "c-dubois", session: "s-open", answer: .declined, comment: nil, channel: .page,
+                                      at: Forum.stamp)
+        let pipeline = ChangePipeline(store: store)
+        #expect(throws: StoreError.self) { try pipeline.apply(Racing(inner: answer, other: other), force: false, reason: nil, at: Forum.stamp) }
+        #expect(try store.answers().isEmpty)
+        let outcome = try pipeline.record(Racing(inner: answer, other: other), at: Forum.stamp)
+        #expect(outcome.saved?.answers == 1)
+        #expect(try store.answers().count == 1)
+    }
+}
+
+/// A change during whose working-out another connection saves a new draft, once, as another process may.
+private struct Racing: Change {
+    final class Once: @unchecked Sendable { var fired = false }
+    let inner: RecordAnswer
+    let other: Store
+    let once = Once()
+
+    var command: String { inner.command }
+
+    func propose(_ context: ChangeContext) throws -> ProposedChange {
+        let proposal = try inner.propose(context)
+        if !once.fired {
+            once.fired = true
+            try Forum.draft(other)
+        }
+        return proposal
+    }
 }

@@ -103,7 +103,7 @@ struct PageSite: Sendable {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
         let change = try RecordAnswer(person: person, session: session, answer: answer, comment: form["comment"],
                                       channel: .page, at: now)
-        let outcome = try ChangePipeline(store: store).apply(change, force: false, reason: nil, at: now)
+        let outcome = try ChangePipeline(store: store).record(change, at: now)
         // Post, redirect, get: reloading the page shows the answer on record and posts nothing again.
         return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "saved")#\(session)")
     }

@@ -84,7 +84,7 @@ struct Rsvp: AsyncParsableCommand {
                 let change = try RecordAnswer(person: person, session: session, answer: answer.answer, comment: comment,
                                               channel: .organizer, at: .now())
                 let pipeline = ChangePipeline(store: try database.open())
-                let outcome = try pipeline.apply(change, force: false, reason: nil, at: .now())
+                let outcome = try pipeline.record(change, at: .now())
                 printOutcome(outcome, try pipeline.current().text)
             }
         }
