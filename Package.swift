@@ -62,7 +62,10 @@ let package = Package(
         ),
         .target(
             name: "ConveneApp",
-            dependencies: ["ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail"],
+            dependencies: [
+                "ConveneCore", "ConvenePlan", "ConveneSolver", "ConveneICal", "ConveneStore", "ConveneMail",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -77,6 +80,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+package import ConveneStore
 import Foundation
 package import ServiceLifecycle
 package import Logging
@@ -8,11 +9,14 @@ public struct FeedServer: Sendable {
     let source: any FeedSource
     let settings: ServerSettings
     let logger: Logger
+    /// The database people's own pages read and record answers in; nil serves no pages.
+    let pageStore: Store?
 
-    package init(source: any FeedSource, settings: ServerSettings, logger: Logger? = nil) {
+    package init(source: any FeedSource, settings: ServerSettings, logger: Logger? = nil, pageStore: Store? = nil) {
         self.source = source
         self.settings = settings
         self.logger = logger ?? Self.standardLogger()
+        self.pageStore = pageStore
     }
 
     /// Serves until SIGINT or SIGTERM, then closes open connections and returns.
@@ -30,7 +34,8 @@ public struct FeedServer: Sendable {
     package func service(onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
         let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
         let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
-        let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links), logger: logger,
+        let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links),
+                                      pages: pageStore.map { PageSite(store: $0, holder: links) }, logger: logger,
                                       logRequests: settings.logRequests)
         return Listener(settings: settings, responder: responder, links: links, logger: logger, onListening: onListening)
     }

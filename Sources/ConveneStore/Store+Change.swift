@@ -57,10 +57,12 @@ public struct ChangeRecord: Sendable {
     public var held: [HeldReply]
     /// The held reply these answers come from, recorded by the organizer.
     public var settles: Int64?
+    /// People's availability answers, each stored as a new save.
+    public var availability: [AvailabilityAnswer]
 
     public init(basedOn: Int?, facts: Int? = nil, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
                 version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = [], held: [HeldReply] = [],
-                settles: Int64? = nil) {
+                settles: Int64? = nil, availability: [AvailabilityAnswer] = []) {
         self.basedOn = basedOn
         self.facts = facts
         self.command = command
@@ -72,6 +74,7 @@ public struct ChangeRecord: Sendable {
         self.answers = answers
         self.held = held
         self.settles = settles
+        self.availability = availability
     }
 }
 
@@ -105,12 +108,13 @@ extension Store {
         let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
         if latest != expected {
             throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
-                + "worked out; nothing was \(undone), run the command again")
+                + "worked out; nothing was \(undone), run the command again", isStale: true)
         }
         if let facts, try Store.factsRevision(db) != facts {
             let now = try Store.factsRevision(db)
             throw StoreError("the plan, calendars, answers or pins changed (an import, a reply or a pin was saved: facts "
-                + "revision now \(now), was \(facts)) while \(what) was worked out; nothing was \(undone), run the command again")
+                + "revision now \(now), was \(facts)) while \(what) was worked out; nothing was \(undone), run the command again",
+                isStale: true)
         }
     }
 
@@ -136,7 +140,11 @@ extension Store {
             saved.answers = try insert(change.answers, db, at: now)
             saved.held = try hold(change.held, db, at: now)
             if let id = change.settles { try settle(id, as: .recorded, db, at: now) }
-            if change.plan != nil || change.pin != nil || saved.answers > 0 {
+            if !change.availability.isEmpty {
+                try insert(change.availability, db)
+                action = "availability"
+            }
+            if change.plan != nil || change.pin != nil || saved.answers > 0 || !change.availability.isEmpty {
                 try db.execute(sql: "UPDATE facts_revision SET number = number + 1 WHERE id = 1")
             }
             if let v = change.version {

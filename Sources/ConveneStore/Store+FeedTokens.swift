@@ -1,16 +1,16 @@
 public import ConveneCore
 import GRDB
 
-/// A private feed token as the database knows it: whose it is and when, never the token itself.
+/// A private feed or page token as the database knows it: whose it is and when, never the token itself.
 public struct FeedToken: Sendable, Hashable, Codable {
-    /// The stakeholder whose private feed the token opens.
+    /// The stakeholder whose private feed or page the token opens.
     public var person: String
     /// When it was issued.
     public var createdAt: Instant
     /// When it was revoked or replaced; nil while it is live.
     public var revokedAt: Instant?
 
-    /// Whether the token still opens the person's feed.
+    /// Whether the token still opens the person's feed or page.
     public var isLive: Bool { revokedAt == nil }
 }
 
@@ -25,47 +25,82 @@ public struct ChangeStamp: Sendable, Hashable {
     public var lastToken: Int64
 }
 
+/// What a person's secret token opens. Each kind has its own table of the same shape, so a feed
+/// token never opens a page nor a page token a feed, and each is issued and revoked on its own.
+public enum SecretTokenKind: String, Sendable, CaseIterable {
+    /// The private calendar feed (`/private/TOKEN.ics`).
+    case feed
+    /// The private page where a person answers (`/p/TOKEN`).
+    case page
+
+    var table: String { rawValue + "_token" }
+    /// How the audit log and errors name it.
+    var name: String { self == .feed ? "private feed token" : "page link" }
+}
+
 extension Store {
     /// Keeps a new token, by its hash, as the person's only live one (an earlier one is revoked),
     /// with an audit entry; one transaction.
     public func addFeedToken(hash: String, for person: String, at now: Instant, command: String = "feeds") throws {
-        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            throw StoreError("a feed token hash must be 64 lowercase hex digits")
-        }
-        try write { db in
-            try requirePerson(person, db)
-            let replaced = try revokeLive(person, at: now, db)
-            try FeedTokenRecord(id: nil, personId: person, hash: hash, createdAt: now, revokedAt: nil).insert(db)
-            try audit(db, at: now, command: command, action: "feed-token",
-                      detail: "private feed token issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
-        }
+        try addToken(.feed, hash: hash, for: person, at: now, command: command)
     }
 
     /// Revokes a person's live token, with an audit entry. Throws if the person is unknown or has none.
     public func revokeFeedToken(for person: String, at now: Instant, command: String = "feeds revoke") throws {
-        try write { db in
-            try requirePerson(person, db, allowRemoved: true)
-            guard try revokeLive(person, at: now, db) > 0 else {
-                throw StoreError("\(person) has no live private feed token to revoke")
-            }
-            try audit(db, at: now, command: command, action: "feed-token", detail: "private feed token of \(person) revoked")
-        }
+        try revokeToken(.feed, for: person, at: now, command: command)
     }
 
     /// Every token ever issued, by person, oldest first.
-    public func feedTokens() throws -> [FeedToken] {
+    public func feedTokens() throws -> [FeedToken] { try tokens(.feed) }
+
+    /// The hashes of the live tokens of people still in the plan, with whose each is.
+    public func liveFeedTokenHashes() throws -> [String: String] { try liveTokenHashes(.feed) }
+
+    /// Keeps a new token of a kind, by its hash, as the person's only live one of that kind (an earlier
+    /// one is revoked), with an audit entry; one transaction.
+    public func addToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String) throws {
+        try write { db in try insertToken(kind, hash: hash, for: person, at: now, command: command, db) }
+    }
+
+    /// Keeps a new token inside a caller's transaction, revoking the person's live one, with an audit entry.
+    func insertToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String,
+                     _ db: Database) throws {
+        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            throw StoreError("a \(kind.name) hash must be 64 lowercase hex digits")
+        }
+        try requirePerson(person, db)
+        let replaced = try revokeLive(kind, person, at: now, db)
+        try db.execute(sql: "INSERT INTO \(kind.table) (person_id, hash, created_at) VALUES (?, ?, ?)",
+                       arguments: [person, hash, now.iso8601])
+        try audit(db, at: now, command: command, action: kind.rawValue + "-token",
+                  detail: "\(kind.name) issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
+    }
+
+    /// Revokes a person's live token of a kind, with an audit entry. Throws if the person is unknown or has none.
+    public func revokeToken(_ kind: SecretTokenKind, for person: String, at now: Instant, command: String) throws {
+        try write { db in
+            try requirePerson(person, db, allowRemoved: true)
+            guard try revokeLive(kind, person, at: now, db) > 0 else {
+                throw StoreError("\(person) has no live \(kind.name) to revoke")
+            }
+            try audit(db, at: now, command: command, action: kind.rawValue + "-token", detail: "\(kind.name) of \(person) revoked")
+        }
+    }
+
+    /// Every token of a kind ever issued, by person, oldest first.
+    public func tokens(_ kind: SecretTokenKind) throws -> [FeedToken] {
         try read { db in
-            try FeedTokenRecord.order(FeedTokenRecord.Columns.personId, FeedTokenRecord.Columns.id).fetchAll(db).map {
-                FeedToken(person: $0.personId, createdAt: $0.createdAt, revokedAt: $0.revokedAt)
+            try Row.fetchAll(db, sql: "SELECT person_id, created_at, revoked_at FROM \(kind.table) ORDER BY person_id, id").map {
+                FeedToken(person: $0[0], createdAt: $0[1], revokedAt: $0[2])
             }
         }
     }
 
-    /// The hashes of the live tokens of people still in the plan, with whose each is.
-    public func liveFeedTokenHashes() throws -> [String: String] {
+    /// The hashes of the live tokens of a kind of people still in the plan, with whose each is.
+    public func liveTokenHashes(_ kind: SecretTokenKind) throws -> [String: String] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.hash, t.person_id FROM feed_token t JOIN person p ON p.id = t.person_id
+                SELECT t.hash, t.person_id FROM \(kind.table) t JOIN person p ON p.id = t.person_id
                 WHERE t.revoked_at IS NULL AND p.removed_at IS NULL
                 """)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as String) })
@@ -92,8 +127,9 @@ extension Store {
         }
     }
 
-    private func revokeLive(_ person: String, at now: Instant, _ db: Database) throws -> Int {
-        try FeedTokenRecord.filter(FeedTokenRecord.Columns.personId == person && FeedTokenRecord.Columns.revokedAt == nil)
-            .updateAll(db, FeedTokenRecord.Columns.revokedAt.set(to: now))
+    private func revokeLive(_ kind: SecretTokenKind, _ person: String, at now: Instant, _ db: Database) throws -> Int {
+        try db.execute(sql: "UPDATE \(kind.table) SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL",
+                       arguments: [now, person])
+        return db.changesCount
     }
 }

@@ -18,9 +18,12 @@ public struct PublishRecord: Sendable {
     public var supersede: [String]
     /// The messages the release requires, in the order they go out.
     public var queue: [OutboxMessage]
+    /// New page tokens (person → hash) whose links the queued messages carry; each replaces the
+    /// person's live one, in the same transaction as the release.
+    public var pageTokens: [String: String]
 
     public init(version: Int, after: Int?, facts: Int? = nil, reason: String?, detail: String, supersede: [String],
-                queue: [OutboxMessage]) {
+                queue: [OutboxMessage], pageTokens: [String: String] = [:]) {
         self.version = version
         self.after = after
         self.facts = facts
@@ -28,6 +31,7 @@ public struct PublishRecord: Sendable {
         self.detail = detail
         self.supersede = supersede
         self.queue = queue
+        self.pageTokens = pageTokens
     }
 }
 
@@ -67,6 +71,9 @@ extension Store {
             var r = ReleaseRecord(number: nil, version: Int64(p.version), publishedAt: now, reason: p.reason)
             try r.insert(db)
             let queued = try queue(db, p.queue, release: r.number!, at: now)
+            for (person, hash) in p.pageTokens.sorted(by: { $0.key < $1.key }) {
+                try insertToken(.page, hash: hash, for: person, at: now, command: "publish", db)
+            }
             let count = { (n: Int) in "\(n) message\(n == 1 ? "" : "s")" }
             try audit(db, at: now, command: "publish", action: "publish", reason: p.reason,
                       detail: "release \(r.number!): schedule version \(p.version); \(count(queued)) queued"

@@ -17,7 +17,8 @@ struct Convene: AsyncParsableCommand {
             Busy.self, Solve.self, Validate.self, Export.self, ProgrammeCommand.self, ImportSchedule.self,
             Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
             Reschedule.self, Diff.self, History.self, Undo.self,
-            Publish.self, Invite.self, Rsvp.self, InboxCommand.self, Serve.self, Feeds.self,
+            Publish.self, Invite.self, Rsvp.self, InboxCommand.self, Serve.self, Feeds.self, AvailabilityCommand.self,
+            Pages.self,
         ]
     )
 

@@ -18,19 +18,27 @@ struct HTTPClient: Sendable {
     let port: Int
 
     /// Sends one request on its own connection, off the concurrency pool the server needs.
-    func get(_ path: String, method: String = "GET", headers: [String: String] = [:]) async throws -> Reply {
+    func get(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Reply {
         try await withCheckedThrowingContinuation { done in
             DispatchQueue.global().async {
-                done.resume(with: Result { try self.blockingGet(path, method: method, headers: headers) })
+                done.resume(with: Result { try self.blockingGet(path, method: method, headers: headers, body: body) })
             }
         }
     }
 
-    private func blockingGet(_ path: String, method: String, headers: [String: String]) throws -> Reply {
+    /// Posts a form as a browser does: urlencoded, with an Origin.
+    func post(_ path: String, form: String, origin: String?) async throws -> Reply {
+        var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+        if let origin { headers["Origin"] = origin }
+        return try await get(path, method: "POST", headers: headers, body: Data(form.utf8))
+    }
+
+    private func blockingGet(_ path: String, method: String, headers: [String: String], body: Data?) throws -> Reply {
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
+        if let body { request += "Content-Length: \(body.count)\r\n" }
         request += "\r\n"
-        let raw = try exchange(Data(request.utf8))
+        let raw = try exchange(Data(request.utf8) + (body ?? Data()))
         return try parse(raw, method: method)
     }
 

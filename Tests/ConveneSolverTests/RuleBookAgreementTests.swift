@@ -120,6 +120,26 @@ struct RuleBookAgreementTests {
         return ["loose", "tight"].map { dir.appendingPathComponent("network-300-\($0).json") }
     }
 
+    /// Copies of instances where about a third of the people marked a few random spans of the days
+    /// "if need be", and the weight is 2, written beside them.
+    static func withIfNeedBe(_ urls: [URL], in dir: URL) throws -> [URL] {
+        var random = RandomSource(seed: 23)
+        return try urls.map { url in
+            var instance = try read(url)
+            for i in instance.people.indices where random.below(3) == 0 {
+                instance.people[i].ifNeedBe = (0..<(1 + random.below(3))).map { _ in
+                    let day = instance.days[random.below(instance.days.count)]
+                    let start = day.start.adding(minutes: 15 * random.below(max(1, day.minutes / 15)))
+                    return Interval(start: start, end: start.adding(minutes: 30 * (1 + random.below(6))))
+                }
+            }
+            instance.weights["ifNeedBe"] = 2
+            let out = dir.appendingPathComponent("if-need-be-" + url.lastPathComponent)
+            try JSONFormat.encode(instance).write(to: out)
+            return out
+        }
+    }
+
     /// The generated forums, and FOSDEM 2024's repair instance when the shared folder is there.
     static func instances(_ dir: URL) throws -> [URL] {
         try generated(dir) + (Fixtures.hasShared ? [Fixtures.benchmark.appendingPathComponent("real/fosdem-2024-repair.json")] : [])
@@ -130,7 +150,8 @@ struct RuleBookAgreementTests {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = RandomSource(seed: 42)
-        for url in try Self.instances(dir) + Self.generatedVersion2(dir) {
+        let version2 = try Self.generatedVersion2(dir)
+        for url in try Self.instances(dir) + version2 + Self.withIfNeedBe(version2, in: dir) {
             let instance = try Self.read(url)
             for round in 0..<6 {
                 try Self.expectAgreement(instance, url, Self.randomSolution(instance, random: &random, mess: round % 2), in: dir)
@@ -166,7 +187,8 @@ struct RuleBookAgreementTests {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         var random = RandomSource(seed: 17)
-        for url in try Self.instances(dir) + Self.generatedVersion2(dir) {
+        let version2 = try Self.generatedVersion2(dir)
+        for url in try Self.instances(dir) + version2 + Self.withIfNeedBe(version2, in: dir) {
             let problem = Problem(try Self.read(url))
             let facts = problem.facts
             var search = LocalSearch(state: Construction.initial(problem, random: &random), random: random)

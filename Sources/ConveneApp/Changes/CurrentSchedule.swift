@@ -17,18 +17,21 @@ public struct CurrentSchedule: Sendable {
     public var busy: [String: [BusyPeriod]]
     /// Every answer received, oldest first.
     public var answers: [RSVPAnswer]
+    /// Each person's availability answer in force, from their page, by person id.
+    public var availability: [String: AvailabilityAnswer]
     /// The latest schedule version; nil before the first `convene schedule`.
     public var draft: ScheduleVersion?
 
     /// Gathers the parts; the Store reads them, this type only reasons about them.
     public init(plan: Event, planFile: String? = nil, pins: [String: Session.Pin] = [:], busy: [String: [BusyPeriod]],
-                answers: [RSVPAnswer] = [], draft: ScheduleVersion?) {
+                answers: [RSVPAnswer] = [], availability: [String: AvailabilityAnswer] = [:], draft: ScheduleVersion?) {
         self.plan = plan
         self.event = plan.applying(pins: pins)
         self.planFile = planFile
         self.pins = pins
         self.busy = busy
         self.answers = answers
+        self.availability = availability
         self.draft = draft
     }
 
@@ -36,13 +39,36 @@ public struct CurrentSchedule: Sendable {
     public static func load(from store: Store) throws -> CurrentSchedule? {
         guard let plan = try store.event() else { return nil }
         return CurrentSchedule(plan: plan, planFile: try store.planFile(), pins: try store.pins(), busy: try store.busy(),
-                               answers: try store.answers(), draft: try store.currentSchedule())
+                               answers: try store.answers(), availability: try store.availabilityAnswers(),
+                               draft: try store.currentSchedule())
     }
 
     /// The draft; throws when nothing has been scheduled yet.
     public func requireDraft() throws -> ScheduleVersion {
         guard let draft else { throw AppError.noSchedule }
         return draft
+    }
+
+    /// Everything that says when people cannot or would rather not come, by person id: their
+    /// calendars' busy times and the unavailable and "if need be" cells of their own answers.
+    public var periods: [String: [BusyPeriod]] {
+        var out = busy
+        for (person, answer) in availability where !answer.periods.isEmpty { out[person, default: []] += answer.periods }
+        return out
+    }
+
+    /// The scheduling problem the plan poses now, with everyone's busy and "if need be" times.
+    public func instance(previous: [Assignment] = []) -> Instance { event.instance(periods: periods, previous: previous) }
+
+    /// The people of a placed session (required, picked and optional) who marked some moment of it
+    /// "if need be", in the session's order: what the soft term `ifNeedBe` counts there.
+    public func ifNeedBe(at placed: Assignment) -> [String] {
+        guard let session = event.session(placed.session) else { return [] }
+        let span = Interval(start: placed.start, end: placed.start.adding(minutes: session.duration))
+        var seen = Set<String>()
+        return (session.required + placed.picked + session.optional).filter { person in
+            seen.insert(person).inserted && (periods[person] ?? []).contains { $0.strength == .ifNeedBe && $0.interval.overlaps(span) }
+        }
     }
 
     /// Names and times in the admin's words.
@@ -66,7 +92,7 @@ public struct CurrentSchedule: Sendable {
 
     /// Every conflict in a schedule, judged with this plan, these calendars and the answers in force there.
     public func conflicts(in assignments: [Assignment]) -> [Conflict] {
-        ConflictFinder(event: event, busy: busy, declines: declines(for: assignments)).conflicts(in: assignments)
+        ConflictFinder(event: event, busy: periods, declines: declines(for: assignments)).conflicts(in: assignments)
     }
 
     /// Every conflict in the draft.
@@ -90,7 +116,7 @@ public struct CurrentSchedule: Sendable {
         var change = ProposedChange(command: command, basedOn: draft?.number)
         change.diff = ScheduleDiff(from: current, to: assignments, event: event)
         if draft == nil || Set(assignments) != Set(current) {
-            let instance = event.instance(busy: busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
+            let instance = self.instance()
             let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
                                                              unscheduled: unscheduled)).score
             change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,

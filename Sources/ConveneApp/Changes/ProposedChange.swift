@@ -19,6 +19,8 @@ public struct ProposedChange: Sendable {
     public var held: [HeldReply] = []
     /// The held reply the answers come from, when the organizer records one.
     public var settles: Int64?
+    /// Availability answers to store, each a new save.
+    public var availability: [AvailabilityAnswer] = []
     /// Which sessions move, from the draft to the new one.
     public var diff = ScheduleDiff(from: [], to: [], event: nil)
     /// Every conflict the draft would have.
@@ -27,7 +29,7 @@ public struct ProposedChange: Sendable {
     public var added: [Conflict] = []
     /// Conflicts of the draft that the change removes.
     public var resolved: [Conflict] = []
-    /// True for facts (a plan, calendars, answers): they are recorded whatever conflicts they
+    /// True for facts (a plan, calendars, answers, availability): they are recorded whatever conflicts they
     /// bring, which are listed and kept in the audit log. Other changes are refused when they
     /// add a conflict, unless forced.
     public var recordsFacts = false
@@ -43,7 +45,9 @@ public struct ProposedChange: Sendable {
     }
 
     /// True when saving it would change nothing stored.
-    public var isEmpty: Bool { schedule == nil && pin == nil && plan == nil && answers.isEmpty && held.isEmpty && settles == nil }
+    public var isEmpty: Bool {
+        schedule == nil && pin == nil && plan == nil && answers.isEmpty && held.isEmpty && settles == nil && availability.isEmpty
+    }
 
     /// Records which conflicts the change adds and removes.
     mutating func judge(before: [Conflict], after: [Conflict]) {

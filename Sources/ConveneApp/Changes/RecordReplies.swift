@@ -96,17 +96,26 @@ public struct RecordReplies: Change {
             notes.append(note + (known ? " (already recorded)" : ""))
             if !known { answers.append(answer) }
         }
-        var change = ProposedChange(command: command, basedOn: current.draft?.number)
-        change.recordsFacts = true
-        change.answers = answers
+        var change = ProposedChange(recording: answers, notes: notes, command: command, current: current)
         change.held = try held.filter { try !context.store.knowsHeldReply($0) }
         change.settles = settles
-        change.notes = notes + change.held.map { "\($0.file): held for the organizer (\($0.reason)); see `convene inbox`" }
-        change.unchanged = "no change: every answer was recorded before"
+        change.notes += change.held.map { "\($0.file): held for the organizer (\($0.reason)); see `convene inbox`" }
+        return change
+    }
+}
+
+extension ProposedChange {
+    /// Answers to record as facts, whatever conflicts they bring: the one path every answer takes,
+    /// whether read from an iTIP reply, given in words or given on the person's page.
+    init(recording answers: [RSVPAnswer], notes: [String], command: String, current: CurrentSchedule) {
+        self.init(command: command, basedOn: current.draft?.number)
+        recordsFacts = true
+        self.answers = answers
+        self.notes = notes
+        unchanged = "no change: every answer was recorded before"
         var after = current
         after.answers += answers
-        change.judge(before: current.conflicts, after: after.conflicts)
-        return change
+        judge(before: current.conflicts, after: after.conflicts)
     }
 }
 

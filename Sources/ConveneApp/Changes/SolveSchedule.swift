@@ -34,8 +34,7 @@ public struct SolveSchedule: Change {
         let current = try context.requireCurrent()
         // From scratch still keeps what the plan records as `previously:` (e.g. an imported schedule) where it can.
         let previous = mode == .keepingDraft ? try current.requireDraft().assignments : current.event.previousSchedule
-        let busy = current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }
-        let instance = current.event.instance(busy: busy, previous: previous)
+        let instance = current.instance(previous: previous)
         let result = Solver.solve(instance, options: SolveOptions(timeLimit: timeLimit, seed: seed), clock: ContinuousClock())
         // The search's bound, less the moves a repair must make: the version is scored without the
         // draft it started from, and the unscheduled part does not depend on it.

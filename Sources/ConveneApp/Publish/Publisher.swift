@@ -37,11 +37,22 @@ public struct Publisher: Sendable {
     ///
     /// Throws `PublishRefused` when the draft breaks hard rules and `force` is false; throws, saving
     /// nothing, when the draft, the facts, the releases or the outbox changed since the plan was made.
+    ///
+    /// With `pageBaseURL`, each person mailed gets a new page link (replacing their earlier one, in the
+    /// same transaction) and every message to them carries it, so they answer on their page.
     @discardableResult
-    public func publish(_ plan: PublishPlan, force: Bool, reason: String?) throws -> Release {
+    public func publish(_ plan: PublishPlan, force: Bool, reason: String?, pageBaseURL: String? = nil) throws -> Release {
         if !plan.conflicts.isEmpty && !force { throw PublishRefused(conflicts: plan.conflicts) }
         guard let stored = try store.event() else { throw AppError.noEvent }
-        let composer = try InvitationComposer(event: stored.seated(plan.draft.assignments), removed: try store.removedSessions().map(\.session))
+        var composer = try InvitationComposer(event: stored.seated(plan.draft.assignments), removed: try store.removedSessions().map(\.session))
+        var pageTokens: [String: String] = [:]
+        if let pageBaseURL {
+            for person in Set(plan.notices.map(\.person)) {
+                let token = SecretToken.random()
+                pageTokens[person] = token.hash
+                composer.pageLinks[person] = PageLinks.url(baseURL: pageBaseURL, token: token)
+            }
+        }
         let messages = try plan.notices.map { n in
             let m = try composer.compose(n, at: plan.at)
             return OutboxMessage(
@@ -56,6 +67,6 @@ public struct Publisher: Sendable {
         }
         return try store.publish(PublishRecord(
             version: plan.draft.number, after: plan.previous?.number, facts: plan.facts, reason: reason, detail: detail.joined(separator: "; "),
-            supersede: plan.supersede.map(\.messageID), queue: messages), at: plan.at)
+            supersede: plan.supersede.map(\.messageID), queue: messages, pageTokens: pageTokens), at: plan.at)
     }
 }

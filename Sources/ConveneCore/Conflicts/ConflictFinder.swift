@@ -19,8 +19,8 @@ public struct ConflictFinder: Sendable {
         self.words = Wording(event: event, busy: busy, language: language)
     }
 
-    /// The plan's instance with its people's firm busy times.
-    public var instance: Instance { event.instance(busy: busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) }) }
+    /// The plan's instance with its people's firm busy times and their "if need be" times.
+    public var instance: Instance { event.instance(periods: busy) }
 
     /// The plan's own rules: composition and declines.
     public var planFacts: PlanFacts {

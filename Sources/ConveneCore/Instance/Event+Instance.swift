@@ -7,15 +7,18 @@ extension Event {
     ///
     /// - Parameter busy: each person's busy times from their calendars, added to
     ///   what the plan itself marks unavailable.
+    /// - Parameter ifNeedBe: times each person marked "if need be", soft only.
     /// - Parameter previous: a schedule already published, so re-planning moves little.
-    public func instance(busy: [String: [Interval]] = [:], previous: [Assignment] = []) -> Instance {
+    public func instance(busy: [String: [Interval]] = [:], ifNeedBe: [String: [Interval]] = [:],
+                         previous: [Assignment] = []) -> Instance {
         let zone = ZoneRules(identifier: timeZone)
         func local(_ i: Instant) -> Instant { zone?.localized(i) ?? i }
         func local(_ i: Interval) -> Interval { Interval(start: local(i.start), end: local(i.end)) }
         let people = stakeholders.map { p in
             Instance.Person(
                 id: p.id, group: p.group.rawValue,
-                unavailable: Interval.merge(p.unavailable + (busy[p.id] ?? []) + outsideHoursOfOptional(p)).map(local), hours: p.hours)
+                unavailable: Interval.merge(p.unavailable + (busy[p.id] ?? []) + outsideHoursOfOptional(p)).map(local), hours: p.hours,
+                ifNeedBe: Interval.merge(ifNeedBe[p.id] ?? []).map(local))
         }
         let sessions = self.sessions.map { s in
             Instance.Session(
@@ -63,5 +66,16 @@ extension Event {
             date = date.adding(days: 1)
         }
         return out
+    }
+}
+
+extension Event {
+    /// The neutral scheduling problem this event poses with people's busy periods: firm ones make
+    /// them unavailable, "if need be" ones are soft, tentative ones weigh on nothing here.
+    public func instance(periods: [String: [BusyPeriod]], previous: [Assignment] = []) -> Instance {
+        func only(_ strength: BusyPeriod.Strength) -> [String: [Interval]] {
+            periods.mapValues { $0.filter { $0.strength == strength }.map(\.interval) }.filter { !$0.value.isEmpty }
+        }
+        return instance(busy: only(.busy), ifNeedBe: only(.ifNeedBe), previous: previous)
     }
 }

@@ -90,7 +90,7 @@ extension Instance.Room: Codable {
 }
 
 extension Instance.Person: Codable {
-    enum CodingKeys: String, CodingKey { case id, group, unavailable, hours }
+    enum CodingKeys: String, CodingKey { case id, group, unavailable, hours, ifNeedBe }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -98,7 +98,8 @@ extension Instance.Person: Codable {
             id: try c.decode(String.self, forKey: .id),
             group: try c.decodeIfPresent(String.self, forKey: .group),
             unavailable: try c.decode(.unavailable, default: []),
-            hours: try c.decodeIfPresent(Instance.Hours.self, forKey: .hours)
+            hours: try c.decodeIfPresent(Instance.Hours.self, forKey: .hours),
+            ifNeedBe: try c.decode(.ifNeedBe, default: [])
         )
     }
 
@@ -108,6 +109,7 @@ extension Instance.Person: Codable {
         try c.encodeIfPresent(group, forKey: .group)
         try c.encode(unavailable, forKey: .unavailable, unless: [])
         try c.encodeIfPresent(hours, forKey: .hours)
+        try c.encode(ifNeedBe, forKey: .ifNeedBe, unless: [])
     }
 }
 

@@ -48,7 +48,7 @@ public struct Instance: Sendable, Hashable {
     /// True when the instance uses anything only version 2 has.
     public var usesVersion2: Bool {
         timeZone != nil || !apart.isEmpty || !series.isEmpty || rooms.contains { $0.turnover != 0 }
-            || people.contains { $0.hours != nil } || sessions.contains { $0.exclusive || !$0.pick.isEmpty }
+            || people.contains { $0.hours != nil || !$0.ifNeedBe.isEmpty } || sessions.contains { $0.exclusive || !$0.pick.isEmpty }
             || weights.given.keys.contains { !RuleBook.version1Terms.contains($0) }
     }
 
@@ -83,12 +83,17 @@ public struct Instance: Sendable, Hashable {
         public var unavailable: [Interval]
         /// The person's own hours in their own zone (version 2).
         public var hours: Hours?
+        /// Times the person can come but would rather not, a poll's "if need be" (version 2): only the
+        /// soft term `ifNeedBe` counts them.
+        public var ifNeedBe: [Interval]
 
-        public init(id: String, group: String? = nil, unavailable: [Interval] = [], hours: Hours? = nil) {
+        public init(id: String, group: String? = nil, unavailable: [Interval] = [], hours: Hours? = nil,
+                    ifNeedBe: [Interval] = []) {
             self.id = id
             self.group = group
             self.unavailable = unavailable
             self.hours = hours
+            self.ifNeedBe = ifNeedBe
         }
     }
 

@@ -6,6 +6,8 @@ public struct BusyPeriod: Sendable, Hashable, Codable {
         case busy
         /// Tentative: counts against optional attendance only.
         case tentative
+        /// Marked "if need be" by the person: they can come, but would rather not (the soft term `ifNeedBe`).
+        case ifNeedBe = "if-need-be"
     }
 
     public var interval: Interval

@@ -48,12 +48,15 @@ package struct Facts: Sendable {
         package let group: String?
         package let busy: MinuteSet
         package let hours: Hours?
+        /// Times they marked "if need be": soft, never a reason they cannot come.
+        package let ifNeedBe: MinuteSet
 
-        init(id: String, group: String?, busy: MinuteSet, hours: Hours?) {
+        init(id: String, group: String?, busy: MinuteSet, hours: Hours?, ifNeedBe: MinuteSet) {
             self.id = id
             self.group = group
             self.busy = busy
             self.hours = hours
+            self.ifNeedBe = ifNeedBe
         }
 
         /// Free of their own busy times, and inside their acceptable hours, over `[start, end)`.
@@ -184,7 +187,7 @@ package struct Facts: Sendable {
                     }
                 }
             }
-            people[p.id] = Person(id: p.id, group: p.group, busy: set(p.unavailable), hours: hours)
+            people[p.id] = Person(id: p.id, group: p.group, busy: set(p.unavailable), hours: hours, ifNeedBe: set(p.ifNeedBe))
         }
         var membership: [String: (Int, Int)] = [:]
         for (i, series) in instance.series.enumerated() {

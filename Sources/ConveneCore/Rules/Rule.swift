@@ -81,4 +81,10 @@ package protocol SoftTerm: Sendable {
     var defaultWeight: Int { get }
     /// How many times the schedule incurs the term (before weighting).
     func count(in review: Review) -> Int
+    /// Whether a score's breakdown lists the term for this instance (always, unless a term says otherwise).
+    func isListed(for instance: Instance) -> Bool
+}
+
+extension SoftTerm {
+    package func isListed(for instance: Instance) -> Bool { true }
 }

@@ -16,7 +16,7 @@ public enum RuleBook {
 
     /// The soft terms, in the order the format's checker lists them.
     package static let soft: [any SoftTerm] = [
-        OptionalConflictTerm(), OptionalUnavailableTerm(), PreferenceTerm(), MovedTerm(), OutsideHoursTerm(), SeriesTimeTerm(),
+        OptionalConflictTerm(), OptionalUnavailableTerm(), PreferenceTerm(), MovedTerm(), OutsideHoursTerm(), SeriesTimeTerm(), IfNeedBeTerm(),
     ]
 
     /// Rules that depend on the room alone.
@@ -63,7 +63,7 @@ public enum RuleBook {
         var soft = 0
         for term in self.soft {
             let n = term.count(in: review)
-            breakdown.append((term.name, n))
+            if term.isListed(for: review.facts.instance) { breakdown.append((term.name, n)) }
             soft += n * weights[term.name]
         }
         let unscheduled = review.facts.sessions.indices.reduce(0) {

@@ -8,6 +8,8 @@ public struct InvitationComposer: Sendable {
     public var templates: MailTemplates
     /// Sessions no longer in the plan, so cancels can still name them.
     public var removed: [Session]
+    /// Each person's own page address, by person id: invitations and updates to them carry it.
+    public var pageLinks: [String: String] = [:]
 
     /// Creates a composer; `from` defaults to the event's organizer.
     public init(event: Event, from: MailAddress? = nil, removed: [Session] = []) throws {
@@ -71,7 +73,7 @@ public struct InvitationComposer: Sendable {
             "title": session.title.text(in: language),
             "room": room,
             "eventTime": eventZone.map { TimeText.span(interval, zone: $0, language: language) } ?? interval.start.iso8601,
-            "role": roleText(required: n.required, language: language),
+            "role": Self.roleText(required: n.required, language: language),
             "organizer": event.organizer.name,
             "organizerEmail": event.organizer.email,
             "sessionCancelled": n.sessionCancelled,
@@ -83,6 +85,7 @@ public struct InvitationComposer: Sendable {
         if let description = session.description?.text(in: language), !description.isEmpty { c["description"] = description }
         // Private links too: an invitation goes only to someone in the session.
         if n.kind != .cancel, let link = online(of: session, room: n.room) { c["online"] = link.url }
+        if let page = pageLinks[person.id] { c["page"] = page }
         if let r = n.previousRoom, let s = n.previousStart, let eventZone {
             let before = Interval(start: s, end: s.adding(minutes: session.duration))
             let roomName = event.room(r)?.name.text(in: language) ?? r
@@ -110,9 +113,15 @@ public struct InvitationComposer: Sendable {
     }
 
     /// Where to join the session remotely: its own link, else the link of the room it is in.
-    func online(of session: Session, room: String) -> OnlineLink? { session.online ?? event.room(room)?.online }
+    func online(of session: Session, room: String) -> OnlineLink? { Self.online(of: session, room: room, in: event) }
 
-    func roleText(required: Bool, language: Language) -> String {
+    /// Where to join a session of `event` remotely: its own link, else the link of the room it is in.
+    package static func online(of session: Session, room: String, in event: Event) -> OnlineLink? {
+        session.online ?? event.room(room)?.online
+    }
+
+    /// The person's part in a session, in words of their language.
+    package static func roleText(required: Bool, language: Language) -> String {
         switch language {
         case .ja: return required ? "必須（ご登壇・ご発言をお願いする方）" : "任意（ご都合がつけばご参加ください）"
         case .en: return required ? "required (you are needed in this session)" : "optional (join if you can)"

@@ -38,8 +38,15 @@ enum DefaultTemplates {
         {{/description}}
 
         ご出欠のお返事:
+        {{#page}}
+        {{recipient}} 様専用のページで「承諾」「辞退」「仮承諾」をお選びいただき、必要に応じてコメントを添えてお返事ください。
+        {{page}}
+        このアドレスは{{recipient}} 様専用で、以前お送りしたアドレスに代わるものです。メールソフトのボタンでもお返事いただけます。
+        {{/page}}
+        {{^page}}
         お使いのメールソフトに表示される「承諾」「辞退」「仮承諾」のボタンでお返事ください。
         ボタンが表示されない場合は、このメールに返信し、「承諾」または「辞退」とお書きください。
+        {{/page}}
 
         {{organizer}}
         {{organizerEmail}}
@@ -75,8 +82,15 @@ enum DefaultTemplates {
         {{/description}}
 
         To reply:
+        {{#page}}
+        Answer on your own page (Accept, Decline or Maybe, with a comment if you like):
+        {{page}}
+        This link is yours alone and replaces any earlier one; your mail program's buttons work too.
+        {{/page}}
+        {{^page}}
         Use the Accept, Decline or Maybe buttons your mail program shows with this message.
         If it shows none, reply to this message and write "accept" or "decline".
+        {{/page}}
 
         {{organizer}}
         {{organizerEmail}}
@@ -111,8 +125,15 @@ enum DefaultTemplates {
         {{/participants}}
 
         ご出欠のお返事:
+        {{#page}}
+        変更後の予定について、{{recipient}} 様専用のページで改めてお返事ください。
+        {{page}}
+        このアドレスは{{recipient}} 様専用で、以前お送りしたアドレスに代わるものです。メールソフトのボタンでもお返事いただけます。
+        {{/page}}
+        {{^page}}
         変更後の予定について、メールソフトの「承諾」「辞退」「仮承諾」のボタンで改めてお返事ください。
         ボタンが表示されない場合は、このメールに返信し、「承諾」または「辞退」とお書きください。
+        {{/page}}
 
         {{organizer}}
         {{organizerEmail}}
@@ -147,8 +168,15 @@ enum DefaultTemplates {
         {{/participants}}
 
         To reply:
+        {{#page}}
+        Please answer again for the new time on your own page:
+        {{page}}
+        This link is yours alone and replaces any earlier one; your mail program's buttons work too.
+        {{/page}}
+        {{^page}}
         Please answer again for the new time with the Accept, Decline or Maybe buttons.
         If your mail program shows none, reply to this message and write "accept" or "decline".
+        {{/page}}
 
         {{organizer}}
         {{organizerEmail}}

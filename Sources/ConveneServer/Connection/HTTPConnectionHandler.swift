@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Answers each request on the event loop that read it, straight after HTTP/1 decoding: every
 /// answer comes from memory, so there is nothing to wait for and no reason to hop to another thread.
@@ -24,6 +25,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     private let responder: FeedResponder
     private let dates: ResponseDate
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var bodyTooLarge = false
     private var closing = false
 
     init(responder: FeedResponder, dates: ResponseDate) {
@@ -36,34 +39,70 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         switch unwrapInboundIn(data) {
         case .head(let request):
             head = request
+            body = []
+            // A declared length over the limit is refused before a byte of it is read.
+            bodyTooLarge = request.method == .POST
+                && (request.headers.first(name: "content-length").flatMap(Int.init) ?? 0) > PageSite.maximumBodyBytes
             // A client waits for this before sending its body: say go on whatever the method (the answer,
-            // e.g. 405 for a POST, follows the body), or it waits for nothing. Other expectations get 417.
-            if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue" {
+            // e.g. 405 for a PUT, follows the body) unless the body declared is over the limit, which is
+            // refused at once. Other expectations get 417.
+            if let expect = request.headers.first(name: "expect"), expect.lowercased() == "100-continue", !bodyTooLarge {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .continue))),
                                       promise: nil)
             }
-        case .body:
-            break
+        case .body(let chunk):
+            // Only forms on people's pages take a body; anything else sent is dropped unread.
+            guard head?.method == .POST, !bodyTooLarge else { break }
+            if body.count + chunk.readableBytes > PageSite.maximumBodyBytes {
+                bodyTooLarge = true
+                body = []
+            } else {
+                body.append(contentsOf: chunk.readableBytesView)
+            }
         case .end:
             guard let request = head else { return }
             head = nil
             context.triggerUserOutboundEvent(ConnectionDeadline.RequestComplete(), promise: nil)
-            respond(to: request, context: context)
+            respond(to: request, body: body, tooLarge: bodyTooLarge, context: context)
+            body = []
+            bodyTooLarge = false
         }
     }
 
-    private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
+    private func respond(to request: HTTPRequestHead, body: [UInt8], tooLarge: Bool, context: ChannelHandlerContext) {
         var keepAlive = request.isKeepAlive
         var answer: Answer
         if let refusal = Self.refusal(request) {
             answer = refusal
             keepAlive = false
+        } else if tooLarge {
+            answer = RequestGuard.plain(.contentTooLarge, "Request bodies are limited to \(PageSite.maximumBodyBytes) bytes.\n")
+            keepAlive = false
         } else if let converted = Self.converted(request) {
-            answer = responder.respond(to: converted)
+            guard !responder.readsDatabase(converted) else {
+                // A person's page reads and writes the database: done on NIO's thread pool, so the
+                // event loop goes on serving feeds from memory meanwhile. The pipelining handler holds
+                // the connection's next request until this answer is written.
+                let responder = responder, keepAlive = keepAlive
+                let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+                NIOThreadPool.singleton.runIfActive(eventLoop: context.eventLoop) { responder.respond(to: converted, body: body) }
+                    .whenComplete { result in
+                        let answer = (try? result.get())
+                            ?? RequestGuard.plain(.serviceUnavailable, "The server is shutting down.\n")
+                        bound.value.handler.send(answer, for: request, keepAlive: keepAlive, context: bound.value.context)
+                    }
+                return
+            }
+            answer = responder.respond(to: converted, body: body)
         } else {
             answer = RequestGuard.plain(.badRequest, "The request cannot be read.\n")
             keepAlive = false
         }
+        send(answer, for: request, keepAlive: keepAlive, context: context)
+    }
+
+    private func send(_ answer: Answer, for request: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext) {
+        var answer = answer
         answer.headers[.date] = dates.now
         var headers = HTTPHeaders()
         headers.reserveCapacity(answer.headers.count + Self.everyResponse.count + 1)

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneApp
 import ConveneICal
 import Foundation
 

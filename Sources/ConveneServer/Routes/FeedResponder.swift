@@ -2,27 +2,37 @@ import HTTPTypes
 import Logging
 
 /// Answers every request: `/` and `/agenda`, `/schedule.xml` and `/schedule.json`, public feeds under
-/// `/feeds/`, private feeds at `/private/TOKEN.ics`; anything else is refused or not found. A plain
+/// `/feeds/`, private feeds at `/private/TOKEN.ics`, people's own pages at `/p/TOKEN`; anything else is refused or not found. A plain
 /// switch on the path, not a router: a few fixed shapes, and the 304 path is the hot one.
 struct FeedResponder: Sendable {
     let cache: FeedCache
     let agenda: AgendaPage
+    /// People's own pages; nil when the server has no database to write answers to.
+    let pages: PageSite?
     let logger: Logger
     let logRequests: Bool
 
+    /// Whether answering reads the database on every request (people's pages), rather than from memory.
+    func readsDatabase(_ request: HTTPRequest) -> Bool {
+        guard pages != nil, let target = request.path else { return false }
+        return target.hasPrefix("/p/")
+    }
+
     /// The answer to a request, from memory (or, once per database change, a render).
-    func respond(to request: HTTPRequest) -> Answer {
+    func respond(to request: HTTPRequest, body: [UInt8] = []) -> Answer {
         let target = request.path ?? "/"
         let path = String(target.prefix { $0 != "?" && $0 != "#" })
-        let answer = self.answer(request, path: path)
+        let answer = self.answer(request, path: path, body: body)
         if logRequests {
             logger.info("\(request.method) \(Self.loggable(path)) \(answer.status.code)")
         }
         return answer
     }
 
-    private func answer(_ request: HTTPRequest, path: String) -> Answer {
-        if let refusal = RequestGuard.refusal(method: request.method, path: path) { return refusal }
+    private func answer(_ request: HTTPRequest, path: String, body: [UInt8]) -> Answer {
+        let page = pages != nil && PageSite.owns(path)
+        if let refusal = RequestGuard.refusal(method: request.method, path: path, posting: page) { return refusal }
+        if page, let pages { return pages.answer(request, path: path, body: body) }
         if path == "/" || path == "/agenda" {
             return serving { snapshot in
                 let body = try snapshot.body(key: "agenda", contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
@@ -72,9 +82,11 @@ struct FeedResponder: Sendable {
         }
     }
 
-    /// The path as logs may show it: a private feed's token is a secret, so it never reaches a log.
+    /// The path as logs may show it: a private feed's or page's token is a secret, so it never reaches a log.
     static func loggable(_ path: String) -> String {
-        path.hasPrefix("/private/") ? "/private/[token]" : path
+        if path.hasPrefix("/private/") { return "/private/[token]" }
+        if path.hasPrefix("/p/") { return "/p/[token]" + (path.dropFirst(3).firstIndex(of: "/").map { path[$0...] } ?? "") }
+        return path
     }
 
     /// The one 404, the same for every path and token.

@@ -8,9 +8,10 @@ enum RequestGuard {
     /// Longer than any feed path: ids are short and tokens are 32 letters.
     static let maximumPathLength = 512
 
-    /// The 4xx response for a request that must go no further, or nil to serve it.
-    static func refusal(method: HTTPRequest.Method, path: String) -> Answer? {
-        guard method == .get || method == .head else {
+    /// The 4xx response for a request that must go no further, or nil to serve it. POST is let
+    /// through only where `posting` says forms are taken (people's own pages).
+    static func refusal(method: HTTPRequest.Method, path: String, posting: Bool = false) -> Answer? {
+        guard method == .get || method == .head || (posting && method == .post) else {
             return plain(.methodNotAllowed, "Only GET and HEAD are served.\n", allow: true)
         }
         guard path.utf8.count <= maximumPathLength else { return plain(.uriTooLong, "The path is too long.\n") }

@@ -1,4 +1,4 @@
-import ConveneApp
+public import ConveneApp
 public import ConveneCore
 package import ConveneStore
 

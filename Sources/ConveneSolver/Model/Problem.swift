@@ -71,6 +71,7 @@ struct Problem: Sendable {
     let optionalConflictWeight: Int
     let outsideHoursWeight: Int
     let seriesTimeWeight: Int
+    let ifNeedBeWeight: Int
     let sessionIndex: [String: Int]
     let roomIndex: [String: Int]
 
@@ -112,6 +113,7 @@ struct Problem: Sendable {
         optionalConflictWeight = weights[OptionalConflictTerm().name]
         outsideHoursWeight = weights[OutsideHoursTerm().name]
         seriesTimeWeight = weights[SeriesTimeTerm().name]
+        ifNeedBeWeight = weights[IfNeedBeTerm().name]
         roomCount = facts.rooms.count
         sessionIndex = facts.sessionIndex
         roomIndex = facts.roomIndex
@@ -155,6 +157,7 @@ struct Problem: Sendable {
         var picks = [[PickGroup]](), startDate = [[Int32]](), startClock = [[Int16]]()
         var before = [[Int32]](repeating: [], count: n), pinned = [Bool](), previous = [[Placement]](repeating: [], count: n)
         let optionalUnavailable = OptionalUnavailableTerm(), preference = PreferenceTerm(), outsideHours = OutsideHoursTerm()
+        let ifNeedBe = IfNeedBeTerm()
         let wAway = weights[optionalUnavailable.name], wOutside = weights[preference.name]
 
         for (si, s) in facts.sessions.enumerated() {
@@ -190,7 +193,8 @@ struct Problem: Sendable {
                 let end = t + s.duration
                 penalty.append(Int32(optionalUnavailable.count(crew, start: t, end: end) * wAway
                     + preference.count(s, start: t, end: end) * wOutside
-                    + outsideHours.count(crew, start: t, end: end) * outsideHoursWeight))
+                    + outsideHours.count(crew, start: t, end: end) * outsideHoursWeight
+                    + ifNeedBe.count(crew, start: t, end: end) * ifNeedBeWeight))
                 if seriesOf[si] != nil {
                     dates.append(Int32(facts.clock.date(t).daysSinceEpoch))
                     clocks.append(Int16(facts.clock.timeOfDay(t)))
@@ -285,5 +289,13 @@ struct Problem: Sendable {
     @inline(__always)
     func outsidePreferred(_ p: Int32, _ t: Int, _ e: Int) -> Int {
         personFacts[Int(p)]?.hours?.preferred(t, e) == false ? 1 : 0
+    }
+
+    /// The weighted soft cost of picking person `p` over `[t, e)`: outside their preferred hours,
+    /// or in times they marked "if need be".
+    @inline(__always)
+    func pickSoft(_ p: Int32, _ t: Int, _ e: Int) -> Int {
+        outsidePreferred(p, t, e) * outsideHoursWeight
+            + (personFacts[Int(p)]?.ifNeedBe.touches(t, e) == true ? ifNeedBeWeight : 0)
     }
 }

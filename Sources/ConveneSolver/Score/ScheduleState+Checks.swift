@@ -81,7 +81,7 @@ extension ScheduleState {
                     optional += 1
                 }
                 if clash { continue }
-                options.append((optional * problem.optionalConflictWeight + problem.outsidePreferred(c, t, e) * problem.outsideHoursWeight, c))
+                options.append((optional * problem.optionalConflictWeight + problem.pickSoft(c, t, e), c))
             }
             guard options.count >= g.count else { return nil }
             let before = problem.previousPicks[s]

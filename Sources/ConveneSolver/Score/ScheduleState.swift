@@ -73,7 +73,7 @@ struct ScheduleState: Sendable {
         let t = Int(problem.starts[s][i])
         var soft = Int(problem.startPenalty[s][i]) + problem.movedPenalty(s, room: r, start: t)
             + optional * problem.optionalConflictWeight
-        for p in picks { soft += problem.outsidePreferred(p, t, t + problem.duration[s]) * problem.outsideHoursWeight }
+        for p in picks { soft += problem.pickSoft(p, t, t + problem.duration[s]) }
         return soft
     }
 

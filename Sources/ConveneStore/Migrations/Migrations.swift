@@ -21,6 +21,8 @@ enum Migrations {
         m.registerMigration("v7-store-facts-revision", migrate: factsRevision)
         m.registerMigration("v7-store-outbox-claims", migrate: outboxClaims)
         m.registerMigration("v7-admin-audit-actor", migrate: auditActor)
+        m.registerMigration("v7-availability", migrate: availability)
+        m.registerMigration("v7-page-tokens", migrate: pageTokens)
         return m
     }
 

@@ -54,6 +54,8 @@ struct Explain: AsyncParsableCommand {
             if !s.required.isEmpty { lines.append("required: " + s.required.map(text.person).joined(separator: ", ")) }
             if !placed.picked.isEmpty { lines.append("picked: " + placed.picked.map(text.person).joined(separator: ", ")) }
             if let pin = s.pin { lines.append("pinned to \(text.room(pin.room)) at \(text.time(pin.start))") }
+            let reluctant = current.ifNeedBe(at: placed)
+            if !reluctant.isEmpty { lines.append("if need be for: " + reluctant.map(text.person).joined(separator: ", ")) }
             lines += current.conflicts.filter { $0.sessions.contains(s.id) }.map { "conflict: \($0)" }
             return lines
         }
@@ -61,7 +63,7 @@ struct Explain: AsyncParsableCommand {
         if let stored = version.unscheduled.first(where: { $0.session == s.id }) {
             lines.append("when it was left out: \(stored.reason)")
         }
-        let instance = current.event.instance(busy: current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
+        let instance = current.instance()
         let solution = Solution(instance: instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
         lines.append("now: \(Explainer.explain(s.id, in: instance, solution: solution).reason)")
         return lines

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConveneApp
+import ConveneServer
 
 /// `convene publish`: make the draft official, showing first who will get what.
 struct Publish: AsyncParsableCommand {
@@ -22,7 +23,18 @@ struct Publish: AsyncParsableCommand {
     @Option(help: "Why, for the audit log.")
     var reason: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "The server's public address: each person mailed gets a new page link (replacing their earlier one) "
+            + "in their invitations and updates, to answer on.", valueName: "url"))
+    var baseURL: String?
+
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let baseURL {
+            do { _ = try FeedLinks(baseURL: baseURL) } catch let e as ServerError { throw ValidationError(e.message) }
+        }
+    }
 
     func run() async throws {
         try await failing {
@@ -37,7 +49,8 @@ struct Publish: AsyncParsableCommand {
                 print("dry run: nothing published or queued" + (plan.conflicts.isEmpty || force ? "" : " (publishing needs --force)"))
                 return
             }
-            let release = try publisher.publish(plan, force: force, reason: reason)
+            let release = try publisher.publish(plan, force: force, reason: reason,
+                                                pageBaseURL: try baseURL.map { try FeedLinks(baseURL: $0).base })
             let n = plan.notices.count
             print("published release \(release.number) (schedule version \(release.schedule.number)); "
                 + (n == 0 ? "no mail to send" : "queued \(n) message\(n == 1 ? "" : "s") (send them with `convene invite`)"))

@@ -1,12 +1,13 @@
 import ArgumentParser
 import ConveneApp
+import ConveneCore
 
 /// `convene rsvp`: record who is coming from their replies.
 struct Rsvp: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rsvp",
         abstract: "Record attendees' replies to invitations.",
-        subcommands: [ImportReplies.self])
+        subcommands: [ImportReplies.self, SetAnswer.self])
 
     /// `convene rsvp import FILE...`.
     struct ImportReplies: AsyncParsableCommand {
@@ -40,6 +41,54 @@ struct Rsvp: AsyncParsableCommand {
                 let held = outcome.saved?.held ?? 0
                 print("\(files) file\(files == 1 ? "" : "s"), \(n) answer\(n == 1 ? "" : "s"), \(outcome.saved?.answers ?? 0) new"
                     + (held > 0 ? ", \(held) held for the organizer (see `convene inbox`)" : ""))
+            }
+        }
+    }
+
+    /// `convene rsvp set PERSON SESSION accept|decline|maybe [--comment TEXT]`.
+    struct SetAnswer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Record an answer a person gave in words (by mail or phone) about a published session.",
+            discussion: """
+                The answer is stored as an iTIP reply would be: for the room and time the session is published \
+                at, shown by `convene status`; a required participant's decline is listed as a conflict.
+                """)
+
+        /// The words the command takes, and the PARTSTAT each means.
+        enum Word: String, ExpressibleByArgument, CaseIterable {
+            case accept, decline, maybe
+
+            var answer: RSVPAnswer.Answer {
+                switch self {
+                case .accept: .accepted
+                case .decline: .declined
+                case .maybe: .tentative
+                }
+            }
+        }
+
+        @Argument(help: "The stakeholder's id.")
+        var person: String
+
+        @Argument(help: "The session's id.")
+        var session: String
+
+        @Argument(help: ArgumentHelp("What they said.", valueName: "accept|decline|maybe"))
+        var answer: Word
+
+        @Option(help: "What they said with it, e.g. why they decline.")
+        var comment: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await failing {
+                let change = try RecordAnswer(person: person, session: session, answer: answer.answer, comment: comment,
+                                              channel: .organizer, at: .now())
+                let pipeline = ChangePipeline(store: try database.open())
+                let outcome = try pipeline.record(change, at: .now())
+                printOutcome(outcome, try pipeline.current().text)
             }
         }
     }

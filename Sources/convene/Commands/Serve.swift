@@ -8,7 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the agenda page and the calendar feeds of the published schedule.",
         discussion: """
             Public feeds live under /feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), \
-            private ones at /private/TOKEN.ics (see `convene feeds list`), the programme at / and /agenda, \
+            private ones at /private/TOKEN.ics (see `convene feeds list`), each person's own page at /p/TOKEN \
+            (see `convene pages list`), the programme at / and /agenda, \
             the frab schedule at /schedule.xml and /schedule.json. \
             Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM.
             """)

@@ -1,9 +1,9 @@
-@testable import ConveneServer
+@testable import ConveneApp
 import Testing
 
-struct PrivateFeedTokenTests {
+struct SecretTokenTests {
     @Test func tokensCarry160RandomBitsInUrlSafeLetters() {
-        let tokens = (0..<200).map { _ in PrivateFeedToken.random() }
+        let tokens = (0..<200).map { _ in SecretToken.random() }
         #expect(Set(tokens.map(\.text)).count == tokens.count)
         for token in tokens {
             #expect(token.text.count == 32)
@@ -13,15 +13,15 @@ struct PrivateFeedTokenTests {
 
     @Test func hashIsLowercaseHexSHA256OfTheToken() {
         // SHA-256("abc") from FIPS 180-2.
-        #expect(PrivateFeedToken.hash(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        let token = PrivateFeedToken.random()
-        #expect(token.hash == PrivateFeedToken.hash(of: token.text))
+        #expect(SecretToken.hash(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let token = SecretToken.random()
+        #expect(token.hash == SecretToken.hash(of: token.text))
         #expect(token.hash.count == 64)
     }
 
     @Test func base32MatchesRFC4648() {
         var zeros = ZeroGenerator()
-        #expect(PrivateFeedToken.random(using: &zeros).text == String(repeating: "a", count: 32))
+        #expect(SecretToken.random(using: &zeros).text == String(repeating: "a", count: 32))
     }
 }
 

@@ -1,13 +1,13 @@
-@testable import ConveneServer
+@testable import ConveneApp
 import Testing
 
 struct TokenDirectoryTests {
     @Test func findsTheOwnerOfALiveTokenOnly() {
-        let a = PrivateFeedToken.random(), b = PrivateFeedToken.random()
+        let a = SecretToken.random(), b = SecretToken.random()
         let directory = TokenDirectory(hashes: [a.hash: "ito", b.hash: "martin"])
         #expect(directory.person(presenting: Substring(a.text)) == "ito")
         #expect(directory.person(presenting: Substring(b.text)) == "martin")
-        #expect(directory.person(presenting: Substring(PrivateFeedToken.random().text)) == nil)
+        #expect(directory.person(presenting: Substring(SecretToken.random().text)) == nil)
         #expect(directory.person(presenting: "") == nil)
         #expect(directory.person(presenting: Substring(a.hash)) == nil)
     }

@@ -1,21 +1,19 @@
-import ConveneCore
 import GRDB
 
-/// A row of `feed_token`: who a private feed token belongs to, by the token's hash only.
-struct FeedTokenRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "feed_token"
+/// A row of `availability_answer`: one save of a person's availability grid.
+struct AvailabilityRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "availability_answer"
     var id: Int64?
     var personId: String
-    /// Lowercase hex SHA-256 of the token.
-    var hash: String
-    var createdAt: Instant
-    var revokedAt: Instant?
+    var answeredAt: String
+    var anyTime: Bool
+    var note: String?
+    /// The cells not marked available, as JSON `[{"interval": [start, end], "mark": …}]`.
+    var cells: String
 
     enum Columns {
         static let id = Column("id")
         static let personId = Column("person_id")
-        static let hash = Column("hash")
-        static let revokedAt = Column("revoked_at")
     }
 
     static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

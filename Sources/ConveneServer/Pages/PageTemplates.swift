@@ -1,0 +1,234 @@
+/// The person's page as Mustache templates, one a language: the words and the markup live here as
+/// text, so they can be changed without touching the code that fills them in.
+///
+/// Every value is HTML-escaped by Mustache. Forms are plain HTML: the page works without script.
+enum PageTemplates {
+    static let all: [String: String] = ["page.en": pageEn, "page.ja": pageJa]
+
+    static let pageEn = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{{event}} — {{name}}</title>
+        <link rel="stylesheet" href="/page.css">
+        </head>
+        <body>
+        <main>
+        <h1>{{event}}</h1>
+        <p class="who">For {{name}}. Times are in your time zone, {{zone}}{{#otherZone}}, and at the venue ({{eventZone}}){{/otherZone}}. This page is yours alone: do not pass its address on.</p>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        <h2>Your sessions</h2>
+        {{^sessions}}<p>No session of yours is published yet.</p>{{/sessions}}
+        {{#sessions}}
+        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
+        <h3 id="t-{{id}}">{{title}}</h3>
+        <dl>
+        <dt>Your part</dt><dd>{{role}}</dd>
+        <dt>Room</dt><dd>{{room}}</dd>
+        <dt>When</dt><dd>{{homeTime}}</dd>
+        {{#eventTime}}<dt>At the venue</dt><dd>{{eventTime}}</dd>{{/eventTime}}
+        {{#online}}<dt>Join online</dt><dd><a href="{{online}}" rel="noreferrer noopener">{{online}}</a></dd>{{/online}}
+        </dl>
+        <p class="answer">Your answer on record: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — “{{comment}}”{{/comment}}</p>
+        <form method="post" action="/p/{{token}}/answer">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <input type="hidden" name="session" value="{{id}}">
+        <label for="c-{{id}}">Comment</label>
+        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <div class="buttons">
+        <button type="submit" name="answer" value="accept">Accept</button>
+        <button type="submit" name="answer" value="decline">Decline</button>
+        <button type="submit" name="answer" value="maybe">Maybe</button>
+        </div>
+        </form>
+        </section>
+        {{/sessions}}
+        {{#grid}}
+        <h2 id="availability">When can you come?</h2>
+        <form method="post" action="/p/{{token}}/availability" class="grid">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">I can come at any time during the event</label></p>
+        <p class="hint">If you cannot, uncheck it and mark each time: Available, If need be (you can, but would rather not) or Unavailable. Times are in your time zone, {{zone}}.{{#answeredAt}} Last saved {{answeredAt}}.{{/answeredAt}}</p>
+        {{#days}}
+        <fieldset class="day"><legend>{{date}}</legend>
+        {{#cells}}
+        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
+        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> Available</label>
+        <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> If need be</label>
+        <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> Unavailable</label>
+        </div>
+        {{/cells}}
+        </fieldset>
+        {{/days}}
+        <label for="note">Note to the organizer</label>
+        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <div class="buttons"><button type="submit">Save availability</button></div>
+        </form>
+        <script src="/page.js" defer></script>
+        {{/grid}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    static let pageJa = """
+        <!doctype html>
+        <html lang="ja">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>{{event}} — {{name}} 様</title>
+        <link rel="stylesheet" href="/page.css">
+        </head>
+        <body>
+        <main>
+        <h1>{{event}}</h1>
+        <p class="who">{{name}} 様専用のページです。時刻はお住まいの地域（{{zone}}）の時刻です{{#otherZone}}。会場（{{eventZone}}）の時刻も併記します{{/otherZone}}。このページのアドレスは他の方に伝えないでください。</p>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        <h2>ご参加のセッション</h2>
+        {{^sessions}}<p>公開済みのセッションはまだありません。</p>{{/sessions}}
+        {{#sessions}}
+        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
+        <h3 id="t-{{id}}">{{title}}</h3>
+        <dl>
+        <dt>ご参加の区分</dt><dd>{{role}}</dd>
+        <dt>会場</dt><dd>{{room}}</dd>
+        <dt>日時</dt><dd>{{homeTime}}</dd>
+        {{#eventTime}}<dt>会場の時刻</dt><dd>{{eventTime}}</dd>{{/eventTime}}
+        {{#online}}<dt>オンライン参加</dt><dd><a href="{{online}}" rel="noreferrer noopener">{{online}}</a></dd>{{/online}}
+        </dl>
+        <p class="answer">現在のお返事: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — 「{{comment}}」{{/comment}}</p>
+        <form method="post" action="/p/{{token}}/answer">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <input type="hidden" name="session" value="{{id}}">
+        <label for="c-{{id}}">コメント</label>
+        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <div class="buttons">
+        <button type="submit" name="answer" value="accept">承諾</button>
+        <button type="submit" name="answer" value="decline">辞退</button>
+        <button type="submit" name="answer" value="maybe">仮承諾</button>
+        </div>
+        </form>
+        </section>
+        {{/sessions}}
+        {{#grid}}
+        <h2 id="availability">ご都合のよい日時</h2>
+        <form method="post" action="/p/{{token}}/availability" class="grid">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">会期中はいつでも参加できます</label></p>
+        <p class="hint">ご都合の悪い時間がある場合は、チェックを外して各時間に「参加可」「できれば避けたい」「参加不可」を選んでください。時刻はお住まいの地域（{{zone}}）の時刻です。{{#answeredAt}}最終保存: {{answeredAt}}{{/answeredAt}}</p>
+        {{#days}}
+        <fieldset class="day"><legend>{{date}}</legend>
+        {{#cells}}
+        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
+        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> 参加可</label>
+        <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> できれば避けたい</label>
+        <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> 参加不可</label>
+        </div>
+        {{/cells}}
+        </fieldset>
+        {{/days}}
+        <label for="note">主催者への連絡事項</label>
+        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <div class="buttons"><button type="submit">ご都合を保存</button></div>
+        </form>
+        <script src="/page.js" defer></script>
+        {{/grid}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// Words the code fills in, by language: answers on record and what a save reports.
+    static let words: [String: [String: String]] = [
+        "en": ["accepted": "Accepted", "declined": "Declined", "tentative": "Maybe", "none": "No answer yet",
+               "saved": "Your answer is saved.", "unchanged": "That answer was already on record.",
+               "availability": "Your availability is saved."],
+        "ja": ["accepted": "承諾", "declined": "辞退", "tentative": "仮承諾", "none": "まだお返事がありません",
+               "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。",
+               "availability": "ご都合を保存しました。"],
+    ]
+
+    /// The page's only script, optional: drag across times to give them all the mark pressed first, and
+    /// marking a time unchecks "at any time". The forms work the same without it.
+    static let script = """
+        "use strict";
+        (function () {
+          var painting = null;
+          var anyTime = document.getElementById("anytime");
+          function mark(cell) {
+            var input = cell && cell.querySelector('input[value="' + painting + '"]');
+            if (input && !input.checked) {
+              input.checked = true;
+              input.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+          }
+          document.addEventListener("change", function (e) {
+            if (anyTime && e.target.type === "radio" && e.target.value !== "available") anyTime.checked = false;
+          });
+          document.addEventListener("pointerdown", function (e) {
+            var label = e.target.closest && e.target.closest(".cell label");
+            if (!label || e.button !== 0) return;
+            painting = label.querySelector("input").value;
+            mark(label.closest(".cell"));
+          });
+          document.addEventListener("pointermove", function (e) {
+            if (!painting) return;
+            var under = document.elementFromPoint(e.clientX, e.clientY);
+            mark(under && under.closest && under.closest(".cell"));
+          });
+          ["pointerup", "pointercancel"].forEach(function (type) {
+            document.addEventListener(type, function () { painting = null; });
+          });
+        })();
+
+        """
+
+    /// The page's only style sheet, served by the server itself (the Content-Security-Policy allows no other).
+    static let css = """
+        *{box-sizing:border-box}
+        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Hiragino Sans",sans-serif;color:#1a1a1a;background:#fafafa}
+        main{max-width:46rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.4rem;margin:.5rem 0}
+        h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+        h3{font-size:1.05rem;margin:0 0 .5rem}
+        .who{color:#444}
+        .notice{border:2px solid #1a5e20;background:#eef7ee;padding:.5rem .75rem;font-weight:600}
+        .session{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
+        dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:0 0 .5rem}
+        dt{font-weight:600}
+        dd{margin:0;overflow-wrap:anywhere}
+        label{display:block;font-weight:600;margin:.5rem 0 .25rem}
+        textarea{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:4px}
+        .buttons{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+        button{font:inherit;min-height:44px;min-width:6rem;padding:.4rem 1rem;border:2px solid #1a1a1a;border-radius:6px;background:#fff;color:#1a1a1a;cursor:pointer}
+        button:hover{background:#eee}
+        :focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+        .answer strong{padding:0 .3rem;border-radius:3px}
+        .accepted{background:#dff0d8}.declined{background:#f8d7da}.tentative{background:#fff3cd}
+        a{color:#0b57d0}
+        .anytime{font-weight:600}
+        .anytime label{display:inline;margin:0}
+        input[type=checkbox],input[type=radio]{width:1.2rem;height:1.2rem;vertical-align:middle;margin:0 .3rem 0 0}
+        .hint{color:#444}
+        fieldset.day{border:1px solid #ccc;border-radius:6px;background:#fff;margin:0 0 1rem;padding:.5rem .75rem}
+        legend{font-weight:600;padding:0 .25rem}
+        .cell{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;padding:.3rem 0;border-top:1px solid #eee}
+        .cell .time{flex:0 0 100%;font-variant-numeric:tabular-nums;font-weight:600}
+        .cell label{touch-action:none;display:inline-flex;align-items:center;margin:0;font-weight:400;padding:.2rem .5rem;border:1px solid #999;border-radius:4px;min-height:44px}
+        .cell label:has(input:checked){font-weight:700;border-width:2px;border-color:#1a1a1a}
+        .cell label.available:has(input:checked){background:#dff0d8}
+        .cell label.if-need-be:has(input:checked){background:#fff3cd}
+        .cell label.unavailable:has(input:checked){background:#f8d7da}
+        @media (min-width:40rem){.cell .time{flex:0 0 9rem}}
+
+        """
+}
