@@ -59,7 +59,7 @@ public final class Store: Sendable {
         return try queue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             if tables.isEmpty {
-                if readOnly { throw StoreError("\(path) holds no Convene data yet (run `convene import PLAN` first)") }
+                if readOnly { throw StoreError("\(path) holds no Convene data yet (run `convene import PLAN` first)", holdsNothing: true) }
                 return false
             }
             let migrator = Migrations.migrator

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConveneApp
 import ConveneStore
 import Foundation
 
@@ -18,5 +19,8 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens an existing store for reading only, for commands that change nothing: they work on a
     /// read-only file or file system and never touch a file that is not Convene's.
-    func openForReading() throws -> Store { try Store(path: path, readOnly: true) }
+    /// An empty file is one nothing was imported into, and says so as every command does.
+    func openForReading() throws -> Store {
+        do { return try Store(path: path, readOnly: true) } catch let e as StoreError where e.holdsNothing { throw AppError.noEvent }
+    }
 }
