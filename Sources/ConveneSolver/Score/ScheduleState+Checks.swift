@@ -26,7 +26,7 @@ extension ScheduleState {
     /// would hold (its time and the room's turnover after it).
     @inline(__always)
     func roomIsFree(_ s: Int, room r: Int, cell: Int) -> Bool {
-        if problem.roomIsClosed(r, cell: cell, span: Int(problem.cellSpan[s])) { return false }
+        if problem.roomIsClosed(r, cell: cell, span: Int(problem.cellSpan[s])) || problem.isDeclined(s, room: r, cell: cell) { return false }
         let base = r * problem.timeline.cellCount + cell
         for c in base..<(base + problem.heldCells(s, room: r, cell: cell)) where occupant[c] >= 0 && Int(occupant[c]) != s { return false }
         // The turnover before it: a session ending within the room's turnover of `cell` holds those cells already.
@@ -99,10 +99,11 @@ extension ScheduleState {
     }
 
     /// The sessions that hold session `s`'s spot (room cells and turnover, required people, order, exclusive
-    /// sessions, series neighbours, the candidates its picks need); nil when the room is closed there.
+    /// sessions, series neighbours, the candidates its picks need); nil when the room is closed there or a
+    /// required person declined it there.
     func blockers(_ s: Int, room r: Int, startIndex i: Int) -> [Int]? {
         let cell = Int(problem.startCells[s][i]), span = Int(problem.cellSpan[s])
-        if problem.roomIsClosed(r, cell: cell, span: span) { return nil }
+        if problem.roomIsClosed(r, cell: cell, span: span) || problem.isDeclined(s, room: r, cell: cell) { return nil }
         var out: [Int] = []
         func add(_ o: Int) { if o != s && !out.contains(o) { out.append(o) } }
         let base = r * problem.timeline.cellCount + cell

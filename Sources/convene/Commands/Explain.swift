@@ -61,9 +61,7 @@ struct Explain: AsyncParsableCommand {
         if let stored = version.unscheduled.first(where: { $0.session == s.id }) {
             lines.append("when it was left out: \(stored.reason)")
         }
-        let instance = current.event.instance(busy: current.busy.mapValues { $0.filter { $0.strength == .busy }.map(\.interval) })
-        let solution = Solution(instance: instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
-        lines.append("now: \(Explainer.explain(s.id, in: instance, solution: solution).reason)")
+        lines.append("now: \(current.reason(unscheduled: s.id, in: version))")
         return lines
     }
 }
