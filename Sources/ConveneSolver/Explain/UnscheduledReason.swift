@@ -54,14 +54,8 @@ struct UnscheduledReason {
         let t = Int(starts[i]), e = t + s.duration
         let cell = Int(problem.startCells[session][i]), span = Int(problem.cellSpan[session])
         var b = Blocked()
-        for m in problem.members[session] where m.required {
-            for o in state.attending[Int(m.person)] where o.required && Int(o.person) != session {
-                let os = Int(o.person)
-                if ScheduleState.overlap(t, e, state.startMinute[os], state.end(os)) { b.people[m.person, default: []].append(os) }
-            }
-        }
-        for a in problem.after[session] where state.isScheduled(Int(a)) && state.end(Int(a)) > t { b.order.append(Int(a)) }
-        for a in problem.before[session] where state.isScheduled(Int(a)) && e > state.startMinute[Int(a)] { b.order.append(Int(a)) }
+        for (p, others) in state.requiredClashes(session, t, e) { b.people[p, default: []] += others }
+        b.order = state.orderClashes(session, t, e)
         let unclosed = rooms.filter { !problem.roomIsClosed(Int($0), cell: cell, span: span) }
         let open = unclosed.filter { !problem.isDeclined(session, room: Int($0), cell: cell) }
         b.closed = unclosed.isEmpty
@@ -149,7 +143,6 @@ struct UnscheduledReason {
     /// What holds a spot, each session named for what it holds: the room, a required person, the order,
     /// the exclusive time, or the series' cadence with its date.
     private func held(room r: Int, startIndex i: Int) -> String {
-        let t = Int(problem.starts[session][i])
         let cell = Int(problem.startCells[session][i])
         var parts: [String] = []
         var room: [Int] = []
@@ -165,18 +158,9 @@ struct UnscheduledReason {
         }
         if !b.order.isEmpty { parts.append("its order with \(names(b.order)) does not allow it") }
         if b.exclusive { parts.append(problem.exclusive[session] ? "other sessions run beside it" : "an exclusive session runs then") }
-        if b.cadence {
-            let (before, after) = state.seriesNeighbours(session)
-            let info = problem.series[problem.seriesOf[session]!.series]
-            let date = problem.startDate[session][i]
-            var far: [String] = []
-            if let o = before, !state.cadenceHolds(info, from: problem.startDate[o][Int(state.startIndex[o])], state.startMinute[o], to: date, t) {
-                far.append("\(facts.sessions[o].id) (\(at(state.startMinute[o]).prefix(10)))")
-            }
-            if let o = after, !state.cadenceHolds(info, from: date, t, to: problem.startDate[o][Int(state.startIndex[o])], state.startMinute[o]) {
-                far.append("\(facts.sessions[o].id) (\(at(state.startMinute[o]).prefix(10)))")
-            }
-            parts.append("its series' cadence with \(Wording.list(far)) does not allow it")
+        let far = state.cadenceClashes(session, startIndex: i)
+        if !far.isEmpty {
+            parts.append("its series' cadence with \(Wording.list(far.map { "\(facts.sessions[$0].id) (\(at(state.startMinute[$0]).prefix(10)))" })) does not allow it")
         }
         if parts.isEmpty && b.candidates { parts.append("too few of its candidates are free") }
         return parts.isEmpty ? "is free" : parts.joined(separator: ", and ")

@@ -65,6 +65,8 @@ struct Problem: Sendable {
     let previousPicks: [Set<Int32>]
     /// Spots a required person declined, by session: the search's form of the rule book's `DeclineRule`.
     let declined: [[Declined]]
+    /// Whether any session has a declined spot: the search's room check skips the lookup when none has.
+    let anyDeclined: Bool
     /// Room closures, one flag per room × cell: the search's form of the rule book's `RoomClosedRule`.
     let roomClosed: [Bool]
     let weights: Instance.Weights
@@ -231,6 +233,7 @@ struct Problem: Sendable {
                 return Declined(room: Int32(d.room ?? -1), cell: cell)
             }
         }
+        anyDeclined = declined.contains { !$0.isEmpty }
         var apartOf = [[Int32]](repeating: [], count: personIDs.count)
         for (i, set) in facts.apart.enumerated() {
             for p in set { if let pi = personIndex[p] { apartOf[pi].append(Int32(i)) } }
