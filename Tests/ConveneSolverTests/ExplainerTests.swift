@@ -77,4 +77,21 @@ struct ExplainerTests {
         #expect(e.status == .scheduled(room: "hall", start: Fixtures.at(60)))
         #expect(e.reason == "scheduled in hall at 2027-02-22 10:00")
     }
+
+    /// A spot a required person declined is closed to the session for the search, the bound and the
+    /// reasons alike, as the rule book's decline rule judges it; elsewhere the decline does not hold.
+    @Test func aDeclinedSpotIsClosedToTheSessionEverywhereTheRulesAreRead() {
+        var instance = Fixtures.instance(sessions: [S(id: "s", duration: 60, required: ["p"])])
+        instance.days = [Fixtures.span(0, 60)]
+        let declined = PlanFacts(declines: [Decline(session: "s", person: "p", room: "hall", start: Fixtures.at(0))])
+        let result = Solver.solve(instance, plan: declined, options: SolveOptions(iterations: 50), clock: ContinuousClock())
+        #expect(result.solution.assignments.isEmpty)
+        #expect(result.solution.unscheduled.first?.reason.contains("p declined it there") == true)
+        #expect(Solver.lowerBound(instance, plan: declined).unscheduled == 1)
+        // Declined at another time, the only spot is open.
+        let elsewhere = PlanFacts(declines: [Decline(session: "s", person: "p", room: "hall", start: Fixtures.at(30))])
+        let placed = Solver.solve(instance, plan: elsewhere, options: SolveOptions(iterations: 50), clock: ContinuousClock())
+        #expect(placed.solution.assignments.count == 1)
+        #expect(RuleBook.validate(instance, placed.solution, plan: elsewhere).violations.isEmpty)
+    }
 }
