@@ -18,7 +18,7 @@ extension PlanReader {
             if let written = f["composition"] {
                 let sure = Self.sureCandidates(event.session(s.id), event)
                 for rule in s.composition {
-                    let lacking = StakeholderMixRule().missing(rule, s, participants: s.required + sure, in: facts)
+                    let lacking = StakeholderMixRule().missing(rule, participants: s.required + sure, in: facts)
                     guard !lacking.isEmpty else { continue }
                     error(written, "session '\(s.id)' must include a required participant from each of "
                         + "\(rule.groups.map(\.rawValue).joined(separator: ", ")); none is from \(lacking.map(\.rawValue).joined(separator: ", "))"

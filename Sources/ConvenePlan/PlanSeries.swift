@@ -7,7 +7,7 @@ extension PlanReader {
     /// Reads one series, adds its sessions to `sessions` and its dates to `days`, and returns the
     /// cadence the schedule must keep across its sessions.
     func readSeries(_ node: PlanNode, days: inout [EventDay], sessions: inout [Session], _ at: inout PlanPositions) -> SessionSeries? {
-        guard let f = fields(node, known: ["id", "title", "every", "leeway", "from", "to", "on", "except", "opens", "closes",
+        guard let f = fields(node, known: ["id", "title", "every", "leeway", "skip", "from", "to", "on", "except", "opens", "closes",
                                            "each", "sessions"],
                              required: ["id", "every", "from", "to", "opens", "closes", "sessions"]),
               let id = identifier(f["id"]) else { return nil }
@@ -19,6 +19,12 @@ extension PlanReader {
         let title = f["title"].flatMap { localized($0) }
         let cadence = f["every"].flatMap(cadence)
         let leeway = f["leeway"].map { int($0, min: 0) } ?? cadence.map { $0 >= 7 ? 2 : 0 }
+        // Meetings that may be missed in a row: a trip or a holiday week then costs one seminar, not the rest of the series.
+        var skip = f["skip"].map { int($0, min: 0) } ?? 0
+        if let n = skip, n > Self.longestSeries, let node = f["skip"] {
+            error(node, "'\(node.path)' is \(n); a series skips at most \(Self.longestSeries) meetings in a row")
+            skip = nil
+        }
         let from = date(f["from"]), to = date(f["to"])
         let weekdays = f["on"].map(weekdays) ?? Set(1...7)
         let except = list(f["except"]).compactMap { n in date(n).map { ($0, n) } }
@@ -35,7 +41,7 @@ extension PlanReader {
         if own.isEmpty, let n = f["sessions"], n.items?.isEmpty == true { error(n, "series '\(id)' lists no session") }
         defer { sessions += own }
 
-        guard let cadence, let leeway, let from, let to, let weekdays, let opens, let closes else { return nil }
+        guard let cadence, let leeway, let skip, let from, let to, let weekdays, let opens, let closes else { return nil }
         guard from <= to else { error(f["to"]!, "series '\(id)' ends (\(to)) before it starts (\(from))"); return nil }
         guard to.daysSinceEpoch - from.daysSinceEpoch <= Self.longestSeries else {
             error(f["to"]!, "series '\(id)' runs from \(from) to \(to); a series spans at most \(Self.longestSeries) days")
@@ -50,7 +56,9 @@ extension PlanReader {
             .filter { weekdays.contains($0.isoWeekday) && !skipped.contains($0) }
         guard !dates.isEmpty else { error(f["from"]!, "series '\(id)' meets on no date from \(from) to \(to)"); return nil }
 
-        let lo = max(1, cadence - leeway), hi = cadence + leeway
+        // The instance format has no count of gaps: `skip` widens the longest gap allowed between two
+        // consecutive held sessions to that many missed meetings.
+        let lo = max(1, cadence - leeway), hi = cadence * (skip + 1) + leeway
         let most = longestChain(dates.map(\.daysSinceEpoch), lo, hi)
         if own.count > most, let n = f["sessions"] {
             error(n, "series '\(id)' has \(own.count) sessions, but its dates from \(from) to \(to) hold at most \(most) "

@@ -10,12 +10,17 @@ import Foundation
 public enum Solver {
     /// What no schedule of the instance can beat, on both levels of the score (see `LowerBound`):
     /// the bound `solve` stops at, worked out without solving.
-    public static func lowerBound(_ instance: Instance) -> Score { LowerBound.of(Problem(instance)) }
+    public static func lowerBound(_ instance: Instance, plan: PlanFacts = PlanFacts()) -> Score {
+        LowerBound.of(Problem(Facts(instance, plan: plan)))
+    }
 
-    /// Schedules an instance.
-    public static func solve<C: Clock<Duration>>(_ instance: Instance, options: SolveOptions, clock: C) -> SolveResult {
+    /// Schedules an instance; `plan` adds the plan's own rules the search holds to (declines: a spot a
+    /// required person declined is as closed to the session as a closed room); `words` names people in the
+    /// reasons for unscheduled sessions.
+    public static func solve<C: Clock<Duration>>(_ instance: Instance, plan: PlanFacts = PlanFacts(), options: SolveOptions,
+                                                 clock: C, words: Wording = Wording(event: nil)) -> SolveResult {
         let begin = clock.now
-        let problem = Problem(instance)
+        let problem = Problem(Facts(instance, plan: plan))
         var state: ScheduleState
         if options.greedyOnly {
             state = Construction.greedy(problem)
@@ -70,7 +75,7 @@ public enum Solver {
             }
         }
 
-        let solution = Explainer.solution(for: state)
+        let solution = Explainer.solution(for: state, words: words)
         let validation = RuleBook.judge(Review(problem.facts, solution), words: nil)
         let stats = SolveResult.Stats(
             placed: state.placedCount, sessions: problem.sessionCount, iterations: iterations,

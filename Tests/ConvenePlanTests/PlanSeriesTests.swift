@@ -34,6 +34,9 @@ struct PlanSeriesTests {
         #expect(try series("2 weeks").map { [$0.minDaysApart, $0.maxDaysApart] } == [12, 16])
         #expect(try series("week", leeway: "    leeway: 0\n").map { [$0.minDaysApart, $0.maxDaysApart] } == [7, 7])
         #expect(try series("3 days", leeway: "    leeway: 5\n").map { [$0.minDaysApart, $0.maxDaysApart] } == [1, 8])
+        // A skipped meeting widens the gap allowed between two held ones: a missed week at 5–9 days is 5–16.
+        #expect(try series("week", leeway: "    skip: 1\n").map { [$0.minDaysApart, $0.maxDaysApart] } == [5, 16])
+        #expect(try series("week", leeway: "    leeway: 0\n    skip: 2\n").map { [$0.minDaysApart, $0.maxDaysApart] } == [7, 21])
     }
 
     @Test func weeklySeriesOnWeekdaysNeverMeetsTwiceInAWeek() {
@@ -70,6 +73,8 @@ struct PlanSeriesTests {
         ("missing field", "    opens: \"18:30\"\n", "", "id: evenings", "'series[0].opens' is missing"),
         ("a mistyped year", "to: \"2027-04-06\"", "to: \"2207-04-06\"", "\"2207-04-06\"", "a series spans at most 731 days"),
         ("negative leeway", "every: week\n", "every: week\n    leeway: -1\n", "leeway: |-1", "must be at least 0"),
+        ("negative skip", "every: week\n", "every: week\n    skip: -1\n", "skip: |-1", "must be at least 0"),
+        ("a skip too long", "every: week\n", "every: week\n    skip: 100000\n", "skip: |100000", "skips at most 731 meetings in a row"),
     ]
 
     @Test(arguments: 0..<cases.count)

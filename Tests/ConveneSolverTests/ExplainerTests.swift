@@ -42,7 +42,21 @@ struct ExplainerTests {
             S(id: "b", duration: 60, required: ["p"]),
         ], rooms: rooms)
         let reasons = Explainer.reasons(instance, Fixtures.solution([("x", "r1", 0), ("y", "r1", 270)], unscheduled: ["b"]))
-        #expect(reasons["b"] == "p is busy (in x, y) at every start it could have; the nearest spot, r1 at 2027-02-22 09:00, is taken by x")
+        #expect(reasons["b"] == "p is busy (in x, y) at every start it could have; the nearest spot, r1 at 2027-02-22 09:00, is taken by x, and p is in x then")
+    }
+
+    /// A series neighbour that only the cadence sets against a spot is named for the cadence, with its
+    /// date, never as taking the room.
+    @Test func aSeriesNeighbourIsNamedForTheCadenceNotTheRoom() {
+        let rooms = [Instance.Room(id: "r1", capacity: 9), Instance.Room(id: "r2", capacity: 9)]
+        var instance = Fixtures.instance(sessions: [
+            S(id: "s1", duration: 60, required: ["p"]), S(id: "s2", duration: 60, required: ["q"]),
+        ], rooms: rooms, days: 3)
+        instance.series = [Instance.Series(id: "w", sessions: ["s1", "s2"], minDaysApart: 2, maxDaysApart: 2)]
+        let reasons = Explainer.reasons(instance, Fixtures.solution([("s1", "r1", 24 * 60)], unscheduled: ["s2"]))
+        let reason = reasons["s2"] ?? ""
+        #expect(!reason.contains("taken by s1"))
+        #expect(reason.contains("its series' cadence with s1 (2027-02-23) does not allow it"))
     }
 
     @Test func namesEachCauseForTheStartsItBlocks() {
@@ -62,5 +76,22 @@ struct ExplainerTests {
         let e = Explainer.explain("a", in: instance, solution: Fixtures.solution([("a", "hall", 60)]))
         #expect(e.status == .scheduled(room: "hall", start: Fixtures.at(60)))
         #expect(e.reason == "scheduled in hall at 2027-02-22 10:00")
+    }
+
+    /// A spot a required person declined is closed to the session for the search, the bound and the
+    /// reasons alike, as the rule book's decline rule judges it; elsewhere the decline does not hold.
+    @Test func aDeclinedSpotIsClosedToTheSessionEverywhereTheRulesAreRead() {
+        var instance = Fixtures.instance(sessions: [S(id: "s", duration: 60, required: ["p"])])
+        instance.days = [Fixtures.span(0, 60)]
+        let declined = PlanFacts(declines: [Decline(session: "s", person: "p", room: "hall", start: Fixtures.at(0))])
+        let result = Solver.solve(instance, plan: declined, options: SolveOptions(iterations: 50), clock: ContinuousClock())
+        #expect(result.solution.assignments.isEmpty)
+        #expect(result.solution.unscheduled.first?.reason.contains("p declined it there") == true)
+        #expect(Solver.lowerBound(instance, plan: declined).unscheduled == 1)
+        // Declined at another time, the only spot is open.
+        let elsewhere = PlanFacts(declines: [Decline(session: "s", person: "p", room: "hall", start: Fixtures.at(30))])
+        let placed = Solver.solve(instance, plan: elsewhere, options: SolveOptions(iterations: 50), clock: ContinuousClock())
+        #expect(placed.solution.assignments.count == 1)
+        #expect(RuleBook.validate(instance, placed.solution, plan: elsewhere).violations.isEmpty)
     }
 }

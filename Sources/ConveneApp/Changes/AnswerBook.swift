@@ -22,6 +22,28 @@ struct AnswerBook {
         Self.latest(byPersonSession[Self.key(person, session)] ?? [])
     }
 
+    /// Every decline in force somewhere: at each room and time someone answered, their answer in force
+    /// there; and, where their latest answer that names no place is a no, wherever the session is.
+    var declines: [Decline] {
+        byPersonSession.values.flatMap { answers -> [Decline] in
+            let first = answers[0]
+            var out: [Decline] = []
+            var spots = Set<Assignment>()
+            for a in answers {
+                guard let room = a.room, let start = a.start else { continue }
+                let spot = Assignment(session: a.session, room: room, start: start)
+                guard spots.insert(spot).inserted else { continue }
+                if inForce(person: a.person, session: a.session, at: spot)?.answer == .declined {
+                    out.append(Decline(session: a.session, person: a.person, room: room, start: start))
+                }
+            }
+            if Self.latest(answers.filter { $0.room == nil || $0.start == nil })?.answer == .declined {
+                out.append(Decline(session: first.session, person: first.person))
+            }
+            return out
+        }.sorted { ($0.session, $0.person, $0.start?.secondsSinceEpoch ?? .min, $0.room ?? "") < ($1.session, $1.person, $1.start?.secondsSinceEpoch ?? .min, $1.room ?? "") }
+    }
+
     private static func latest(_ answers: [RSVPAnswer]) -> RSVPAnswer? {
         var best: RSVPAnswer?
         for a in answers {

@@ -77,23 +77,25 @@ public struct CurrentSchedule: Sendable {
     /// An edit that starts from the draft's assignments.
     public var edit: ScheduleEdit { ScheduleEdit(event: event, assignments: draft?.assignments ?? []) }
 
-    /// Required (and picked) participants' declines in force where `assignments` place their sessions: an
-    /// answer holds for the room and time it answered, so a decline is back when the session is.
-    public func declines(for assignments: [Assignment]) -> [Decline] {
-        let book = AnswerBook(answers)
-        let placed = Dictionary(assignments.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
-        return event.seated(assignments).sessions.flatMap { s in
-            s.required.compactMap { person in
-                book.inForce(person: person, session: s.id, at: placed[s.id])?.answer == .declined
-                    ? Decline(session: s.id, person: person) : nil
-            }
-        }
+    /// Every decline with the room and time it holds for: an answer holds for the room and time it
+    /// answered, so a decline is back when the session is. Conflicts and the solver judge by the same list,
+    /// and the rule book counts those of required (and picked) participants where a schedule places them.
+    public var declines: [Decline] { AnswerBook(answers).declines }
+
+    /// The rule book over this plan, these calendars and these answers, built once for every schedule it judges.
+    public var finder: ConflictFinder { ConflictFinder(event: event, busy: periods, declines: declines) }
+
+    /// Why a session is left out of `version`, judged now: by the rule book over this plan, these calendars
+    /// and these answers, naming people by name and what keeps them away.
+    public func reason(unscheduled session: String, in version: ScheduleVersion) -> String {
+        let finder = self.finder
+        let solution = Solution(instance: finder.instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
+        return Explainer.explain(session, in: finder.instance, plan: finder.planFacts, solution: solution,
+                                 words: Wording(event: event, busy: periods)).reason
     }
 
     /// Every conflict in a schedule, judged with this plan, these calendars and the answers in force there.
-    public func conflicts(in assignments: [Assignment]) -> [Conflict] {
-        ConflictFinder(event: event, busy: periods, declines: declines(for: assignments)).conflicts(in: assignments)
-    }
+    public func conflicts(in assignments: [Assignment]) -> [Conflict] { finder.conflicts(in: assignments) }
 
     /// Every conflict in the draft.
     public var conflicts: [Conflict] { conflicts(in: draft?.assignments ?? []) }
@@ -102,10 +104,12 @@ public struct CurrentSchedule: Sendable {
     ///
     /// Sessions left out keep the reason `unscheduled` gives, else the one they had, else
     /// `unscheduledReason`. When the assignments are the draft's own, the change makes no version.
-    /// `lowerBound` is the plan's, when the caller has already worked it out.
+    /// `finder` is this schedule's own, when the caller has built it already. `lowerBound` is the plan's, from a solve; other changes keep the draft's (a bound of the plan
+    /// stays one whatever the schedule, and a pin only narrows the plan), so only solving works one out.
     public func propose(
         _ assignments: [Assignment], unscheduled given: [Solution.Unscheduled] = [], command: String,
-        unscheduledReason: String = "taken off the schedule by hand", restores: Int? = nil, lowerBound: Score? = nil
+        unscheduledReason: String = "taken off the schedule by hand", restores: Int? = nil, finder: ConflictFinder? = nil,
+        lowerBound: Score? = nil
     ) -> ProposedChange {
         let current = draft?.assignments ?? []
         let placed = Set(assignments.map(\.session))
@@ -115,14 +119,14 @@ public struct CurrentSchedule: Sendable {
         }
         var change = ProposedChange(command: command, basedOn: draft?.number)
         change.diff = ScheduleDiff(from: current, to: assignments, event: event)
+        // One finder judges both schedules; the new one's conflicts and score come from one pass.
+        let finder = finder ?? self.finder
+        let after = finder.judge(assignments)
         if draft == nil || Set(assignments) != Set(current) {
-            let instance = self.instance()
-            let score = RuleBook.validate(instance, Solution(instance: instance.name, assignments: assignments,
-                                                             unscheduled: unscheduled)).score
-            change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: score,
-                                                   lowerBound: lowerBound ?? Solver.lowerBound(instance), restores: restores)
+            change.schedule = ChangeRecord.Version(assignments: assignments, unscheduled: unscheduled, score: after.score,
+                                                   lowerBound: lowerBound ?? draft?.lowerBound, restores: restores)
         }
-        change.judge(before: conflicts, after: conflicts(in: assignments))
+        change.judge(before: draft == nil ? [] : finder.conflicts(in: current), after: after.conflicts)
         return change
     }
 }

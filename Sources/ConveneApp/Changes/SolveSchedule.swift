@@ -34,12 +34,16 @@ public struct SolveSchedule: Change {
         let current = try context.requireCurrent()
         // From scratch still keeps what the plan records as `previously:` (e.g. an imported schedule) where it can.
         let previous = mode == .keepingDraft ? try current.requireDraft().assignments : current.event.previousSchedule
-        let instance = current.instance(previous: previous)
-        let result = Solver.solve(instance, options: SolveOptions(timeLimit: timeLimit, seed: seed), clock: ContinuousClock())
-        // The search's bound, less the moves a repair must make: the version is scored without the
-        // draft it started from, and the unscheduled part does not depend on it.
-        var change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, command: command,
-                                     lowerBound: Score(unscheduled: result.stats.lowerBound.unscheduled, soft: 0))
+        let finder = current.finder
+        let instance = mode == .fromScratch ? finder.instance : current.instance(previous: previous)
+        // A decline in force is a hard rule here as in `conflicts`: the same plan facts judge both.
+        let result = Solver.solve(instance, plan: finder.planFacts, options: SolveOptions(timeLimit: timeLimit, seed: seed),
+                                  clock: ContinuousClock(), words: Wording(event: current.event, busy: current.periods))
+        // The search's bound; a repair's soft part is scored against the plan's `previously:`, not the draft
+        // its search started from, so there only the unscheduled part of the bound holds.
+        var change = current.propose(result.solution.assignments, unscheduled: result.solution.unscheduled, command: command, finder: finder,
+                                     lowerBound: mode == .fromScratch ? result.stats.lowerBound
+                                         : Score(unscheduled: result.stats.lowerBound.unscheduled, soft: 0))
         let ms = result.stats.totalTime.components.seconds * 1000 + result.stats.totalTime.components.attoseconds / 1_000_000_000_000_000
         change.notes = ["solved in \(String(format: "%.2f", Double(ms) / 1000)) s"]
         change.unchanged = "no change: the solver placed every session where the draft has it"

@@ -9,6 +9,12 @@ public struct ConflictFinder: Sendable {
     /// Busy times by person id; only firm ones (`.busy`) block a required person.
     public let busy: [String: [BusyPeriod]]
     public let declines: [Decline]
+    /// The plan's instance with its people's firm busy times and its `previously:` schedule, built once.
+    public let instance: Instance
+    /// The plan's own rules: composition and declines.
+    public let planFacts: PlanFacts
+    /// The instance and plan facts as the rule book reads them, built once for every schedule judged.
+    let facts: Facts
     let words: Wording
 
     /// Creates a finder for the plan as it stands (with admin pins already applied to its sessions).
@@ -17,21 +23,18 @@ public struct ConflictFinder: Sendable {
         self.busy = busy
         self.declines = declines
         self.words = Wording(event: event, busy: busy, language: language)
-    }
-
-    /// The plan's instance with its people's firm busy times and their "if need be" times.
-    public var instance: Instance { event.instance(periods: busy) }
-
-    /// The plan's own rules: composition and declines.
-    public var planFacts: PlanFacts {
-        var declined: [String: Set<String>] = [:]
-        for d in declines { declined[d.session, default: []].insert(d.person) }
-        return PlanFacts(composition: Dictionary(event.sessions.map { ($0.id, $0.composition) }, uniquingKeysWith: { a, _ in a }),
-                         declines: declined)
+        instance = event.instance(periods: busy, previous: event.previousSchedule)
+        planFacts = PlanFacts(composition: Dictionary(event.sessions.map { ($0.id, $0.composition) }, uniquingKeysWith: { a, _ in a }),
+                              declines: declines)
+        facts = Facts(instance, plan: planFacts)
     }
 
     /// Every conflict in a schedule, in a stable order (by session, then rule).
-    public func conflicts(in assignments: [Assignment]) -> [Conflict] {
+    public func conflicts(in assignments: [Assignment]) -> [Conflict] { judge(assignments).conflicts }
+
+    /// Every conflict in a schedule and its score, from one pass of the rule book: the score is the one
+    /// `compile` → `solve` → `validate` gives, `moved` counted against the plan's `previously:`.
+    public func judge(_ assignments: [Assignment]) -> (conflicts: [Conflict], score: Score) {
         // A session the plan dropped is shown as cancelled, not as a conflict.
         let planned = assignments.filter { event.session($0.session) != nil }
         var out = planned.filter { event.room($0.room) == nil }.map { a in
@@ -39,12 +42,15 @@ public struct ConflictFinder: Sendable {
                      reason: "\(words.session(a.session)) is in room '\(a.room)', which the plan no longer lists")
         }
         let placed = planned.filter { event.room($0.room) != nil }
-        let instance = self.instance
-        out += RuleBook.judge(Review(Facts(instance, plan: planFacts), Solution(instance: instance.name, assignments: placed, unscheduled: [])),
-                              words: words).violations
-        return out.enumerated().sorted { a, b in
+        let ids = Set(placed.map(\.session))
+        let solution = Solution(instance: instance.name, assignments: placed,
+                                unscheduled: facts.sessions.filter { !ids.contains($0.id) }.map { .init(session: $0.id, reason: "") })
+        let judged = RuleBook.judge(Review(facts, solution), words: words)
+        out += judged.violations
+        let sorted = out.enumerated().sorted { a, b in
             (a.element.sessions.first ?? "", a.offset) < (b.element.sessions.first ?? "", b.offset)
         }.map(\.element)
+        return (sorted, judged.score)
     }
 
     /// The conflicts of `after` that `before` does not have (same kind and the same parties).

@@ -125,8 +125,9 @@ package struct Facts: Sendable {
     package let rooms: [Room]
     package let roomIndex: [String: Int]
     package let people: [String: Person]
-    /// Required participants' declines, by session id (plan-level; empty for a bare instance).
-    package let declines: [String: Set<String>]
+    /// Declines by session id, each with the room index and start minute it holds for (nil: anywhere);
+    /// plan-level, empty for a bare instance.
+    package let declines: [String: [(person: String, room: Int?, start: Int?)]]
     /// The event's wall clock (UTC when the instance names no zone).
     package let clock: LocalClock
     /// Sets of people who must not share a session.
@@ -210,7 +211,13 @@ package struct Facts: Sendable {
         self.people = people
         self.sessions = sessions
         self.sessionIndex = sessionIndex
-        self.declines = plan.declines
+        var declines: [String: [(person: String, room: Int?, start: Int?)]] = [:]
+        for d in plan.declines {
+            // A decline for a room the instance does not list holds nowhere it can be placed.
+            let room = d.room.map { roomIndex[$0] ?? -1 }
+            declines[d.session, default: []].append((d.person, room, d.start.map { $0.minutes(since: origin) }))
+        }
+        self.declines = declines
         self.offMinute = offMinute
         daysOverlap = zip(days, days.dropFirst()).contains { $0.1.start < $0.0.end }
         var grid: [Int: [Int]] = [:]
@@ -234,17 +241,23 @@ package struct Facts: Sendable {
 
     /// The room with this id.
     package func room(_ id: String) -> Room? { roomIndex[id].map { rooms[$0] } }
+
+    /// The people whose decline of the session is in force with it in room `room` at minute `start`.
+    package func declined(_ session: String, room: Int, start: Int) -> Set<String> {
+        guard let all = declines[session] else { return [] }
+        return Set(all.filter { ($0.room ?? room) == room && ($0.start ?? start) == start }.map(\.person))
+    }
 }
 
 /// What a plan adds to its instance for judging: rules the instance format does not carry.
 public struct PlanFacts: Sendable, Hashable {
     /// Composition rules by session id.
     public var composition: [String: [CompositionRule]]
-    /// Required participants who declined, by session id.
-    public var declines: [String: Set<String>]
+    /// Declines, each in force where the session is at the room and time declined.
+    public var declines: [Decline]
 
     /// Creates plan facts; empty for a bare instance.
-    public init(composition: [String: [CompositionRule]] = [:], declines: [String: Set<String>] = [:]) {
+    public init(composition: [String: [CompositionRule]] = [:], declines: [Decline] = []) {
         self.composition = composition
         self.declines = declines
     }

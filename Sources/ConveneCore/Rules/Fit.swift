@@ -46,7 +46,7 @@ extension Facts {
 
     /// The grid starts worth asking the time rules about: with windows, only those inside one (found by
     /// binary search, so a session with a week's window in a year of days costs a week).
-    func candidateStarts(_ session: Session) -> [Int] {
+    package func candidateStarts(_ session: Session) -> [Int] {
         let grid = gridStarts(session.duration)
         guard session.hasWindows else { return grid }
         func first(atLeast t: Int) -> Int {

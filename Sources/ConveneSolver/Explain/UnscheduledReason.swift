@@ -3,10 +3,15 @@ import ConveneCore
 /// The words for why one session has no place. First what no schedule could give it (the rule
 /// book's misfit: rooms, then times, then rooms and times together); then what the current
 /// schedule holds in its way, counted start by start so each cause is named for what it blocks.
+///
+/// Every claim names what really blocks: a session named at a spot holds that room then, shares a
+/// required person then, or is a neighbour whose date the series' cadence does not allow beside it.
 struct UnscheduledReason {
     let problem: Problem
     let state: ScheduleState
     let session: Int
+    /// Names of people, rooms and sessions, and what keeps a person away (ids without an event).
+    var words = Wording(event: nil)
 
     private var facts: Facts { problem.facts }
     private var s: Facts.Session { facts.sessions[session] }
@@ -21,9 +26,11 @@ struct UnscheduledReason {
         return taken()
     }
 
-    private func at(_ minute: Int) -> String { Wording(event: nil).time(minute, facts) }
+    private func at(_ minute: Int) -> String { words.time(minute, facts) }
 
     private func names(_ sessions: [Int]) -> String { Wording.list(sessions.map { facts.sessions[$0].id }) }
+
+    private func person(_ p: Int32) -> String { words.person(problem.personIDs[Int(p)]) }
 
     private func pinned(_ pin: (room: String, start: Int)) -> String {
         let blockers = problem.roomIndex[pin.room].flatMap { state.blockers(session, room: $0, startIndex: 0) } ?? []
@@ -33,6 +40,7 @@ struct UnscheduledReason {
     /// What blocks the session at one of its starts.
     private struct Blocked {
         var closed = false
+        var declined = false
         var people: [Int32: [Int]] = [:]
         var order: [Int] = []
         var taken = false
@@ -46,16 +54,12 @@ struct UnscheduledReason {
         let t = Int(starts[i]), e = t + s.duration
         let cell = Int(problem.startCells[session][i]), span = Int(problem.cellSpan[session])
         var b = Blocked()
-        for m in problem.members[session] where m.required {
-            for o in state.attending[Int(m.person)] where o.required && Int(o.person) != session {
-                let os = Int(o.person)
-                if ScheduleState.overlap(t, e, state.startMinute[os], state.end(os)) { b.people[m.person, default: []].append(os) }
-            }
-        }
-        for a in problem.after[session] where state.isScheduled(Int(a)) && state.end(Int(a)) > t { b.order.append(Int(a)) }
-        for a in problem.before[session] where state.isScheduled(Int(a)) && e > state.startMinute[Int(a)] { b.order.append(Int(a)) }
-        let open = rooms.filter { !problem.roomIsClosed(Int($0), cell: cell, span: span) }
-        b.closed = open.isEmpty
+        for (p, others) in state.requiredClashes(session, t, e) { b.people[p, default: []] += others }
+        b.order = state.orderClashes(session, t, e)
+        let unclosed = rooms.filter { !problem.roomIsClosed(Int($0), cell: cell, span: span) }
+        let open = unclosed.filter { !problem.isDeclined(session, room: Int($0), cell: cell) }
+        b.closed = unclosed.isEmpty
+        b.declined = !unclosed.isEmpty && open.isEmpty
         b.taken = !open.isEmpty && !open.contains { state.roomIsFree(session, room: Int($0), cell: cell) }
         b.exclusive = !state.exclusiveAllows(session, cell: cell)
         b.cadence = !state.cadenceAllows(session, startIndex: i)
@@ -66,12 +70,13 @@ struct UnscheduledReason {
     /// Every spot that fits the session alone is held by the schedule: say by whom, start by start.
     private func taken() -> String {
         let starts = problem.starts[session], rooms = problem.rooms[session]
-        var closedAt = 0, takenAt = 0, orderAt = 0, exclusiveAt = 0, cadenceAt = 0, candidatesAt = 0
+        var closedAt = 0, declinedAt = 0, takenAt = 0, orderAt = 0, exclusiveAt = 0, cadenceAt = 0, candidatesAt = 0
         var peopleAt: [Int32: (starts: Int, sessions: Set<Int>)] = [:]
         var orderSessions = Set<Int>()
         for i in starts.indices {
             let b = blocked(at: i)
             if b.closed { closedAt += 1 }
+            if b.declined { declinedAt += 1 }
             if b.taken { takenAt += 1 }
             if b.exclusive { exclusiveAt += 1 }
             if b.cadence { cadenceAt += 1 }
@@ -87,7 +92,7 @@ struct UnscheduledReason {
         let verb = rooms.count == 1 ? "is" : "are"
         var causes: [(count: Int, words: String)] = []
         for (p, v) in peopleAt.sorted(by: { ($1.value.starts, $0.key) < ($0.value.starts, $1.key) }) {
-            causes.append((v.starts, "\(problem.personIDs[Int(p)]) is busy (in \(names(v.sessions.sorted())))"))
+            causes.append((v.starts, "\(person(p)) is busy (in \(names(v.sessions.sorted())))"))
         }
         if orderAt > 0 { causes.append((orderAt, "its order with \(names(orderSessions.sorted())) does not allow it")) }
         if exclusiveAt > 0 {
@@ -96,6 +101,10 @@ struct UnscheduledReason {
         if cadenceAt > 0 { causes.append((cadenceAt, "its series' cadence does not allow it")) }
         if candidatesAt > 0 { causes.append((candidatesAt, "too few of its candidates are free")) }
         if closedAt > 0 { causes.append((closedAt, "\(roomText) \(verb) closed")) }
+        if declinedAt > 0 {
+            let who = Set((facts.declines[s.id] ?? []).map(\.person)).filter(s.required.contains).sorted()
+            causes.append((declinedAt, "\(Wording.list(who)) declined it there"))
+        }
         if takenAt > 0 { causes.append((takenAt, "\(roomText) \(verb) taken")) }
 
         var parts: [String] = []
@@ -106,22 +115,67 @@ struct UnscheduledReason {
         } else {
             parts.append("of its \(n) possible starts: " + causes.map { "\($0.words) at \($0.count)" }.joined(separator: ", "))
         }
+        parts += away()
         if let nearest = nearestSpot() {
-            parts.append("the nearest spot, \(facts.rooms[Int(nearest.room)].id) at \(at(nearest.start)), is taken by \(names(nearest.blockers))")
+            parts.append("the nearest spot, \(facts.rooms[Int(nearest.room)].id) at \(at(Int(problem.starts[session][nearest.startIndex]))), "
+                + held(room: Int(nearest.room), startIndex: nearest.startIndex))
         }
         return parts.joined(separator: "; ")
     }
 
+    /// The required people whose own times (busy, unavailable, outside their hours) take starts away that
+    /// the session's days and windows offer: the blockers no schedule can move.
+    private func away() -> [String] {
+        let offered = facts.candidateStarts(s)
+        guard !offered.isEmpty else { return [] }
+        var out: [String] = []
+        for p in facts.crew(s).participants {
+            let out_ = offered.filter { !p.available($0, $0 + s.duration) }
+            guard !out_.isEmpty else { continue }
+            var why: [String] = []
+            for t in out_ { for w in words.blocking(p.id, t, t + s.duration, facts) where !why.contains(w) { why.append(w) } }
+            let n = out_.count == offered.count ? "every one of the \(offered.count) starts" : "\(out_.count) of the \(offered.count) starts"
+            out.append("\(words.person(p.id)) cannot come at \(n) its days allow" + (why.isEmpty ? "" : " (\(Wording.list(why, limit: 2)))"))
+        }
+        return out
+    }
+
+    /// What holds a spot, each session named for what it holds: the room, a required person, the order,
+    /// the exclusive time, or the series' cadence with its date.
+    private func held(room r: Int, startIndex i: Int) -> String {
+        let cell = Int(problem.startCells[session][i])
+        var parts: [String] = []
+        var room: [Int] = []
+        let base = r * problem.timeline.cellCount + cell
+        for c in base..<(base + problem.heldCells(session, room: r, cell: cell)) where state.occupant[c] >= 0 {
+            let o = Int(state.occupant[c])
+            if o != session && !room.contains(o) { room.append(o) }
+        }
+        if !room.isEmpty { parts.append("is taken by \(names(room))") }
+        let b = blocked(at: i)
+        for (p, list) in b.people.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(person(p)) is in \(names(list)) then")
+        }
+        if !b.order.isEmpty { parts.append("its order with \(names(b.order)) does not allow it") }
+        if b.exclusive { parts.append(problem.exclusive[session] ? "other sessions run beside it" : "an exclusive session runs then") }
+        let far = state.cadenceClashes(session, startIndex: i)
+        if !far.isEmpty {
+            parts.append("its series' cadence with \(Wording.list(far.map { "\(facts.sessions[$0].id) (\(at(state.startMinute[$0]).prefix(10)))" })) does not allow it")
+        }
+        if parts.isEmpty && b.candidates { parts.append("too few of its candidates are free") }
+        return parts.isEmpty ? "is free" : parts.joined(separator: ", and ")
+    }
+
     /// The open spot held by the fewest sessions; a budget keeps big instances fast.
-    private func nearestSpot() -> (room: Int32, start: Int, blockers: [Int])? {
+    private func nearestSpot() -> (room: Int32, startIndex: Int, blockers: [Int])? {
         let starts = problem.starts[session], rooms = problem.rooms[session]
-        var fewest: (room: Int32, start: Int, blockers: [Int])?
+        var fewest: (room: Int32, startIndex: Int, blockers: [Int])?
         var budget = 400
         for i in starts.indices where budget > 0 {
             for r in rooms {
                 budget -= 1
                 guard let blockers = state.blockers(session, room: Int(r), startIndex: i), !blockers.isEmpty else { continue }
-                if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, Int(starts[i]), blockers) }
+                if fewest == nil || blockers.count < fewest!.blockers.count { fewest = (r, i, blockers) }
                 if blockers.count <= 1 { return fewest }
             }
         }

@@ -63,6 +63,10 @@ struct Problem: Sendable {
     /// For each session, the person indices the previous schedule picked for it: among candidates
     /// who cost the same, they are picked again, so a repair does not change who is invited.
     let previousPicks: [Set<Int32>]
+    /// Spots a required person declined, by session: the search's form of the rule book's `DeclineRule`.
+    let declined: [[Declined]]
+    /// Whether any session has a declined spot: the search's room check skips the lookup when none has.
+    let anyDeclined: Bool
     /// Room closures, one flag per room × cell: the search's form of the rule book's `RoomClosedRule`.
     let roomClosed: [Bool]
     let weights: Instance.Weights
@@ -83,6 +87,12 @@ struct Problem: Sendable {
     struct Placement: Sendable, Hashable {
         var room: Int32
         var start: Int
+    }
+
+    /// A declined room (-1: any) and start cell (-1: any).
+    struct Declined: Sendable, Hashable {
+        var room: Int32
+        var cell: Int32
     }
 
     struct PickGroup: Sendable, Hashable {
@@ -214,6 +224,20 @@ struct Problem: Sendable {
             previous[si].append(Placement(room: Int32(facts.roomIndex[p.room] ?? -1), start: facts.minutes(p.start)))
             previousPicks[si].formUnion(p.picked.compactMap { personIndex[$0].map(Int32.init) })
         }
+        declined = facts.sessions.map { s in
+            (facts.declines[s.id] ?? []).compactMap { d -> Declined? in
+                guard s.required.contains(d.person) else { return nil }
+                var cell: Int32 = -1
+                if let t = d.start {
+                    // A start off the cells is no start of the session's fit: the decline holds nowhere it can go.
+                    guard let c = timeline.cell(at: t), timeline.minute(ofCell: c) == t else { return nil }
+                    cell = Int32(c)
+                }
+                if d.room == -1 { return nil }
+                return Declined(room: Int32(d.room ?? -1), cell: cell)
+            }
+        }
+        anyDeclined = declined.contains { !$0.isEmpty }
         var apartOf = [[Int32]](repeating: [], count: personIDs.count)
         for (i, set) in facts.apart.enumerated() {
             for p in set { if let pi = personIndex[p] { apartOf[pi].append(Int32(i)) } }
@@ -265,9 +289,19 @@ struct Problem: Sendable {
     func fitsNowhere(_ s: Int) -> Bool {
         let span = Int(cellSpan[s])
         for r in rooms[s] {
-            for cell in startCells[s] where !roomIsClosed(Int(r), cell: Int(cell), span: span) { return false }
+            for cell in startCells[s] where !roomIsClosed(Int(r), cell: Int(cell), span: span) && !isDeclined(s, room: Int(r), cell: Int(cell)) {
+                return false
+            }
         }
         return true
+    }
+
+    /// True when a required person of session `s` declined it in room `r` from `cell`.
+    @inline(__always)
+    func isDeclined(_ s: Int, room r: Int, cell: Int) -> Bool {
+        let spots = declined[s]
+        if spots.isEmpty { return false }
+        return spots.contains { ($0.room < 0 || Int($0.room) == r) && ($0.cell < 0 || Int($0.cell) == cell) }
     }
 
     /// True when room `r` is closed in any of the `span` cells from `cell`.

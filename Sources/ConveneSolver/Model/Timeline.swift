@@ -45,6 +45,12 @@ struct Timeline: Sendable {
         return nil
     }
 
+    /// The first minute of a cell.
+    func minute(ofCell cell: Int) -> Int? {
+        guard let s = segments.last(where: { $0.base <= cell }) else { return nil }
+        return s.start + (cell - s.base) * unit
+    }
+
     /// Every cell that shares a minute with `[a, b)`.
     func cells(touching a: Int, _ b: Int) -> [Int] {
         var out: [Int] = []

@@ -27,6 +27,8 @@ extension ScheduleState {
     @inline(__always)
     func roomIsFree(_ s: Int, room r: Int, cell: Int) -> Bool {
         if problem.roomIsClosed(r, cell: cell, span: Int(problem.cellSpan[s])) { return false }
+        // Separate conditions, not `||`: its autoclosure would capture the whole state on every call in a debug build.
+        if declines, problem.isDeclined(s, room: r, cell: cell) { return false }
         let base = r * problem.timeline.cellCount + cell
         for c in base..<(base + problem.heldCells(s, room: r, cell: cell)) where occupant[c] >= 0 && Int(occupant[c]) != s { return false }
         // The turnover before it: a session ending within the room's turnover of `cell` holds those cells already.
@@ -53,12 +55,21 @@ extension ScheduleState {
 
     /// True when session `s` at start index `i` keeps its series' cadence with its scheduled neighbours.
     func cadenceAllows(_ s: Int, startIndex i: Int) -> Bool {
-        guard let k = problem.seriesOf[s]?.series else { return true }
-        let info = problem.series[k], date = problem.startDate[s][i], t = Int(problem.starts[s][i])
+        guard problem.seriesOf[s] != nil else { return true }
         let (before, after) = seriesNeighbours(s)
-        if let b = before, !cadenceHolds(info, from: problem.startDate[b][Int(startIndex[b])], startMinute[b], to: date, t) { return false }
-        if let a = after, !cadenceHolds(info, from: date, t, to: problem.startDate[a][Int(startIndex[a])], startMinute[a]) { return false }
+        if let b = before, cadenceBroken(s, startIndex: i, with: b, before: true) { return false }
+        if let a = after, cadenceBroken(s, startIndex: i, with: a, before: false) { return false }
         return true
+    }
+
+    /// The series rule between session `s` at start index `i` and its scheduled neighbour `o`, held
+    /// `before` it or after it: true when their dates break the cadence.
+    @inline(__always)
+    private func cadenceBroken(_ s: Int, startIndex i: Int, with o: Int, before: Bool) -> Bool {
+        let info = problem.series[problem.seriesOf[s]!.series]
+        let date = problem.startDate[s][i], t = Int(problem.starts[s][i])
+        let other = problem.startDate[o][Int(startIndex[o])]
+        return before ? !cadenceHolds(info, from: other, startMinute[o], to: date, t) : !cadenceHolds(info, from: date, t, to: other, startMinute[o])
     }
 
     /// The people session `s` would pick at start index `i`: from each group the cheapest free candidates,
@@ -99,23 +110,18 @@ extension ScheduleState {
     }
 
     /// The sessions that hold session `s`'s spot (room cells and turnover, required people, order, exclusive
-    /// sessions, series neighbours, the candidates its picks need); nil when the room is closed there.
+    /// sessions, series neighbours, the candidates its picks need); nil when the room is closed there or a
+    /// required person declined it there.
     func blockers(_ s: Int, room r: Int, startIndex i: Int) -> [Int]? {
         let cell = Int(problem.startCells[s][i]), span = Int(problem.cellSpan[s])
-        if problem.roomIsClosed(r, cell: cell, span: span) { return nil }
+        if problem.roomIsClosed(r, cell: cell, span: span) || problem.isDeclined(s, room: r, cell: cell) { return nil }
         var out: [Int] = []
         func add(_ o: Int) { if o != s && !out.contains(o) { out.append(o) } }
         let base = r * problem.timeline.cellCount + cell
         for c in base..<(base + problem.heldCells(s, room: r, cell: cell)) where occupant[c] >= 0 { add(Int(occupant[c])) }
         let t = Int(problem.starts[s][i]), e = t + problem.duration[s]
-        for m in problem.members[s] where m.required {
-            for o in attending[Int(m.person)] where o.required && Int(o.person) != s {
-                let os = Int(o.person)
-                if ScheduleState.overlap(t, e, startMinute[os], end(os)) { add(os) }
-            }
-        }
-        for b in problem.after[s] where isScheduled(Int(b)) && end(Int(b)) > t { add(Int(b)) }
-        for a in problem.before[s] where isScheduled(Int(a)) && e > startMinute[Int(a)] { add(Int(a)) }
+        for (_, others) in requiredClashes(s, t, e) { others.forEach(add) }
+        orderClashes(s, t, e).forEach(add)
         if !exclusiveAllows(s, cell: cell) {
             for room in 0..<problem.roomCount {
                 let b = room * problem.timeline.cellCount
@@ -125,10 +131,7 @@ extension ScheduleState {
                 }
             }
         }
-        if !cadenceAllows(s, startIndex: i) {
-            let (before, after) = seriesNeighbours(s)
-            for o in [before, after].compactMap({ $0 }) { add(o) }
-        }
+        cadenceClashes(s, startIndex: i).forEach(add)
         if out.isEmpty, choosePicks(s, startIndex: i) == nil {
             // Free the candidates a group needs: the sessions that hold them then.
             for g in problem.picks[s] {
@@ -140,6 +143,40 @@ extension ScheduleState {
             }
         }
         return out
+    }
+
+    /// The scheduled sessions that share a required person of session `s` over `[t, e)`, by person: the
+    /// person-overlap rule between sessions, in the form blockers and reasons name (the search's
+    /// `personCheck` is its fast form).
+    func requiredClashes(_ s: Int, _ t: Int, _ e: Int) -> [(person: Int32, sessions: [Int])] {
+        var out: [(person: Int32, sessions: [Int])] = []
+        for m in problem.members[s] where m.required {
+            var others: [Int] = []
+            for o in attending[Int(m.person)] where o.required && Int(o.person) != s {
+                let os = Int(o.person)
+                if ScheduleState.overlap(t, e, startMinute[os], end(os)) { others.append(os) }
+            }
+            if !others.isEmpty { out.append((m.person, others)) }
+        }
+        return out
+    }
+
+    /// The scheduled sessions that the `after` rule sets against session `s` over `[t, e)`: those it must
+    /// follow that have not ended by `t`, and those that must follow it that start before `e`.
+    func orderClashes(_ s: Int, _ t: Int, _ e: Int) -> [Int] {
+        var out: [Int] = []
+        for b in problem.after[s] where isScheduled(Int(b)) && end(Int(b)) > t { out.append(Int(b)) }
+        for a in problem.before[s] where isScheduled(Int(a)) && e > startMinute[Int(a)] { out.append(Int(a)) }
+        return out
+    }
+
+    /// The scheduled series neighbours of session `s` whose cadence it breaks at start index `i`
+    /// (`cadenceAllows` is the same rule, answering yes or no).
+    func cadenceClashes(_ s: Int, startIndex i: Int) -> [Int] {
+        guard problem.seriesOf[s] != nil else { return [] }
+        let (before, after) = seriesNeighbours(s)
+        return [before.flatMap { cadenceBroken(s, startIndex: i, with: $0, before: true) ? $0 : nil },
+                after.flatMap { cadenceBroken(s, startIndex: i, with: $0, before: false) ? $0 : nil }].compactMap { $0 }
     }
 
     /// A spot for session `s` (unscheduled) in room `r` at start index `i`, with its picks and soft cost,

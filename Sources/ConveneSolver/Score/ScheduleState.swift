@@ -7,6 +7,8 @@ import ConveneCore
 /// proves them equal to the rule book on random and perturbed schedules.
 struct ScheduleState: Sendable {
     let problem: Problem
+    /// Whether any session has a spot a required person declined, read here so the room check costs nothing without.
+    let declines: Bool
     /// Room of each session, -1 when unscheduled.
     private(set) var room: [Int32]
     /// Index into the session's starts, -1 when unscheduled.
@@ -32,6 +34,7 @@ struct ScheduleState: Sendable {
 
     init(problem: Problem) {
         self.problem = problem
+        declines = problem.anyDeclined
         let n = problem.sessionCount
         room = [Int32](repeating: -1, count: n)
         startIndex = [Int32](repeating: -1, count: n)

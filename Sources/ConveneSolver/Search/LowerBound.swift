@@ -3,9 +3,10 @@ import ConveneCore
 /// What no schedule of an instance can beat, on both levels of the score: the search stops as soon
 /// as it meets it, and reports the gap it leaves otherwise.
 ///
-/// Unscheduled priority: the sessions that fit nowhere even alone, plus what the rest must give up
-/// because rooms have only so many minutes (for each size of room, the sessions that need at least
-/// that size must fit in those rooms' open time; the cheapest priority per minute gives way first).
+/// Unscheduled priority: the sessions that fit nowhere even alone, plus the larger of what the rest must
+/// give up because rooms have only so many minutes (for each size of room, the sessions that need at least
+/// that size must fit in those rooms' open time; the cheapest priority per minute gives way first) and
+/// what series must give up because no chain of their sessions' own dates keeps the cadence.
 /// Soft: moves a repair cannot avoid — previous entries naming sessions the instance lacks, entries
 /// a session could never hold again even alone, and one move per clashing pair of previous spots
 /// (pairs taken disjoint, so each forces a different move).
@@ -20,7 +21,42 @@ enum LowerBound {
         for s in 0..<problem.sessionCount {
             if problem.fitsNowhere(s) { bound += problem.priority[s] } else { rest.append(s) }
         }
-        return bound + roomTime(problem, rest)
+        return bound + max(roomTime(problem, rest), series(problem))
+    }
+
+    /// The priority series' sessions that fit somewhere alone must leave out because their cadence
+    /// cannot hold: for each series, its members' priority less the heaviest chain of members, in the
+    /// series' order, on dates their fit allows them (rooms and other sessions set aside), whose
+    /// consecutive dates are as far apart as the cadence asks.
+    static func series(_ problem: Problem) -> Int {
+        var lost = 0
+        for info in problem.series {
+            let members = info.members.filter { !problem.fitsNowhere($0) }
+            guard members.count > 1 else { continue }
+            // best[k][date]: the heaviest chain ending with members[k] on that date.
+            var best: [[Int32: Int]] = []
+            var heaviest = 0
+            for (k, s) in members.enumerated() {
+                var mine: [Int32: Int] = [:]
+                for date in Set(problem.startDate[s]) {
+                    var before = 0
+                    let least = max(0, info.minDays)
+                    for j in 0..<k {
+                        if let most = info.maxDays {
+                            guard most >= least else { continue }
+                            for gap in least...most { if let w = best[j][date - Int32(gap)] { before = max(before, w) } }
+                        } else {
+                            for (d, w) in best[j] where Int(date - d) >= least { before = max(before, w) }
+                        }
+                    }
+                    mine[date] = before + problem.priority[s]
+                    heaviest = max(heaviest, before + problem.priority[s])
+                }
+                best.append(mine)
+            }
+            lost += members.reduce(0) { $0 + problem.priority[$1] } - heaviest
+        }
+        return lost
     }
 
     /// The most priority any capacity level forces out for lack of room time (rounded up, as priorities are whole).
@@ -64,7 +100,9 @@ enum LowerBound {
             let possible = bySpot.filter { spot, _ in
                 guard spot.room >= 0, problem.rooms[s].contains(spot.room),
                       let i = problem.starts[s].firstIndex(of: Int32(spot.start)) else { return false }
-                return !problem.roomIsClosed(Int(spot.room), cell: Int(problem.startCells[s][i]), span: Int(problem.cellSpan[s]))
+                let cell = Int(problem.startCells[s][i])
+                return !problem.roomIsClosed(Int(spot.room), cell: cell, span: Int(problem.cellSpan[s]))
+                    && !problem.isDeclined(s, room: Int(spot.room), cell: cell)
             }
             guard let best = possible.max(by: { ($0.value, $1.key.start) < ($1.value, $0.key.start) }) else {
                 forced += problem.previous[s].count

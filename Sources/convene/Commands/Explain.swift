@@ -63,9 +63,7 @@ struct Explain: AsyncParsableCommand {
         if let stored = version.unscheduled.first(where: { $0.session == s.id }) {
             lines.append("when it was left out: \(stored.reason)")
         }
-        let instance = current.instance()
-        let solution = Solution(instance: instance.name, assignments: version.assignments, unscheduled: version.unscheduled)
-        lines.append("now: \(Explainer.explain(s.id, in: instance, solution: solution).reason)")
+        lines.append("now: \(current.reason(unscheduled: s.id, in: version))")
         return lines
     }
 }

@@ -1,4 +1,5 @@
-/// The plan's own rule: a required participant who declined a session is a conflict to resolve.
+/// The plan's own rule: a required participant's decline in force where the session is placed is a
+/// conflict to resolve; `schedule` and `reschedule` hold to it like any hard rule.
 package struct DeclineRule: PlacementRule {
     package init() {}
 
@@ -7,7 +8,8 @@ package struct DeclineRule: PlacementRule {
 
     package func check(_ p: Review.Placed, in facts: Facts) -> [Breach] {
         let s = facts.sessions[p.session]
-        guard let declined = facts.declines[s.id] else { return [] }
+        let declined = facts.declined(s.id, room: p.room, start: p.start)
+        guard !declined.isEmpty else { return [] }
         return p.participants.filter(declined.contains).map {
             Breach(kind, "required person \($0) declined session \(s.id)", sessions: [s.id], people: [$0])
         }
