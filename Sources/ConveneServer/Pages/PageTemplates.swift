@@ -196,7 +196,7 @@ enum PageTemplates {
     static let css = """
         *{box-sizing:border-box}
         body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Hiragino Sans",sans-serif;color:#1a1a1a;background:#fafafa}
-        main{max-width:46rem;margin:0 auto;padding:1rem}
+        main{max-width:46rem;margin:0 auto;padding:1rem .75rem}
         h1{font-size:1.4rem;margin:.5rem 0}
         h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
         h3{font-size:1.05rem;margin:0 0 .5rem}
@@ -219,16 +219,17 @@ enum PageTemplates {
         .anytime label{display:inline;margin:0}
         input[type=checkbox],input[type=radio]{width:1.2rem;height:1.2rem;vertical-align:middle;margin:0 .3rem 0 0}
         .hint{color:#444}
-        fieldset.day{border:1px solid #ccc;border-radius:6px;background:#fff;margin:0 0 1rem;padding:.5rem .75rem}
+        fieldset.day{border:1px solid #ccc;border-radius:6px;background:#fff;margin:0 0 1rem;padding:.5rem}
         legend{font-weight:600;padding:0 .25rem}
-        .cell{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;padding:.3rem 0;border-top:1px solid #eee}
-        .cell .time{flex:0 0 100%;font-variant-numeric:tabular-nums;font-weight:600}
-        .cell label{touch-action:none;display:inline-flex;align-items:center;margin:0;font-weight:400;padding:.2rem .5rem;border:1px solid #999;border-radius:4px;min-height:44px}
-        .cell label:has(input:checked){font-weight:700;border-width:2px;border-color:#1a1a1a}
+        .cell{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));align-items:stretch;gap:.25rem;padding:.35rem 0;border-top:1px solid #eee}
+        .cell .time{grid-column:1/-1;font-variant-numeric:tabular-nums;font-weight:600}
+        .cell label{touch-action:none;display:flex;align-items:center;margin:0;font-weight:400;font-size:.85rem;line-height:1.2;padding:.2rem .25rem;border:1px solid #999;border-radius:4px;min-height:44px}
+        .cell label:has(input:checked){border-width:2px;border-color:#1a1a1a;text-decoration:underline}
         .cell label.available:has(input:checked){background:#dff0d8}
         .cell label.if-need-be:has(input:checked){background:#fff3cd}
         .cell label.unavailable:has(input:checked){background:#f8d7da}
-        @media (min-width:40rem){.cell .time{flex:0 0 9rem}}
+        .cell input[type=radio]{flex:none;width:1rem;height:1rem;margin-right:.2rem}
+        @media (min-width:40rem){.cell{grid-template-columns:10rem repeat(3,minmax(0,1fr))}.cell .time{grid-column:auto;align-self:center}}
 
         """
 }
