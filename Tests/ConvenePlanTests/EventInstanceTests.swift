@@ -84,7 +84,7 @@ struct EventInstanceTests {
                                                     "sem-3": ["room-b", "2027-03-31T18:45:00+09:00"]],
               violations: [], counts: ["seriesTime": 1]),
         .init(name: "series on evenings in a row", placed: ["sem-1": ["room-b", "2027-03-16T18:30:00+09:00"], "sem-2": ["room-b", "2027-03-17T18:30:00+09:00"]],
-              violations: ["H12 series evenings: sem-2 starts 1 day after sem-1 (allowed 5..9, in order)"]),
+              violations: ["H12 series evenings: sem-2 starts 1 days after sem-1 (allowed 5..9, in order)"]),
     ]
 
     static func solution(_ scenario: Scenario, of instance: Instance) -> Solution {

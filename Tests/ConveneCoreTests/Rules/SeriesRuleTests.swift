@@ -40,10 +40,11 @@ struct SeriesRuleTests {
         ], unscheduled: [.init(session: "s4", reason: "")])
         let review = Review(Facts(Self.series()), solution)
         #expect(RuleFixtures.lines(SeriesRule(), review) == [
-            "H12 series weekly: s2 starts 7 days before s1 (allowed 6..8, in order)",
-            "H12 series weekly: s3 starts 1 day after s2 (allowed 6..8, in order)",
+            // The validator's words, as validate.py prints them.
+            "H12 series weekly: s2 starts -7 days after s1 (allowed 6..8, in order)",
+            "H12 series weekly: s3 starts 1 days after s2 (allowed 6..8, in order)",
         ])
-        // A session placed before its predecessor is said to come so many days before, never "-7 days after".
+        // For people, a session placed before its predecessor comes so many days before, never "-7 days after".
         let reasons = SeriesRule().breaches(in: review).map { SeriesRule().reason($0, in: review, Wording(event: nil)) }
         #expect(reasons == [
             "s2 comes 7 days before s1 in series weekly, which keeps 6 to 8 days between sessions, in order",

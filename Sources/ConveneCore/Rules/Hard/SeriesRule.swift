@@ -20,7 +20,8 @@ package struct SeriesRule: HardRule {
                 let gap = clock.date(next.start).daysSinceEpoch - clock.date(prev.start).daysSinceEpoch
                 guard gap < series.minDaysApart || series.maxDaysApart.map({ gap > $0 }) == true || next.start < prev.start else { continue }
                 let allowed = "\(series.minDaysApart)..\(series.maxDaysApart.map(String.init) ?? "any")"
-                out.append(Breach(kind, "series \(series.id): \(review.id(next)) starts \(Self.days(gap)) \(review.id(prev)) (allowed \(allowed), in order)",
+                // The validator's own words, which `validate.py` prints too; `reason` says it for people.
+                out.append(Breach(kind, "series \(series.id): \(review.id(next)) starts \(gap) days after \(review.id(prev)) (allowed \(allowed), in order)",
                                   sessions: [review.id(prev), review.id(next)]))
             }
         }
