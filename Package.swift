@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "ConveneServer",
             dependencies: [
-                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneApp", "ConveneProgramme",
+                "ConveneCore", "ConveneICal", "ConveneStore", "ConveneMail", "ConveneApp", "ConveneProgramme",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

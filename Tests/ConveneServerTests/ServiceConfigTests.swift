@@ -37,7 +37,7 @@ struct ServiceConfigTests {
         #expect(c.http.host == "0.0.0.0" && c.http.port == 8081 && c.http.baseURL == "https://forum.example.org")
         #expect(c.smtp?.url == "smtp://mail.example.org:587" && c.smtp?.from == "forum@example.org" && c.smtp?.user == "forum")
         #expect(c.smtp?.password?.value == "hunter2")
-        #expect(c.imap?.every == 30 && c.imap?.password?.value == "from-env")
+        #expect(c.imap?.every == 30 && c.imap?.password.value == "from-env")
         #expect(c.calendars?.every == 600 && c.digest?.to == "organizer@example.org")
         // A secret printed by accident says where it came from, never what it is.
         #expect(!"\(c.smtp!.password!)".contains("hunter2"))
@@ -47,7 +47,7 @@ struct ServiceConfigTests {
         for mode in [0o644, 0o640, 0o604] {
             let dir = try folder(["c.yaml": ("smtp:\n  url: smtp://127.0.0.1:25\n  passwordFile: pw\n", 0o644), "pw": ("x", mode)])
             let m = message { _ = try ServiceConfig(file: dir + "/c.yaml", environment: [:]) }
-            #expect(m.hasPrefix(dir + "/c.yaml:3: smtp.passwordFile names ") && m.contains("others may read"), "\(m)")
+            #expect(m.hasPrefix(dir + "/c.yaml:3: smtp.passwordFile ") && m.contains("others can read this password file"), "\(m)")
         }
     }
 
@@ -58,6 +58,7 @@ struct ServiceConfigTests {
             ("smtp:\n  from: a@b\n", ":2: smtp.url is missing"),
             ("smtp:\n  url: http://x\n", ":2: smtp.url must be smtp://"),
             ("imap:\n  url: imap://host:143\n", ":2: imap.url must be imap://HOST:PORT/FOLDER"),
+            ("imap:\n  url: imap://host:143/INBOX\n  user: u\n", ":2: imap.passwordFile is missing"),
             ("digest:\n  to: a@b\n  every: ten\n", ":3: digest.every must be a whole number"),
             ("- a\n- b\n", ":1: the config must be a mapping"),
             ("http: {baseURL: \"ftp://x\"}\n", ":1: http.baseURL "),

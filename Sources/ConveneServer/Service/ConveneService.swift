@@ -1,3 +1,5 @@
+import ConveneApp
+import ConveneMail
 public import ConveneStore
 import Logging
 import ServiceLifecycle
@@ -37,7 +39,13 @@ public struct ConveneService: Sendable {
             services.append(.init(service: DeliveryWorker(store: store, smtp: smtp, every: deliveryEvery,
                                                           operations: operations, logger: logger)))
         }
-        for (name, section) in [("mailbox", config.imap != nil), ("calendars", config.calendars != nil),
+        if let imap = config.imap {
+            services.append(.init(service: MailboxWorker(
+                store: store, address: try MailboxAddress(imap.url),
+                credentials: MailboxCredentials(user: imap.user, password: imap.password.value),
+                every: .seconds(imap.every), operations: operations, logger: logger)))
+        }
+        for (name, section) in [("calendars", config.calendars != nil),
                                 ("digest", config.digest != nil)] where section {
             logger.warning("config section not run by this version", metadata: ["section": "\(name)"])
         }

@@ -36,25 +36,26 @@ struct DeliveryWorker: Service {
     /// One delivery run, on a thread of its own: the SMTP transport blocks.
     private func pass(stopping: NIOLockedValueBox<Bool>) async {
         let store = store, smtp = smtp
-        let outcome: Result<(DeliveryReport, OutboxStatus?), any Error> = await withCheckedContinuation { done in
-            Thread.detachNewThread {
-                done.resume(returning: Result {
-                    let event: Event
-                    do { event = try StoredEvent(store: store).event } catch let e as AppError where e == .noEvent { return (DeliveryReport(), nil) }
-                    let sender = try MailAddress(name: event.organizer.name, address: smtp.from ?? event.organizer.email,
-                                                 context: "smtp.from")
-                    var delivery = Delivery(store: store, transport: try Self.transport(smtp), sender: sender.address,
-                                            now: Self.current, sleep: { d in
-                                                // Backoff sleeps end early on shutdown: the message waits for the next start.
-                                                let until = Date().addingTimeInterval(Double(d.components.seconds))
-                                                while Date() < until && !stopping.withLockedValue({ $0 }) {
-                                                    Thread.sleep(forTimeInterval: 0.05)
-                                                }
-                                            })
-                    delivery.shouldStop = { stopping.withLockedValue { $0 } }
-                    return (try delivery.run(), try? delivery.queueStatus())
-                })
-            }
+        let outcome: Result<(DeliveryReport, OutboxStatus?), any Error>
+        do {
+            outcome = .success(try await offThread {
+                let event: Event
+                do { event = try StoredEvent(store: store).event } catch let e as AppError where e == .noEvent { return (DeliveryReport(), nil) }
+                let sender = try MailAddress(name: event.organizer.name, address: smtp.from ?? event.organizer.email,
+                                             context: "smtp.from")
+                var delivery = Delivery(store: store, transport: try Self.transport(smtp), sender: sender.address,
+                                        now: Self.current, sleep: { d in
+                                            // Backoff sleeps end early on shutdown: the message waits for the next start.
+                                            let until = Date().addingTimeInterval(Double(d.components.seconds))
+                                            while Date() < until && !stopping.withLockedValue({ $0 }) {
+                                                Thread.sleep(forTimeInterval: 0.05)
+                                            }
+                                        })
+                delivery.shouldStop = { stopping.withLockedValue { $0 } }
+                return (try delivery.run(), try? delivery.queueStatus())
+            })
+        } catch {
+            outcome = .failure(error)
         }
         let stamp = Self.current().iso8601
         switch outcome {

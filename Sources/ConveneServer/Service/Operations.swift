@@ -25,6 +25,8 @@ package final class Operations: Sendable {
     let mailDeferred: CoreMetrics.Counter
     let queueDepth: CoreMetrics.Gauge
     let mailSending: CoreMetrics.Gauge
+    let imapErrors: CoreMetrics.Counter
+    private let mailbox: NIOLockedValueBox<[String: CoreMetrics.Counter]> = .init([:])
 
     package init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -37,6 +39,7 @@ package final class Operations: Sendable {
         mailDeferred = CoreMetrics.Counter(label: "convene_mail_deferred_total", factory: factory)
         queueDepth = CoreMetrics.Gauge(label: "convene_mail_queue_depth", factory: factory)
         mailSending = CoreMetrics.Gauge(label: "convene_mail_sending", factory: factory)
+        imapErrors = CoreMetrics.Counter(label: "convene_imap_errors_total", factory: factory)
     }
 
     /// Sets a worker's state, keeping what is not given.
@@ -63,6 +66,16 @@ package final class Operations: Sendable {
         }
         counter.increment()
         requestDuration.recordNanoseconds(nanoseconds)
+    }
+
+    /// Counts messages read from the mailbox by what became of them.
+    func mailboxMessages(_ outcome: String) -> CoreMetrics.Counter {
+        mailbox.withLockedValue { all in
+            if let c = all[outcome] { return c }
+            let c = CoreMetrics.Counter(label: "convene_mailbox_messages_total", dimensions: [("outcome", outcome)], factory: factory)
+            all[outcome] = c
+            return c
+        }
     }
 
     /// The metrics in Prometheus' text format, version 0.0.4.

@@ -1,3 +1,5 @@
+import ConveneApp
+import ConveneMail
 import Foundation
 import Yams
 
@@ -38,9 +40,9 @@ public struct ServiceConfig: Sendable {
     public struct IMAP: Sendable {
         /// `imap://HOST:PORT/FOLDER` or `imaps://HOST:PORT/FOLDER`.
         public var url: String
-        public var user: String?
+        public var user: String
         /// From `passwordFile` or `$CONVENE_IMAP_PASSWORD`.
-        public var password: Secret?
+        public var password: Secret
         /// Seconds between reads of the mailbox.
         public var every = 60
     }
@@ -108,8 +110,12 @@ public struct ServiceConfig: Sendable {
                   let slash = rest.firstIndex(of: "/"), slash != rest.startIndex, rest.index(after: slash) != rest.endIndex else {
                 throw reader.error(url, "imap.url", "must be imap://HOST:PORT/FOLDER or imaps://HOST:PORT/FOLDER, not '\(u)'")
             }
-            imap = IMAP(url: u, user: try m["user"].map { try reader.string($0, "imap.user") },
-                        password: try reader.secret(m["passwordFile"], "imap.passwordFile", variable: "CONVENE_IMAP_PASSWORD"))
+            do { _ = try MailboxAddress(u) } catch let e as MailError { throw reader.error(url, "imap.url", e.message) }
+            guard let user = m["user"] else { throw reader.error(node, "imap.user", "is missing") }
+            guard let password = try reader.secret(m["passwordFile"], "imap.passwordFile", variable: "CONVENE_IMAP_PASSWORD") else {
+                throw reader.error(node, "imap.passwordFile", "is missing (or set $CONVENE_IMAP_PASSWORD)")
+            }
+            imap = IMAP(url: u, user: try reader.string(user, "imap.user"), password: password)
             if let v = m["every"] { imap!.every = try reader.int(v, "imap.every", in: 1...86_400) }
         }
         if let node = top["calendars"] {
@@ -193,21 +199,8 @@ struct ConfigReader {
             return environment[variable].flatMap { $0.isEmpty ? nil : Secret(value: $0, source: "$\(variable)") }
         }
         let path = try self.path(node, key)
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw self.error(node, key, "names \(path), which cannot be read")
-        }
-        let mode = (attributes[.posixPermissions] as? Int) ?? 0
-        guard mode & 0o077 == 0 else {
-            throw self.error(node, key, "names \(path), which others may read (mode \(String(mode, radix: 8))); "
-                + "make it readable by its owner only (chmod 600)")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw self.error(node, key, "names \(path), which cannot be read as UTF-8 text")
-        }
-        // A trailing newline is how editors save a one-line file, not part of the password.
-        let value = text.hasSuffix("\r\n") ? String(text.dropLast(2)) : text.hasSuffix("\n") ? String(text.dropLast()) : text
-        guard !value.isEmpty else { throw self.error(node, key, "names \(path), which is empty") }
+        let value: String
+        do { value = try SecretFile.read(path) } catch let e as AppError { throw self.error(node, key, e.message) }
         return Secret(value: value, source: path)
     }
 }
