@@ -163,6 +163,21 @@ final class InterruptedTransport: Transport {
         #expect(late.sent == 6 && late.busy == nil)
     }
 
+    @Test func aRunAskedToStopFinishesTheMessageInHandAndLeavesTheRestQueued() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        let t = ScriptedTransport([])
+        var delivery = Delivery(store: store, transport: t, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in })
+        // Asked to stop while the second message is being handed over.
+        delivery.shouldStop = { t.delivered.count >= 2 }
+        let report = try delivery.run()
+        #expect(report.sent == 2 && report.deferred == 4)
+        let status = try store.outboxStatus()
+        #expect(status.sent == 2 && status.queued == 4 && status.sending == 0)
+        #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
+    }
+
     @Test func aRunThatLostItsLeaseClaimsNothingMore() throws {
         let (store, _) = try Forum.store()
         try Forum.draft(store)
