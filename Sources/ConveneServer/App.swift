@@ -11,12 +11,16 @@ public struct FeedServer: Sendable {
     let logger: Logger
     /// The database people's own pages read and record answers in; nil serves no pages.
     let pageStore: Store?
+    /// Health and metrics of the service this server is part of; nil serves neither.
+    let operations: Operations?
 
-    package init(source: any FeedSource, settings: ServerSettings, logger: Logger? = nil, pageStore: Store? = nil) {
+    package init(source: any FeedSource, settings: ServerSettings, logger: Logger? = nil, pageStore: Store? = nil,
+                 operations: Operations? = nil) {
         self.source = source
         self.settings = settings
         self.logger = logger ?? Self.standardLogger()
         self.pageStore = pageStore
+        self.operations = operations
     }
 
     /// Serves until SIGINT or SIGTERM, then closes open connections and returns.
@@ -36,7 +40,7 @@ public struct FeedServer: Sendable {
         let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
         let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links),
                                       pages: pageStore.map { PageSite(store: $0, holder: links) }, logger: logger,
-                                      logRequests: settings.logRequests)
+                                      logRequests: settings.logRequests, operations: operations)
         return Listener(settings: settings, responder: responder, links: links, logger: logger, onListening: onListening)
     }
 

@@ -131,11 +131,13 @@ extension Store {
     /// recipient even if this process dies before `markSent`, so a publish counts it as delivered and
     /// never supersedes it. Returns false (claiming nothing) when it is no longer queued.
     public func claim(_ messageID: String, at now: Instant) throws -> Bool {
-        try write { db in
-            try db.execute(sql: "UPDATE outbox SET claimed_at = ? WHERE message_id = ? AND state = ?",
-                           arguments: [now.iso8601, messageID, OutboxMessage.State.queued.rawValue])
-            return db.changesCount == 1
-        }
+        try write { db in try claim(db, messageID, at: now) }
+    }
+
+    func claim(_ db: Database, _ messageID: String, at now: Instant) throws -> Bool {
+        try db.execute(sql: "UPDATE outbox SET claimed_at = ? WHERE message_id = ? AND state = ?",
+                       arguments: [now.iso8601, messageID, OutboxMessage.State.queued.rawValue])
+        return db.changesCount == 1
     }
 
     /// Records that the server (or folder) accepted a message after `attempts` tries in this run:
@@ -192,6 +194,10 @@ public struct OutboxStatus: Sendable, Hashable, Codable {
     public var superseded: Int
     /// Messages that failed for good, with the server's answer.
     public var failures: [Failure]
+    /// Of the queued, those handed to the mail server by a run that has not heard back yet.
+    public var sending = 0
+    /// The earliest retry of a queued message that failed for now.
+    public var nextAttempt: Instant?
 
     /// One message that will not be delivered without help.
     public struct Failure: Sendable, Hashable, Codable {
@@ -204,11 +210,12 @@ public struct OutboxStatus: Sendable, Hashable, Codable {
 
     /// Lines to print: one summary, then one per permanent failure.
     public var lines: [String] {
-        var out = ["mail: \(sent) sent, \(queued) queued, \(failed) failed"
+        var out = ["mail: \(sent) sent, \(queued) queued" + (sending > 0 ? " (\(sending) sending)" : "") + ", \(failed) failed"
             + (superseded > 0 ? ", \(superseded) superseded (never sent)" : "")]
         for f in failures {
             out.append("  failed: \(f.recipient) (\(f.session), \(f.attempts) attempt\(f.attempts == 1 ? "" : "s")): \(f.error)")
         }
+        if let nextAttempt { out.append("  next attempt: \(nextAttempt.iso8601)") }
         return out
     }
 }
@@ -224,8 +231,14 @@ extension Store {
                 .order(OutboxRecord.Columns.position).fetchAll(db)
                 .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId,
                                             attempts: $0.attempts, error: $0.lastError ?? "") }
-            return OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
-                                superseded: try count(.superseded), failures: failures)
+            var status = OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
+                                      superseded: try count(.superseded), failures: failures)
+            status.sending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = ? AND claimed_at IS NOT NULL",
+                                              arguments: [OutboxMessage.State.queued.rawValue]) ?? 0
+            status.nextAttempt = try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
+                .select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message")).fetchAll(db)
+                .compactMap(\.nextAttemptAt).min()
+            return status
         }
     }
 }

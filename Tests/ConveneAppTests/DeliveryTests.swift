@@ -65,6 +65,9 @@ final class ScriptedTransport: Transport {
         // Not due yet at the same moment; due later.
         #expect(try store.dueMessages(at: Forum.stamp).count == 5)
         #expect(try store.dueMessages(at: Forum.stamp.adding(minutes: 60)).count == 6)
+        // `convene status` says when the next try is due.
+        let status = try store.outboxStatus()
+        #expect(status.nextAttempt == first.nextAttemptAt && status.lines.contains { $0.hasPrefix("  next attempt: ") })
     }
 
     @Test func permanentFailuresAreRecordedAndShownInStatus() throws {
@@ -105,5 +108,83 @@ final class ScriptedTransport: Transport {
         let queued = try store.outbox().filter { $0.state == .queued }
         #expect(queued.map(\.kind) == [.cancel] && queued.first?.person == got)
         #expect(try Publisher(store: store).plan(at: Forum.stamp.adding(minutes: 2)).notices.isEmpty)
+    }
+}
+
+/// A transport that, while handing over its first message, lets a second delivery run try the same database.
+final class InterruptedTransport: Transport {
+    let inner = ScriptedTransport([])
+    var during: (() throws -> Void)?
+
+    func send(_ message: Envelope, from sender: String) throws {
+        if let during {
+            self.during = nil
+            try during()
+        }
+        try inner.send(message, from: sender)
+    }
+}
+
+@Suite struct DeliveryLeaseTests {
+    @Test func aSecondRunWhileOneIsSendingSendsNothingAndSaysWhoIs() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        let first = InterruptedTransport()
+        let second = ScriptedTransport([])
+        var inner: DeliveryReport?
+        first.during = {
+            inner = try Delivery(store: store, transport: second, sender: "forum@example.org",
+                                 lease: SendLease(holder: "second"), now: { Forum.stamp }, sleep: { _ in }).run()
+        }
+        let report = try Delivery(store: store, transport: first, sender: "forum@example.org",
+                                  lease: SendLease(holder: "first"), now: { Forum.stamp }, sleep: { _ in }).run()
+        #expect(report.sent == 6)
+        #expect(inner?.sent == 0 && inner?.busy?.holder == "first")
+        #expect(second.delivered.isEmpty)
+        #expect(Set(first.inner.delivered).count == 6 && first.inner.delivered.count == 6)
+        // Released at the end: the next run, from anyone, may send at once.
+        #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
+    }
+
+    @Test func aLeaseLeftByADeadRunExpiresAndOnlyThen() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        #expect(try store.takeSendLease(SendLease(holder: "dead", seconds: 300), at: Forum.stamp))
+        let t = ScriptedTransport([])
+        func run(at now: Instant) throws -> DeliveryReport {
+            try Delivery(store: store, transport: t, sender: "forum@example.org", lease: SendLease(holder: "alive"),
+                         now: { now }, sleep: { _ in }).run()
+        }
+        let early = try run(at: Forum.stamp.adding(minutes: 4))
+        #expect(early.sent == 0 && early.busy?.holder == "dead")
+        let late = try run(at: Forum.stamp.adding(minutes: 5))
+        #expect(late.sent == 6 && late.busy == nil)
+    }
+
+    @Test func aRunAskedToStopFinishesTheMessageInHandAndLeavesTheRestQueued() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        let t = ScriptedTransport([])
+        var delivery = Delivery(store: store, transport: t, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in })
+        // Asked to stop while the second message is being handed over.
+        delivery.shouldStop = { t.delivered.count >= 2 }
+        let report = try delivery.run()
+        #expect(report.sent == 2 && report.deferred == 4)
+        let status = try store.outboxStatus()
+        #expect(status.sent == 2 && status.queued == 4 && status.sending == 0)
+        #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
+    }
+
+    @Test func aRunThatLostItsLeaseClaimsNothingMore() throws {
+        let (store, _) = try Forum.store()
+        try Forum.draft(store)
+        try Forum.publish(store)
+        let id = try store.dueMessages(at: Forum.stamp)[0].messageID
+        #expect(try store.takeSendLease(SendLease(holder: "other"), at: Forum.stamp))
+        #expect(try !store.claim(id, at: Forum.stamp, holding: SendLease(holder: "stalled")))
+        #expect(try store.outbox()[0].claimedAt == nil)
     }
 }

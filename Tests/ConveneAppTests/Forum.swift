@@ -61,6 +61,27 @@ extension Forum {
         ] + (comment.map { ["COMMENT:\($0)"] } ?? []) + ["END:VEVENT", "END:VCALENDAR", ""]).joined(separator: "\r\n")
     }
 
+    /// A mail message from `from`, with a text part and, when given, an iTIP part.
+    static func message(from: String, calendar: String?, text: String = "Sorry, I cannot come.") -> String {
+        var parts = """
+            From: \(from)\r
+            Subject: Re: Opening Plenary\r
+            Date: Fri, 15 Jan 2027 11:12:33 +0100\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/alternative; boundary="b1"\r
+            \r
+            --b1\r
+            Content-Type: text/plain; charset=UTF-8\r
+            \r
+            \(text)\r
+
+            """
+        if let calendar {
+            parts += "--b1\r\nContent-Type: text/calendar; charset=UTF-8; method=REPLY\r\n\r\n\(calendar)\r\n"
+        }
+        return parts + "--b1--\r\n"
+    }
+
     /// Writes text to a file in `dir` and returns its path.
     static func write(_ text: String, _ dir: String, _ name: String) throws -> String {
         let path = dir + "/" + name

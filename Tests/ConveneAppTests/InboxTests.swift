@@ -15,26 +15,6 @@ import Testing
         return (store, dir)
     }
 
-    func message(from: String, calendar: String?, text: String = "Sorry, I cannot come.") -> String {
-        var parts = """
-            From: \(from)\r
-            Subject: Re: Opening Plenary\r
-            Date: Fri, 15 Jan 2027 11:12:33 +0100\r
-            MIME-Version: 1.0\r
-            Content-Type: multipart/alternative; boundary="b1"\r
-            \r
-            --b1\r
-            Content-Type: text/plain; charset=UTF-8\r
-            \r
-            \(text)\r
-
-            """
-        if let calendar {
-            parts += "--b1\r\nContent-Type: text/calendar; charset=UTF-8; method=REPLY\r\n\r\n\(calendar)\r\n"
-        }
-        return parts + "--b1--\r\n"
-    }
-
     @discardableResult
     func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome {
         try ChangePipeline(store: store).apply(try RecordReplies(files: files), force: false, reason: nil, at: Forum.stamp)
@@ -42,7 +22,7 @@ import Testing
 
     @Test func aReplyFromSomeoneElseIsHeldThenRecordedWhenTheOrganizerConfirmsIt() throws {
         let (store, dir) = try prepared()
-        let file = try Forum.write(message(from: "Mallory <mallory@evil.example>", calendar: Forum.reply("DECLINED")), dir, "m.eml")
+        let file = try Forum.write(Forum.message(from: "Mallory <mallory@evil.example>", calendar: Forum.reply("DECLINED")), dir, "m.eml")
         let outcome = try record(store, [file])
         #expect(try store.answers().isEmpty)
         #expect(outcome.saved?.held == 1)
@@ -64,7 +44,7 @@ import Testing
 
     @Test func theAttendeesOwnAddressInAnyCaseIsBelieved() throws {
         let (store, dir) = try prepared()
-        let file = try Forum.write(message(from: "Claire Dubois <CLAIRE.dubois@Example.FR>", calendar: Forum.reply("ACCEPTED")), dir, "c.eml")
+        let file = try Forum.write(Forum.message(from: "Claire Dubois <CLAIRE.dubois@Example.FR>", calendar: Forum.reply("ACCEPTED")), dir, "c.eml")
         try record(store, [file])
         #expect(try store.answers().map(\.answer) == [.accepted])
         #expect(try Inbox.list(store: store).isEmpty)
@@ -79,7 +59,7 @@ import Testing
 
     @Test func aReplyInWordsIsHeldAndCanBeDismissed() throws {
         let (store, dir) = try prepared()
-        let file = try Forum.write(message(from: "claire.dubois@example.fr", calendar: nil, text: "I will be late.\r\nClaire"), dir, "w.eml")
+        let file = try Forum.write(Forum.message(from: "claire.dubois@example.fr", calendar: nil, text: "I will be late.\r\nClaire"), dir, "w.eml")
         try record(store, [file])
         let entry = try #require(try Inbox.list(store: store).first)
         #expect(entry.reason == "written in words" && entry.excerpt == "I will be late.\nClaire")

@@ -1,6 +1,6 @@
 import ConveneCore
 public import ConveneICal
-import ConveneMail
+public import ConveneMail
 public import ConveneStore
 import Foundation
 
@@ -24,15 +24,25 @@ public struct RecordReplies: Change {
 
     /// Reads every file first (`.ics`, or `.eml`): one bad file and nothing is recorded.
     public init(files: [String]) throws {
-        command = "rsvp import"
+        try self.init(messages: files.map { try ReplyMessage.read($0) }, command: "rsvp import")
+    }
+
+    /// Reads messages already in hand (from a mailbox): the same checks as files; one bad
+    /// message and nothing is recorded. A COUNTER (a proposed new time) is held, never applied.
+    public init(messages: [ReplyMessage], command: String) throws {
+        self.command = command
         replies = []
-        for file in files {
-            let message = try ReplyMessage.read(file)
-            let answers = try message.replies()
+        for message in messages {
+            let file = message.file
             let hold = { (attendee: String?, reason: String) in
                 HeldReply(file: file, sender: message.sender, subject: message.subject, sentAt: message.sentAt,
                           excerpt: message.excerpt, attendee: attendee, calendar: message.calendar, reason: reason)
             }
+            if message.isCounter {
+                held.append(hold(message.sender, "proposes a new time"))
+                continue
+            }
+            let answers = try message.replies()
             guard message.isMessage else {
                 organizerFiles.insert(file)
                 replies += answers.map { (file, $0) }
@@ -56,6 +66,9 @@ public struct RecordReplies: Change {
     public init(held reply: HeldReply) throws {
         command = "inbox record"
         guard let id = reply.id else { throw AppError("the reply is not in the inbox") }
+        guard !ReplyMessage.isCounter(reply.calendar) else {
+            throw AppError("held reply \(id) proposes a new time: it is never applied; move the session yourself if you agree, then dismiss it")
+        }
         guard let calendar = reply.calendar else {
             throw AppError("held reply \(id) is written in words: it has no answer to record; dismiss it once its answer is recorded")
         }

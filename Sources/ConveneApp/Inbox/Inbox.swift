@@ -17,7 +17,7 @@ public struct InboxEntry: Sendable, Codable, Hashable {
     public var excerpt: String?
     /// The address the reply speaks for, when it names one.
     public var attendee: String?
-    /// The person of the plan with that address, when there is one.
+    /// The person of the plan with that address (or, for a reply in words, the sender's), when there is one.
     public var person: String?
     /// That person's sessions, by id.
     public var sessions: [String]
@@ -32,7 +32,8 @@ public enum Inbox {
         let event = try CurrentSchedule.load(from: store)?.plan
         return try store.heldReplies().compactMap { h in
             guard let id = h.id else { return nil }
-            let person = h.attendee.flatMap { address in event?.stakeholders.first { $0.email.lowercased() == address.lowercased() } }
+            // A reply in words names no attendee: its sender is the person who wrote it.
+            let person = (h.attendee ?? h.sender).flatMap { address in event?.stakeholders.first { $0.email.lowercased() == address.lowercased() } }
             let sessions = person.map { p in (event?.sessions ?? []).filter { $0.required.contains(p.id) || $0.optional.contains(p.id) }.map(\.id) }
             return InboxEntry(id: id, file: h.file, sender: h.sender, subject: h.subject, date: h.sentAt, excerpt: h.excerpt,
                               attendee: h.attendee, person: person?.id, sessions: sessions ?? [], reason: h.reason)

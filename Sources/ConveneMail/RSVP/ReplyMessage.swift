@@ -26,6 +26,12 @@ public struct ReplyMessage: Sendable {
         if bytes.starts(with: Array("BEGIN:VCALENDAR".utf8)) || !file.lowercased().hasSuffix(".eml") {
             return ReplyMessage(file: file, isMessage: false, calendar: String(decoding: bytes, as: UTF8.self))
         }
+        return message(bytes, source: file)
+    }
+
+    /// Reads a mail message (RFC 5322 bytes, as an IMAP server gives it); `source` names it in reports.
+    public static func message(_ bytes: [UInt8], source: String) -> ReplyMessage {
+        let file = source
         let parts = MIMEParts(bytes)
         let clean = { (s: String?) in s.map { PrintableText.printable($0) } }
         return ReplyMessage(
@@ -42,6 +48,17 @@ public struct ReplyMessage: Sendable {
         self.sentAt = sentAt
         self.excerpt = excerpt
         self.calendar = calendar
+    }
+
+    /// True when its calendar part is an iTIP COUNTER: the attendee proposes another time.
+    public var isCounter: Bool { Self.isCounter(calendar) }
+
+    /// True when an iCalendar text is an iTIP COUNTER.
+    public static func isCounter(_ calendar: String?) -> Bool {
+        guard let calendar else { return false }
+        return calendar.split(whereSeparator: \.isNewline).contains {
+            $0.trimmingCharacters(in: .whitespaces).uppercased() == "METHOD:COUNTER"
+        }
     }
 
     /// The answers its iTIP REPLY gives; empty for a reply in words.

@@ -40,7 +40,7 @@ public final class SMTPTransport: Transport {
 
     deinit { curl_easy_cleanup(handle) }
 
-    private static let initializeOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+    static let initializeOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
     /// The message being uploaded; libcurl pulls it through `read`.
     private final class Upload {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Logging
+import NIOCore
 
 /// Answers every request: `/` and `/agenda`, `/schedule.xml` and `/schedule.json`, public feeds under
 /// `/feeds/`, private feeds at `/private/TOKEN.ics`, people's own pages at `/p/TOKEN`; anything else is refused or not found. A plain
@@ -11,6 +12,8 @@ struct FeedResponder: Sendable {
     let pages: PageSite?
     let logger: Logger
     let logRequests: Bool
+    /// The running service's health and metrics; nil (no `/healthz`, `/metrics`) for a bare feed server.
+    var operations: Operations? = nil
 
     /// Whether answering reads the database on every request (people's pages), rather than from memory.
     func readsDatabase(_ request: HTTPRequest) -> Bool {
@@ -22,7 +25,13 @@ struct FeedResponder: Sendable {
     func respond(to request: HTTPRequest, body: [UInt8] = []) -> Answer {
         let target = request.path ?? "/"
         let path = String(target.prefix { $0 != "?" && $0 != "#" })
+        let started = ContinuousClock.now
         let answer = self.answer(request, path: path, body: body)
+        if let operations {
+            let took = ContinuousClock.now - started
+            operations.recordRequest(status: answer.status.code,
+                                     nanoseconds: took.components.seconds * 1_000_000_000 + took.components.attoseconds / 1_000_000_000)
+        }
         if logRequests {
             logger.info("\(request.method) \(Self.loggable(path)) \(answer.status.code)")
         }
@@ -33,6 +42,14 @@ struct FeedResponder: Sendable {
         let page = pages != nil && PageSite.owns(path)
         if let refusal = RequestGuard.refusal(method: request.method, path: path, posting: page) { return refusal }
         if page, let pages { return pages.answer(request, path: path, body: body) }
+        if let operations, path == "/healthz" || path == "/metrics" {
+            let health = path == "/healthz"
+            let bytes = health ? HealthReport(workers: operations.workerStates).json : operations.prometheusText
+            return Answer(status: .ok, headers: [
+                .contentType: health ? "application/json; charset=utf-8" : "text/plain; version=0.0.4; charset=utf-8",
+                .contentLength: String(bytes.count), .cacheControl: "no-store",
+            ], body: ByteBuffer(bytes: bytes))
+        }
         if path == "/" || path == "/agenda" {
             return serving { snapshot in
                 let body = try snapshot.body(key: "agenda", contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {

@@ -23,6 +23,8 @@ enum Migrations {
         m.registerMigration("v7-admin-audit-actor", migrate: auditActor)
         m.registerMigration("v7-availability", migrate: availability)
         m.registerMigration("v7-page-tokens", migrate: pageTokens)
+        m.registerMigration("v7-mailbox-unreadable", migrate: mailboxUnreadable)
+        m.registerMigration("v7-service-send-lease", migrate: sendLease)
         return m
     }
 

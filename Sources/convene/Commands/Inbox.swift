@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConveneApp
 import ConveneCore
+import ConveneMail
 import Foundation
 
 /// `convene inbox`: replies held for the organizer instead of recorded.
@@ -13,7 +14,7 @@ struct InboxCommand: AsyncParsableCommand {
             Any other message, and one written in words with no iTIP part, is held here: with its sender, \
             subject, date, first lines, the sessions of the person it names, and why it is held.
             """,
-        subcommands: [List.self, Record.self, Dismiss.self],
+        subcommands: [List.self, Fetch.self, Record.self, Dismiss.self],
         defaultSubcommand: List.self)
 
     /// `convene inbox [list] [--json]`.
@@ -37,9 +38,64 @@ struct InboxCommand: AsyncParsableCommand {
                     if let date = e.date { print("  date: \(date)") }
                     if let attendee = e.attendee {
                         print("  for: \(attendee)" + (e.person.map { " (\($0): \(e.sessions.joined(separator: ", ")))" } ?? " (not a person of the plan)"))
+                    } else if let person = e.person {
+                        print("  sessions of \(person): \(e.sessions.joined(separator: ", "))")
                     }
                     for line in (e.excerpt ?? "").split(separator: "\n") { print("  | \(line)") }
                 }
+            }
+        }
+    }
+
+    /// `convene inbox fetch --imap URL --user USER`: reads the organizer's mailbox once.
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read new replies from the organizer's IMAP mailbox once.",
+            discussion: """
+                Each message not yet flagged $ConveneRead goes through the path of `rsvp import`: an iTIP \
+                reply from its attendee is recorded, any other message is held here; a COUNTER (a new time \
+                proposed) is held, never applied. A processed message is flagged $ConveneRead and \\Seen; one \
+                that cannot be read is left unflagged and reported once. The password comes from \
+                --password-file (a file only its owner can read) or $CONVENE_IMAP_PASSWORD.
+                """)
+
+        @Option(help: ArgumentHelp("The folder to read.", valueName: "imap[s]://HOST:PORT/FOLDER"))
+        var imap: String
+
+        @Option(help: "The mailbox's user name.")
+        var user: String
+
+        @Option(help: "A file holding the password on its first line; refused when others can read it.")
+        var passwordFile: String?
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            do { _ = try MailboxAddress(imap) } catch let e as MailError { throw ValidationError("--imap: \(e.message)") }
+        }
+
+        func run() async throws {
+            try await failing {
+                let password: String
+                if let passwordFile {
+                    password = try SecretFile.read(passwordFile)
+                } else if let env = ProcessInfo.processInfo.environment["CONVENE_IMAP_PASSWORD"], !env.isEmpty {
+                    password = env
+                } else {
+                    throw ValidationError("give the password with --password-file FILE or $CONVENE_IMAP_PASSWORD")
+                }
+                let report = try Mailbox(store: try database.open())
+                    .readNew(from: try MailboxAddress(imap), credentials: MailboxCredentials(user: user, password: password), at: .now())
+                if json { return try writeOutput(try JSONFormat.encode(report), to: nil) }
+                if report.messages.isEmpty { return print("no new message in \(report.mailbox)") }
+                for m in report.messages {
+                    print("UID \(m.uid): \(m.outcome.rawValue)")
+                    for line in m.detail { print("  \(line)") }
+                }
+                print("\(report.count(.recorded)) recorded, \(report.count(.held)) held, \(report.count(.unreadable)) unreadable")
             }
         }
     }

@@ -53,6 +53,11 @@ struct Invite: AsyncParsableCommand {
             let delivery = Delivery(store: stored.store, transport: try makeTransport(), sender: sender.address,
                                     now: { .now() }, sleep: { Thread.sleep(forTimeInterval: Double($0.components.seconds)) })
             let report = try delivery.run()
+            if let busy = report.busy {
+                // Not an error: the other sender delivers the same queue.
+                print("another sender is delivering from this database (\(busy.holder), lease until \(busy.expiresAt.iso8601)); nothing sent")
+                return
+            }
             print("sent \(report.sent), deferred \(report.deferred), failed \(report.failed)")
             for e in report.errors { printError(e) }
             if !report.errors.isEmpty { throw ExitCode.failure }

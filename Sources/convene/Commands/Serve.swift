@@ -11,8 +11,15 @@ struct Serve: AsyncParsableCommand {
             private ones at /private/TOKEN.ics (see `convene feeds list`), each person's own page at /p/TOKEN \
             (see `convene pages list`), the programme at / and /agenda, \
             the frab schedule at /schedule.xml and /schedule.json. \
-            Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM.
+            Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM. \
+            With --config FILE it runs as a service: the settings come from the file (see README, \
+            "Running the service"), mail queued by `publish` and `ask` is delivered within seconds, and \
+            /healthz and /metrics report on it.
             """)
+
+    @Option(help: ArgumentHelp("Run as a service with the settings in this YAML file (instead of the other options).",
+                               valueName: "file"))
+    var config: String?
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -30,6 +37,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        if config != nil, host != "127.0.0.1" || port != 8080 || baseURL != nil || logRequests || database.explicitPath != nil {
+            throw ValidationError("--config takes every setting from the file: give no other option with it")
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let baseURL {
             do { _ = try FeedLinks(baseURL: baseURL) } catch let e as ServerError { throw ValidationError(e.message) }
@@ -38,6 +48,13 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         try await failing {
+            if let config {
+                let settings = try ServiceConfig(file: config)
+                var database = database
+                database.explicitPath = settings.database ?? database.explicitPath
+                try await ConveneService(config: settings, store: try database.open()).run()
+                return
+            }
             let settings = ServerSettings(host: host, port: port, links: try baseURL.map(FeedLinks.init(baseURL:)),
                                           logRequests: logRequests)
             try await FeedServer(store: try database.open(), settings: settings).run()
