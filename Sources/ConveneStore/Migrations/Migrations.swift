@@ -23,6 +23,8 @@ enum Migrations {
         m.registerMigration("v7-admin-audit-actor", migrate: auditActor)
         m.registerMigration("v7-availability", migrate: availability)
         m.registerMigration("v7-page-tokens", migrate: pageTokens)
+        m.registerMigration("v7-ask-outbox", migrate: askOutbox)
+        m.registerMigration("v7-ask-page-links", migrate: askPageLinks)
         return m
     }
 
