@@ -40,7 +40,8 @@ public final class SMTPTransport: Transport {
 
     deinit { curl_easy_cleanup(handle) }
 
-    private static let initializeOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+    /// libcurl's global start-up, once per process, shared by every transfer.
+    static let initializeOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
     /// The message being uploaded; libcurl pulls it through `read`.
     private final class Upload {
