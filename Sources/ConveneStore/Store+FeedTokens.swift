@@ -56,20 +56,23 @@ extension Store {
     /// The hashes of the live tokens of people still in the plan, with whose each is.
     public func liveFeedTokenHashes() throws -> [String: String] { try liveTokenHashes(.feed) }
 
-    /// Keeps a new token of a kind, by its hash, as the person's only live one of that kind (an earlier
-    /// one is revoked), with an audit entry; one transaction.
-    public func addToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String) throws {
-        try write { db in try insertToken(kind, hash: hash, for: person, at: now, command: command, db) }
+    /// Keeps a new token of a kind, by its hash, with an audit entry; one transaction. With `replacing`
+    /// (the default) it is the person's only live one of that kind: earlier ones are revoked. Without it,
+    /// earlier ones stay live: a link already mailed must keep working when a later mail carries a new one.
+    public func addToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String,
+                         replacing: Bool = true) throws {
+        try write { db in try insertToken(kind, hash: hash, for: person, at: now, command: command, replacing: replacing, db) }
     }
 
-    /// Keeps a new token inside a caller's transaction, revoking the person's live one, with an audit entry.
+    /// Keeps a new token inside a caller's transaction, revoking the person's live ones when `replacing`,
+    /// with an audit entry.
     func insertToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String,
-                     _ db: Database) throws {
+                     replacing: Bool = true, _ db: Database) throws {
         guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
             throw StoreError("a \(kind.name) hash must be 64 lowercase hex digits")
         }
         try requirePerson(person, db)
-        let replaced = try revokeLive(kind, person, at: now, db)
+        let replaced = replacing ? try revokeLive(kind, person, at: now, db) : 0
         try db.execute(sql: "INSERT INTO \(kind.table) (person_id, hash, created_at) VALUES (?, ?, ?)",
                        arguments: [person, hash, now.iso8601])
         try audit(db, at: now, command: command, action: kind.rawValue + "-token",

@@ -19,6 +19,7 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
     /// Without angle brackets; unique, so queuing the same message twice keeps one.
     public var messageID: String
     public var person: String
+    /// The session it tells of; empty for a request for availability.
     public var session: String
     public var uid: String
     public var sequence: Int
@@ -78,14 +79,15 @@ extension Store {
     /// Queues messages inside a caller's transaction (the one that saves a release), after the
     /// last one queued. Messages already queued (same Message-ID) are kept as they are.
     /// Returns how many were added.
-    func queue(_ db: Database, _ messages: [OutboxMessage], release: Int64, at now: Instant) throws -> Int {
+    func queue(_ db: Database, _ messages: [OutboxMessage], release: Int64?, at now: Instant) throws -> Int {
         var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM outbox") ?? 0
         var added = 0
         for m in messages {
             guard try OutboxRecord.fetchOne(db, key: m.messageID) == nil else { continue }
             position += 1
             try OutboxRecord(
-                messageId: m.messageID, personId: m.person, sessionId: m.session, uid: m.uid, sequence: m.sequence,
+                messageId: m.messageID, personId: m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
+                sequence: m.sequence,
                 // The iTIP method, kept as a column for anyone reading the table with SQL.
                 method: m.kind.itipMethod, kind: m.kind.rawValue, roomId: m.room,
                 start: m.start, recipient: m.recipient, subject: m.subject, message: Data(m.bytes),
@@ -170,7 +172,7 @@ extension Store {
 
     static func message(_ r: OutboxRecord) -> OutboxMessage {
         var m = OutboxMessage(
-            messageID: r.messageId, person: r.personId, session: r.sessionId, uid: r.uid, sequence: r.sequence,
+            messageID: r.messageId, person: r.personId, session: r.sessionId ?? "", uid: r.uid, sequence: r.sequence,
             kind: NoticeKind(rawValue: r.kind) ?? (r.method == NoticeKind.cancel.itipMethod ? .cancel : .update), room: r.roomId,
             start: r.start, required: r.required, recipient: r.recipient, subject: r.subject,
             bytes: Array(r.message), queuedAt: r.queuedAt, version: r.version.map(Int.init))
@@ -229,7 +231,7 @@ extension Store {
             }
             let failures = try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.failed.rawValue)
                 .order(OutboxRecord.Columns.position).fetchAll(db)
-                .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId,
+                .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId ?? "",
                                             attempts: $0.attempts, error: $0.lastError ?? "") }
             var status = OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
                                       superseded: try count(.superseded), failures: failures)

@@ -18,8 +18,8 @@ public struct PublishRecord: Sendable {
     public var supersede: [String]
     /// The messages the release requires, in the order they go out.
     public var queue: [OutboxMessage]
-    /// New page tokens (person → hash) whose links the queued messages carry; each replaces the
-    /// person's live one, in the same transaction as the release.
+    /// New page tokens (person → hash) whose links the queued messages carry, saved in the same
+    /// transaction as the release; the person's earlier links stay live (links already mailed keep working).
     public var pageTokens: [String: String]
 
     public init(version: Int, after: Int?, facts: Int? = nil, reason: String?, detail: String, supersede: [String],
@@ -72,7 +72,7 @@ extension Store {
             try r.insert(db)
             let queued = try queue(db, p.queue, release: r.number!, at: now)
             for (person, hash) in p.pageTokens.sorted(by: { $0.key < $1.key }) {
-                try insertToken(.page, hash: hash, for: person, at: now, command: "publish", db)
+                try insertToken(.page, hash: hash, for: person, at: now, command: "publish", replacing: false, db)
             }
             let count = { (n: Int) in "\(n) message\(n == 1 ? "" : "s")" }
             try audit(db, at: now, command: "publish", action: "publish", reason: p.reason,

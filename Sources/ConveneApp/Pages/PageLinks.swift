@@ -20,7 +20,9 @@ public struct PageLinkListing: Sendable, Hashable, Codable {
 /// A page token is not the feed token: a feed link gets pasted into calendar apps and shared,
 /// while a page can change answers. Tokens carry 160 random bits and the database keeps only their
 /// SHA-256, so a link can be shown only when it is issued: `list` issues links to those who have
-/// none, and `issue` replaces a lost one (the earlier link stops working).
+/// none, and `issue` replaces a lost one (the earlier links stop working). Links carried by mail
+/// (`publish --base-url`, `ask`) are added beside the earlier ones, so a link once mailed keeps working
+/// until `pages issue` or `pages revoke`.
 public struct PageLinks: Sendable {
     /// The database the links are kept in.
     public let store: Store

@@ -38,8 +38,8 @@ public struct Publisher: Sendable {
     /// Throws `PublishRefused` when the draft breaks hard rules and `force` is false; throws, saving
     /// nothing, when the draft, the facts, the releases or the outbox changed since the plan was made.
     ///
-    /// With `pageBaseURL`, each person mailed gets a new page link (replacing their earlier one, in the
-    /// same transaction) and every message to them carries it, so they answer on their page.
+    /// With `pageBaseURL`, each person mailed gets a new page link (saved in the same transaction, beside
+    /// their earlier links, which keep working) and every message to them carries it, so they answer on their page.
     @discardableResult
     public func publish(_ plan: PublishPlan, force: Bool, reason: String?, pageBaseURL: String? = nil) throws -> Release {
         if !plan.conflicts.isEmpty && !force { throw PublishRefused(conflicts: plan.conflicts) }

@@ -6,10 +6,18 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case update
     /// They are no longer in it, or it no longer takes place.
     case cancel
+    /// A request for their availability, with their page link (`convene ask`): no session, no iTIP part.
+    case ask
 }
 
 extension NoticeKind {
     /// The iTIP method (RFC 5546) a message of this kind carries: invitations and updates are
-    /// requests, a cancellation cancels.
-    public var itipMethod: String { self == .cancel ? "CANCEL" : "REQUEST" }
+    /// requests, a cancellation cancels; a request for availability carries none.
+    public var itipMethod: String? {
+        switch self {
+        case .invitation, .update: return "REQUEST"
+        case .cancel: return "CANCEL"
+        case .ask: return nil
+        }
+    }
 }

@@ -51,6 +51,24 @@ public struct InvitationComposer: Sendable {
             calendar: (calendar, notice.method))
     }
 
+    /// A plain-text request for a person's availability, carrying their page link; `deadline` is shown
+    /// as given, and `reminder` words it as a second request. The Message-ID is new on every call.
+    public func composeAsk(person id: String, page: String, deadline: String?, reminder: Bool, at now: Instant) throws -> MailMessage {
+        guard let person = event.stakeholder(id) else { throw MailError("request for unknown person '\(id)'") }
+        let to = try MailAddress(name: person.name, address: person.email, context: "person '\(person.id)'")
+        let language = person.language
+        var context: [String: Any] = [
+            "recipient": person.name, "event": event.name.text(in: language), "page": page, "reminder": reminder,
+            "organizer": event.organizer.name, "organizerEmail": event.organizer.email,
+        ]
+        if let deadline { context["deadline"] = deadline }
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return MailMessage(
+            messageID: "ask.\(Notice.safe(person.id)).\(now.secondsSinceEpoch).\(unique)@\(from.domain)", date: now, from: from, to: to,
+            subject: subject(.ask, title: "", language: language),
+            text: templates.render(.ask, language: language, context: context))
+    }
+
     func subject(_ kind: NoticeKind, title: String, language: Language) -> String {
         let name = event.name.text(in: language)
         switch (kind, language) {
@@ -60,6 +78,8 @@ public struct InvitationComposer: Sendable {
         case (.invitation, .en): return "Invitation: \(title) (\(name))"
         case (.update, .en): return "Updated: \(title) (\(name))"
         case (.cancel, .en): return "Cancelled: \(title) (\(name))"
+        case (.ask, .ja): return "【ご都合のお伺い】\(name)"
+        case (.ask, .en): return "Your availability: \(name)"
         }
     }
 

@@ -7,7 +7,60 @@ enum DefaultTemplates {
         "invitation.ja": invitationJa, "invitation.en": invitationEn,
         "update.ja": updateJa, "update.en": updateEn,
         "cancel.ja": cancelJa, "cancel.en": cancelEn,
+        "ask.ja": askJa, "ask.en": askEn,
     ]
+
+    static let askJa = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{recipient}} 様
+
+        {{#reminder}}
+        先日お願いした{{event}}のご都合について、まだお返事をいただいていないため、改めてご連絡いたします。
+        {{/reminder}}
+        {{^reminder}}
+        {{event}}の日程を調整しております。ご都合をお知らせください。
+        {{/reminder}}
+
+        {{recipient}} 様専用のページで、時間帯ごとに「参加可能」「やむを得なければ可」「参加不可」をお選びください。
+        いつでも参加可能な場合は「開催期間中いつでも参加できる」にチェックを入れたまま保存してください。
+        {{page}}
+        {{#deadline}}
+
+        お返事の期限: {{deadline}}
+        {{/deadline}}
+
+        このアドレスは{{recipient}} 様専用です。他の方と共有しないでください。
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
+
+    static let askEn = """
+        {{% CONTENT_TYPE: TEXT}}
+        Dear {{recipient}},
+
+        {{#reminder}}
+        We have not yet had your availability for {{event}}; may we ask again?
+        {{/reminder}}
+        {{^reminder}}
+        We are scheduling {{event}} and would like to know when you can take part.
+        {{/reminder}}
+
+        On your own page, mark each time Available, If need be or Unavailable, then press "Save availability".
+        If you can come at any time, leave "I can come at any time during the event" checked and save.
+        {{page}}
+        {{#deadline}}
+
+        Please answer by {{deadline}}.
+        {{/deadline}}
+
+        This link is yours alone; please do not share it.
+
+        {{organizer}}
+        {{organizerEmail}}
+
+        """
 
     static let invitationJa = """
         {{% CONTENT_TYPE: TEXT}}
@@ -41,7 +94,7 @@ enum DefaultTemplates {
         {{#page}}
         {{recipient}} 様専用のページで「承諾」「辞退」「仮承諾」をお選びいただき、必要に応じてコメントを添えてお返事ください。
         {{page}}
-        このアドレスは{{recipient}} 様専用で、以前お送りしたアドレスに代わるものです。メールソフトのボタンでもお返事いただけます。
+        このアドレスは{{recipient}} 様専用です。以前お送りしたアドレスも引き続きお使いいただけます。メールソフトのボタンでもお返事いただけます。
         {{/page}}
         {{^page}}
         お使いのメールソフトに表示される「承諾」「辞退」「仮承諾」のボタンでお返事ください。
@@ -85,7 +138,7 @@ enum DefaultTemplates {
         {{#page}}
         Answer on your own page (Accept, Decline or Maybe, with a comment if you like):
         {{page}}
-        This link is yours alone and replaces any earlier one; your mail program's buttons work too.
+        This link is yours alone (earlier ones still work); your mail program's buttons work too.
         {{/page}}
         {{^page}}
         Use the Accept, Decline or Maybe buttons your mail program shows with this message.
@@ -128,7 +181,7 @@ enum DefaultTemplates {
         {{#page}}
         変更後の予定について、{{recipient}} 様専用のページで改めてお返事ください。
         {{page}}
-        このアドレスは{{recipient}} 様専用で、以前お送りしたアドレスに代わるものです。メールソフトのボタンでもお返事いただけます。
+        このアドレスは{{recipient}} 様専用です。以前お送りしたアドレスも引き続きお使いいただけます。メールソフトのボタンでもお返事いただけます。
         {{/page}}
         {{^page}}
         変更後の予定について、メールソフトの「承諾」「辞退」「仮承諾」のボタンで改めてお返事ください。
@@ -171,7 +224,7 @@ enum DefaultTemplates {
         {{#page}}
         Please answer again for the new time on your own page:
         {{page}}
-        This link is yours alone and replaces any earlier one; your mail program's buttons work too.
+        This link is yours alone (earlier ones still work); your mail program's buttons work too.
         {{/page}}
         {{^page}}
         Please answer again for the new time with the Accept, Decline or Maybe buttons.

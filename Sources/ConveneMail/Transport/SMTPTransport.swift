@@ -40,6 +40,7 @@ public final class SMTPTransport: Transport {
 
     deinit { curl_easy_cleanup(handle) }
 
+    /// libcurl's global start-up, once per process, shared by every transfer.
     static let initializeOnce: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
     /// The message being uploaded; libcurl pulls it through `read`.

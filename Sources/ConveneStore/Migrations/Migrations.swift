@@ -25,6 +25,8 @@ enum Migrations {
         m.registerMigration("v7-page-tokens", migrate: pageTokens)
         m.registerMigration("v7-mailbox-unreadable", migrate: mailboxUnreadable)
         m.registerMigration("v7-service-send-lease", migrate: sendLease)
+        m.registerMigration("v7-ask-outbox", migrate: askOutbox)
+        m.registerMigration("v7-ask-page-links", migrate: askPageLinks)
         return m
     }
 

@@ -7,10 +7,12 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
     var messageId: String
     var personId: String
-    var sessionId: String
+    /// Nil for a message about no session (a request for availability).
+    var sessionId: String?
     var uid: String
     var sequence: Int
-    var method: String
+    /// The iTIP method; nil for a message with no calendar part.
+    var method: String?
     var kind: String
     var roomId: String
     var start: Instant

@@ -7,7 +7,7 @@ import Foundation
 /// `convene invite`: deliver the mail `convene publish` queued.
 struct Invite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Deliver the invitations, updates and cancellations that `convene publish` queued.",
+        abstract: "Deliver the invitations, updates and cancellations that `convene publish` queued, and `convene ask`'s requests.",
         discussion: """
             Messages are queued by `convene publish` (never for a draft) and marked sent only once the \
             server accepted them, so running the command again sends nothing twice; a message that a later \
@@ -46,7 +46,9 @@ struct Invite: AsyncParsableCommand {
             let sender = try MailAddress(name: event.organizer.name, address: from ?? event.organizer.email, context: "--from")
             if dryRun {
                 let due = try stored.dueMessages(at: .now())
-                for m in due { print("would send \(m.kind.rawValue) \(m.session) SEQUENCE \(m.sequence) to \(m.recipient)") }
+                for m in due {
+                    print("would send \(m.kind.rawValue) " + (m.session.isEmpty ? "" : "\(m.session) SEQUENCE \(m.sequence) ") + "to \(m.recipient)")
+                }
                 print("\(due.count) due; nothing sent")
                 return
             }

@@ -24,7 +24,7 @@ struct Publish: AsyncParsableCommand {
     var reason: String?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
-        "The server's public address: each person mailed gets a new page link (replacing their earlier one) "
+        "The server's public address: each person mailed gets a new page link (earlier links keep working) "
             + "in their invitations and updates, to answer on.", valueName: "url"))
     var baseURL: String?
 
