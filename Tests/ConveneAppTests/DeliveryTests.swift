@@ -21,12 +21,7 @@ final class ScriptedTransport: Transport {
 }
 
 @Suite struct DeliveryTests {
-    func prepared() throws -> (Store, String) {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        return (store, dir)
-    }
+    func prepared() throws -> (Store, String) { try Forum.published() }
 
     func delivery(_ store: Store, _ t: any Transport, sleeps: UnsafeMutablePointer<Int>? = nil) -> Delivery {
         Delivery(store: store, transport: t, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in sleeps?.pointee += 1 })

@@ -18,6 +18,27 @@ extension Forum {
         return (store, dir)
     }
 
+    /// The forum drafted and published, as the people's invitations are queued.
+    static func published() throws -> (Store, String) {
+        let (store, dir) = try Forum.store()
+        try draft(store)
+        try publish(store)
+        return (store, dir)
+    }
+
+    /// The forum drafted, published and delivered, so replies answer real invitations.
+    static func delivered() throws -> (Store, String) {
+        let (store, dir) = try published()
+        try deliver(store, to: dir + "/out")
+        return (store, dir)
+    }
+
+    /// Records reply files as `rsvp import` does.
+    @discardableResult
+    static func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome {
+        try ChangePipeline(store: store).apply(try RecordReplies(files: files), force: false, reason: nil, at: stamp)
+    }
+
     /// Saves `assignments` as the new draft, as a solve would.
     @discardableResult
     static func draft(_ store: Store, _ assignments: [Assignment] = schedule, at now: Instant = stamp) throws -> ScheduleVersion {

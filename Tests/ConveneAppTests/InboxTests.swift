@@ -7,18 +7,10 @@ import Testing
 
 /// Replies are believed only from the attendee they speak for; the rest wait in the inbox.
 @Suite struct InboxTests {
-    func prepared() throws -> (Store, String) {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        try Forum.deliver(store, to: dir + "/out")
-        return (store, dir)
-    }
+    func prepared() throws -> (Store, String) { try Forum.delivered() }
 
     @discardableResult
-    func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome {
-        try ChangePipeline(store: store).apply(try RecordReplies(files: files), force: false, reason: nil, at: Forum.stamp)
-    }
+    func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome { try Forum.record(store, files) }
 
     @Test func aReplyFromSomeoneElseIsHeldThenRecordedWhenTheOrganizerConfirmsIt() throws {
         let (store, dir) = try prepared()

@@ -11,13 +11,7 @@ import Testing
 @Suite struct MailboxTests {
     let address = try! MailboxAddress("imap://127.0.0.1:1143/INBOX")
 
-    func prepared() throws -> Store {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        try Forum.deliver(store, to: dir + "/out")
-        return store
-    }
+    func prepared() throws -> Store { try Forum.delivered().0 }
 
     func take(_ store: Store, _ text: String, uid: UInt32) throws -> MailboxReport.Message {
         try Mailbox(store: store).take(Array(text.utf8), uid: uid, mailbox: address, at: Forum.stamp)

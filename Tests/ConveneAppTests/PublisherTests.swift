@@ -84,9 +84,7 @@ final class DyingTransport: Transport {
     }
 
     @Test func queuedMailThatALaterPublishSupersedesIsNeverSent() throws {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
+        let (store, dir) = try Forum.published()
         // Before anything went out, the opening moves: its three invitations are replaced, not followed by updates.
         var moved = Forum.schedule
         moved[0].start = Forum.at("2027-02-22 10:00")
@@ -103,10 +101,7 @@ final class DyingTransport: Transport {
     }
 
     @Test func aMoveAndTheMoveBackSendNothing() throws {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        try Forum.deliver(store, to: dir + "/out")
+        let (store, dir) = try Forum.delivered()
         var moved = Forum.schedule
         moved[1].start = Forum.at("2027-02-22 15:00")
         // Moved and back within one draft: nothing to tell anyone.
@@ -127,9 +122,7 @@ final class DyingTransport: Transport {
     }
 
     @Test func aRunKilledAfterHandingOverResendsTheSameMessage() throws {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
+        let (store, dir) = try Forum.published()
         let dying = DyingTransport()
         #expect(throws: DyingTransport.Killed.self) {
             try Delivery(store: store, transport: dying, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in }).run()
@@ -148,10 +141,7 @@ final class DyingTransport: Transport {
     /// then the session moved back and published: the person may hold the update, so it is not
     /// dropped and a correction follows it (at-least-once, never at-most-once).
     @Test func anUpdateHandedOverByARunThatDiedIsNeverForgotten() throws {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        try Forum.deliver(store, to: dir + "/out")
+        let (store, dir) = try Forum.delivered()
         var moved = Forum.schedule
         moved[1].start = Forum.at("2027-02-22 15:00")
         try Forum.draft(store, moved)

@@ -6,12 +6,7 @@ import Foundation
 import Testing
 
 @Suite struct RecordAnswerTests {
-    func prepared() throws -> Store {
-        let (store, _) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        return store
-    }
+    func prepared() throws -> Store { try Forum.published().0 }
 
     @discardableResult
     func say(_ store: Store, _ answer: RSVPAnswer.Answer, _ comment: String? = nil, person: String = "c-dubois",

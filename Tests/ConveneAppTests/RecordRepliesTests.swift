@@ -6,19 +6,10 @@ import Foundation
 import Testing
 
 @Suite struct RecordRepliesTests {
-    /// The forum scheduled, published and delivered, so replies answer real invitations.
-    func prepared() throws -> (Store, String) {
-        let (store, dir) = try Forum.store()
-        try Forum.draft(store)
-        try Forum.publish(store)
-        try Forum.deliver(store, to: dir + "/out")
-        return (store, dir)
-    }
+    func prepared() throws -> (Store, String) { try Forum.delivered() }
 
     @discardableResult
-    func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome {
-        try ChangePipeline(store: store).apply(try RecordReplies(files: files), force: false, reason: nil, at: Forum.stamp)
-    }
+    func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome { try Forum.record(store, files) }
 
     func attendance(_ store: Store, _ session: String = "s-open") throws -> SessionAttendance {
         let current = try ChangePipeline(store: store).current()

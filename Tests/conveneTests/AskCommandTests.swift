@@ -4,12 +4,7 @@ import Testing
 /// `convene ask` then `convene invite` on the bundled Rare Disease Day example, as an organizer runs them.
 struct AskCommandTests {
     @Test func asksEveryoneOnceAndInviteDeliversEachRequestOnce() throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/rare-disease-day-2027"),
-                                         to: folder.url.appendingPathComponent("rdd"))
-        let env = ["CONVENE_DB": folder.url.appendingPathComponent("rdd.sqlite").path]
-        let imported = try CommandLine.run(["import", "rdd/plan.yaml"], in: folder.url, environment: env)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        let (folder, env) = try TemporaryFolder.imported()
 
         let refused = try CommandLine.run(["ask", "--base-url", "https://rdd.example.org", "--deadline", "2027-02-30"],
                                           in: folder.url, environment: env)

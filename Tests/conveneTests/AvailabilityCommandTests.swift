@@ -4,12 +4,7 @@ import Testing
 /// `convene availability` on the bundled Rare Disease Day example, as an organizer runs it.
 struct AvailabilityCommandTests {
     @Test func listsWhoHasNotAnsweredTheirTimesAndAGridPerDay() throws {
-        let folder = try TemporaryFolder()
-        try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/rare-disease-day-2027"),
-                                         to: folder.url.appendingPathComponent("rdd"))
-        let env = ["CONVENE_DB": folder.url.appendingPathComponent("rdd.sqlite").path]
-        let imported = try CommandLine.run(["import", "rdd/plan.yaml"], in: folder.url, environment: env)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        let (folder, env) = try TemporaryFolder.imported()
 
         let text = try CommandLine.run(["availability"], in: folder.url, environment: env)
         #expect(text.status == 0, "\(text.stderr)")

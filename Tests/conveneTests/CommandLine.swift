@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `convene` binary as a person would, capturing its output.
 struct CommandLine {
@@ -57,4 +58,16 @@ final class TemporaryFolder {
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A folder holding a copy of a bundled example at `rdd/`, imported into `rdd.sqlite` as `import rdd/plan.yaml`
+    /// does; the environment names that database.
+    static func imported(example: String = "rare-disease-day-2027") throws -> (TemporaryFolder, [String: String]) {
+        let folder = try TemporaryFolder()
+        try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/\(example)"),
+                                         to: folder.url.appendingPathComponent("rdd"))
+        let env = ["CONVENE_DB": folder.url.appendingPathComponent("rdd.sqlite").path]
+        let imported = try CommandLine.run(["import", "rdd/plan.yaml"], in: folder.url, environment: env)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        return (folder, env)
+    }
 }
