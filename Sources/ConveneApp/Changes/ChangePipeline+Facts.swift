@@ -2,7 +2,7 @@ public import ConveneCore
 import ConveneStore
 
 extension ChangePipeline {
-    /// Records a fact (an answer) that must not be lost to a race: when another process saves a
+    /// Records a fact (an answer, an availability grid) that must not be lost to a race: when another process saves a
     /// schedule version while it is worked out, it is worked out again on the new draft (a few times).
     @discardableResult
     public func record(_ change: some Change, at now: Instant) throws -> ChangeOutcome {

@@ -36,8 +36,10 @@ public struct ChangePipeline: Sendable {
         guard !proposal.isEmpty else { return ChangeOutcome(proposal: proposal, saved: nil) }
         guard let event = current?.event ?? proposal.plan?.event else { throw AppError.noEvent }
         let text = ScheduleText(event: event)
+        // A fact is recorded whatever conflicts it brings, so facts saved meanwhile do not make it stale;
+        // anything worked out from the facts (a schedule, a hand edit) is.
         let saved = try store.save(ChangeRecord(
-            basedOn: proposal.basedOn, facts: facts, command: proposal.command, reason: reason, detail: proposal.detail(text),
+            basedOn: proposal.basedOn, facts: proposal.recordsFacts ? nil : facts, command: proposal.command, reason: reason, detail: proposal.detail(text),
             plan: proposal.plan, version: proposal.schedule, pin: proposal.pin, answers: proposal.answers,
             held: proposal.held, settles: proposal.settles, availability: proposal.availability), at: now)
         return ChangeOutcome(proposal: proposal, saved: saved)

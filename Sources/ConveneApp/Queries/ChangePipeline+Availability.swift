@@ -1,5 +1,4 @@
 public import ConveneCore
-import ConveneStore
 
 extension ChangePipeline {
     /// What a person's page needs to draw their availability grid; throws when the person is not in the plan.
@@ -18,13 +17,6 @@ extension ChangePipeline {
     /// plan does not have.
     @discardableResult
     public func recordAvailability(_ change: RecordAvailability, at now: Instant) throws -> ChangeOutcome {
-        var attempt = 0
-        while true {
-            do {
-                return try apply(change, force: false, reason: nil, at: now)
-            } catch let e as StoreError where e.isStale && attempt < 5 {
-                attempt += 1
-            }
-        }
+        try record(change, at: now)
     }
 }
