@@ -115,7 +115,8 @@ let package = Package(
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
             name: "ConveneServerTests",
-            dependencies: ["ConveneServer", "ConveneApp", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+            dependencies: ["ConveneServer", "ConveneApp", "ConveneTestFixtures",
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .testTarget(
             name: "ConveneAppTests",

@@ -39,7 +39,7 @@ public struct FeedServer: Sendable {
         let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
         let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
         let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links),
-                                      pages: pageStore.map { PageSite(store: $0, holder: links) }, logger: logger,
+                                      pages: pageStore.map { PageSite(store: $0, holder: links, allowPrivateAddresses: settings.allowPrivateAddresses) }, logger: logger,
                                       logRequests: settings.logRequests, operations: operations)
         return Listener(settings: settings, responder: responder, links: links, logger: logger, onListening: onListening)
     }

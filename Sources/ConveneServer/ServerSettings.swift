@@ -24,6 +24,8 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Duration
     /// Most connections open at once; past it, the longest-open connection is closed for each new one.
     public var maximumConnections: Int
+    /// Whether a calendar address saved on a page may be on a loopback, link-local or private address.
+    public var allowPrivateAddresses = false
 
     /// Settings with the defaults `convene serve` documents.
     public init(

@@ -59,10 +59,12 @@ public struct ChangeRecord: Sendable {
     public var settles: Int64?
     /// People's availability answers, each stored as a new save.
     public var availability: [AvailabilityAnswer]
+    /// Live calendars set or removed: an address saved, or busy times that changed on a refresh.
+    public var liveCalendars: [LiveCalendarWrite]
 
     public init(basedOn: Int?, facts: Int? = nil, command: String, reason: String? = nil, detail: String, plan: Plan? = nil,
                 version: Version? = nil, pin: PinChange? = nil, answers: [RSVPAnswer] = [], held: [HeldReply] = [],
-                settles: Int64? = nil, availability: [AvailabilityAnswer] = []) {
+                settles: Int64? = nil, availability: [AvailabilityAnswer] = [], liveCalendars: [LiveCalendarWrite] = []) {
         self.basedOn = basedOn
         self.facts = facts
         self.command = command
@@ -75,6 +77,7 @@ public struct ChangeRecord: Sendable {
         self.held = held
         self.settles = settles
         self.availability = availability
+        self.liveCalendars = liveCalendars
     }
 }
 
@@ -144,7 +147,12 @@ extension Store {
                 try insert(change.availability, db)
                 action = "availability"
             }
-            if change.plan != nil || change.pin != nil || saved.answers > 0 || !change.availability.isEmpty {
+            if !change.liveCalendars.isEmpty {
+                try write(change.liveCalendars, db)
+                action = "calendar"
+            }
+            if change.plan != nil || change.pin != nil || saved.answers > 0 || !change.availability.isEmpty
+                || !change.liveCalendars.isEmpty {
                 try db.execute(sql: "UPDATE facts_revision SET number = number + 1 WHERE id = 1")
             }
             if let v = change.version {

@@ -41,7 +41,8 @@ public struct ChangePipeline: Sendable {
         let saved = try store.save(ChangeRecord(
             basedOn: proposal.basedOn, facts: proposal.recordsFacts ? nil : facts, command: proposal.command, reason: reason, detail: proposal.detail(text),
             plan: proposal.plan, version: proposal.schedule, pin: proposal.pin, answers: proposal.answers,
-            held: proposal.held, settles: proposal.settles, availability: proposal.availability), at: now)
+            held: proposal.held, settles: proposal.settles, availability: proposal.availability,
+            liveCalendars: proposal.liveCalendars), at: now)
         return ChangeOutcome(proposal: proposal, saved: saved)
     }
 }

@@ -19,12 +19,15 @@ public struct CurrentSchedule: Sendable {
     public var answers: [RSVPAnswer]
     /// Each person's availability answer in force, from their page, by person id.
     public var availability: [String: AvailabilityAnswer]
+    /// Each person's live calendar (the address they gave on their page and its last good busy times), by person id.
+    public var live: [String: LiveCalendar]
     /// The latest schedule version; nil before the first `convene schedule`.
     public var draft: ScheduleVersion?
 
     /// Gathers the parts; the Store reads them, this type only reasons about them.
     public init(plan: Event, planFile: String? = nil, pins: [String: Session.Pin] = [:], busy: [String: [BusyPeriod]],
-                answers: [RSVPAnswer] = [], availability: [String: AvailabilityAnswer] = [:], draft: ScheduleVersion?) {
+                answers: [RSVPAnswer] = [], availability: [String: AvailabilityAnswer] = [:], live: [String: LiveCalendar] = [:],
+                draft: ScheduleVersion?) {
         self.plan = plan
         self.event = plan.applying(pins: pins)
         self.planFile = planFile
@@ -32,6 +35,7 @@ public struct CurrentSchedule: Sendable {
         self.busy = busy
         self.answers = answers
         self.availability = availability
+        self.live = live
         self.draft = draft
     }
 
@@ -40,7 +44,7 @@ public struct CurrentSchedule: Sendable {
         guard let plan = try store.event() else { return nil }
         return CurrentSchedule(plan: plan, planFile: try store.planFile(), pins: try store.pins(), busy: try store.busy(),
                                answers: try store.answers(), availability: try store.availabilityAnswers(),
-                               draft: try store.currentSchedule())
+                               live: try store.liveCalendars(), draft: try store.currentSchedule())
     }
 
     /// The draft; throws when nothing has been scheduled yet.
@@ -50,9 +54,11 @@ public struct CurrentSchedule: Sendable {
     }
 
     /// Everything that says when people cannot or would rather not come, by person id: their
-    /// calendars' busy times and the unavailable and "if need be" cells of their own answers.
+    /// calendars' busy times (files and live calendars alike) and the unavailable and "if need be"
+    /// cells of their own answers.
     public var periods: [String: [BusyPeriod]] {
         var out = busy
+        for (person, calendar) in live where !calendar.busy.isEmpty { out[person, default: []] += calendar.busy }
         for (person, answer) in availability where !answer.periods.isEmpty { out[person, default: []] += answer.periods }
         return out
     }

@@ -21,6 +21,8 @@ public struct ProposedChange: Sendable {
     public var settles: Int64?
     /// Availability answers to store, each a new save.
     public var availability: [AvailabilityAnswer] = []
+    /// Live calendars to set or remove.
+    public var liveCalendars: [LiveCalendarWrite] = []
     /// Which sessions move, from the draft to the new one.
     public var diff = ScheduleDiff(from: [], to: [], event: nil)
     /// Every conflict the draft would have.
@@ -47,6 +49,7 @@ public struct ProposedChange: Sendable {
     /// True when saving it would change nothing stored.
     public var isEmpty: Bool {
         schedule == nil && pin == nil && plan == nil && answers.isEmpty && held.isEmpty && settles == nil && availability.isEmpty
+            && liveCalendars.isEmpty
     }
 
     /// Records which conflicts the change adds and removes.

@@ -1,4 +1,5 @@
 public import ConveneCore
+import ConveneMail
 
 /// Who has said when they can come, and what everyone's times add up to: `convene availability`.
 public struct AvailabilityReport: Sendable, Encodable {
@@ -20,6 +21,28 @@ public struct AvailabilityReport: Sendable, Encodable {
         public var ifNeedBe: [Interval]
         /// True when some session requires them.
         public var required: Bool
+        /// Their live calendar, when they gave one on their page.
+        public var calendar: Calendar?
+    }
+
+    /// A person's live calendar as the organizer may see it: the address redacted, never its busy times' titles.
+    public struct Calendar: Sendable, Encodable {
+        /// Scheme and host only (`https://calendar.google.com/…`): the rest of the address is the secret.
+        public var address: String
+        /// When it was last fetched, well or not.
+        public var fetched: Instant?
+        /// How many busy times the last good read gave.
+        public var busy: Int
+        /// The last fetch's error, in words; nil when it went well.
+        public var error: String?
+
+        /// The state of `calendar`, times in `zone`.
+        public init(_ calendar: LiveCalendar, zone: ZoneRules) {
+            address = CalendarFetcher.redacted(calendar.address)
+            fetched = calendar.state.fetchedAt.map { zone.localized($0) }
+            busy = calendar.busy.count
+            error = calendar.state.error
+        }
     }
 
     /// One cell of a day: how many of the required people can come.
@@ -54,7 +77,8 @@ public struct AvailabilityReport: Sendable, Encodable {
             let answer = current.availability[p.id]
             return Person(id: p.id, name: event.stakeholder(p.id)?.name ?? p.id, answered: answer != nil,
                           answeredAt: answer.map { zone.localized($0.answeredAt) }, anyTime: answer?.anyTime ?? true, note: answer?.note,
-                          unavailable: p.unavailable, ifNeedBe: p.ifNeedBe, required: required.contains(p.id))
+                          unavailable: p.unavailable, ifNeedBe: p.ifNeedBe, required: required.contains(p.id),
+                          calendar: current.live[p.id].map { Calendar($0, zone: zone) })
         }
         let crowd = people.filter(\.required).compactMap { facts.people[$0.id] }
         requiredPeople = crowd.count
@@ -77,8 +101,9 @@ public struct AvailabilityReport: Sendable, Encodable {
         var out = ["answered: \(answered.count) of \(people.count)"]
         for p in answered { out.append("  \(p.id) (\(p.name)) at \(p.answeredAt.map(text.time) ?? "?")" + (p.anyTime ? ": any time" : "")) }
         out.append("not answered: " + (missing.isEmpty ? "nobody" : missing.map(\.id).joined(separator: ", ")))
-        for p in people where !p.unavailable.isEmpty || !p.ifNeedBe.isEmpty || p.note != nil {
+        for p in people where !p.unavailable.isEmpty || !p.ifNeedBe.isEmpty || p.note != nil || p.calendar != nil {
             out.append("\(p.id):")
+            if let c = p.calendar { out.append("  calendar: " + c.line(text)) }
             if !p.unavailable.isEmpty { out.append("  unavailable: " + p.unavailable.map(text.span).joined(separator: ", ")) }
             if !p.ifNeedBe.isEmpty { out.append("  if need be: " + p.ifNeedBe.map(text.span).joined(separator: ", ")) }
             if let note = p.note { out.append("  note: \(note.split(whereSeparator: \.isNewline).joined(separator: " / "))") }
@@ -93,5 +118,14 @@ public struct AvailabilityReport: Sendable, Encodable {
             }
         }
         return out
+    }
+}
+
+extension AvailabilityReport.Calendar {
+    /// `ADDRESS, N busy times, fetched TIME` or `ADDRESS, failed at TIME: REASON`, as the CLI prints it.
+    public func line(_ text: ScheduleText) -> String {
+        let when = fetched.map(text.time) ?? "never"
+        if let error { return "\(address), \(busy) busy time\(busy == 1 ? "" : "s") kept, failed at \(when): \(error)" }
+        return "\(address), \(busy) busy time\(busy == 1 ? "" : "s"), fetched \(when)"
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 
 /// What fetching a live calendar gave.
 public enum CalendarFetchResult: Sendable, Hashable {
-    /// The calendar's bytes, with the server's ETag if it sent one.
-    case calendar(bytes: [UInt8], etag: String?)
-    /// The server said the calendar is as it was at the ETag given (304).
+    /// The calendar's bytes, with the server's ETag and Last-Modified if it sent them.
+    case calendar(bytes: [UInt8], etag: String?, lastModified: String? = nil)
+    /// The server said the calendar is as it was at the ETag or Last-Modified given (304).
     case unchanged
 }
 
@@ -39,9 +39,10 @@ public struct CalendarFetcher: Sendable {
         return trimmed
     }
 
-    /// Fetches a calendar; with `etag`, a server that still has that version answers `.unchanged`.
-    /// Throws a `MailError` saying why when the address is refused, the server fails, or a limit is passed.
-    public func fetch(_ text: String, etag: String? = nil) throws -> CalendarFetchResult {
+    /// Fetches a calendar; with `etag` (If-None-Match) or `lastModified` (If-Modified-Since), a server that
+    /// still has that version answers `.unchanged`. Throws a `MailError` saying why when the address is
+    /// refused, the server fails, or a limit is passed.
+    public func fetch(_ text: String, etag: String? = nil, lastModified: String? = nil) throws -> CalendarFetchResult {
         let url = try Self.address(text)
         SMTPTransport.initializeOnce
         guard let h = curl_easy_init() else { throw MailError("libcurl could not start") }
@@ -52,6 +53,9 @@ public struct CalendarFetcher: Sendable {
         var headers: UnsafeMutablePointer<curl_slist>? = nil
         if let etag, !etag.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             headers = curl_slist_append(headers, "If-None-Match: \(etag)")
+        }
+        if let lastModified, !lastModified.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            headers = curl_slist_append(headers, "If-Modified-Since: \(lastModified)")
         }
         defer { curl_slist_free_all(headers) }
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -117,8 +121,8 @@ public struct CalendarFetcher: Sendable {
         var status = 0
         _ = convene_curl_response_code(h, &status)
         switch status {
-        case 304 where etag != nil: return .unchanged
-        case 200: return .calendar(bytes: transfer.body, etag: transfer.etag)
+        case 304 where etag != nil || lastModified != nil: return .unchanged
+        case 200: return .calendar(bytes: transfer.body, etag: transfer.etag, lastModified: transfer.lastModified)
         default: throw MailError("\(shown): the server answered HTTP \(status)")
         }
     }
@@ -137,6 +141,7 @@ public struct CalendarFetcher: Sendable {
         let allowPrivate: Bool
         var body: [UInt8] = []
         var etag: String?
+        var lastModified: String?
         var tooLarge = false
         var refused: String?
 
@@ -145,12 +150,16 @@ public struct CalendarFetcher: Sendable {
             self.allowPrivate = allowPrivate
         }
 
-        /// Keeps the ETag of the last response: a redirect's own headers come first.
+        /// Keeps the validators of the last response: a redirect's own headers come first.
         func header(_ line: String) {
-            if line.hasPrefix("HTTP/") { etag = nil; body = [] }
+            if line.hasPrefix("HTTP/") { etag = nil; lastModified = nil; body = [] }
             let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, parts[0].lowercased() == "etag" {
-                etag = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard parts.count == 2 else { return }
+            let value = parts[1].trimmingCharacters(in: .whitespacesAndNewlines)
+            switch parts[0].lowercased() {
+            case "etag": etag = value
+            case "last-modified": lastModified = value
+            default: break
             }
         }
     }

@@ -1,5 +1,6 @@
 import ConveneApp
 import ConveneCore
+import ConveneMail
 import ConveneStore
 import Crypto
 import Foundation
@@ -18,11 +19,14 @@ struct PageSite: Sendable {
 
     let store: Store
     let holder: LinkHolder
+    /// Fetches the calendar addresses people save on their pages.
+    let fetcher: CalendarFetcher
     private let templates: [String: MustacheTemplate]
 
-    init(store: Store, holder: LinkHolder) {
+    init(store: Store, holder: LinkHolder, allowPrivateAddresses: Bool = false) {
         self.store = store
         self.holder = holder
+        self.fetcher = CalendarFetcher(allowPrivateAddresses: allowPrivateAddresses)
         // The templates are part of the program: one that does not compile is a bug, caught by the tests.
         templates = PageTemplates.all.mapValues { try! MustacheTemplate(string: $0) }
     }
@@ -51,7 +55,9 @@ struct PageSite: Sendable {
                 return try recordAnswer(person: person, token: token, form: try checkedForm(request, token: token, body: body))
             case ("availability", .post):
                 return try recordAvailability(person: person, token: token, form: try checkedForm(request, token: token, body: body))
-            case ("answer", _), ("availability", _):
+            case ("calendar", .post):
+                return try recordCalendar(person: person, token: token, form: try checkedForm(request, token: token, body: body))
+            case ("answer", _), ("availability", _), ("calendar", _):
                 return Self.notAllowed("POST")
             default:
                 return Self.notFound()
@@ -89,6 +95,7 @@ struct PageSite: Sendable {
             },
         ]
         context["grid"] = try gridContext(person: person, language: page.person.language)
+        context["calendar"] = try calendarContext(person: person, words: words)
         if let said = query["said"], let notice = words[said] { context["notice"] = notice }
         return Self.secured(.ok, contentType: "text/html; charset=utf-8", templates["page.\(language)"]!.render(context))
     }
@@ -126,6 +133,49 @@ struct PageSite: Sendable {
             c["answeredAt"] = "\(local.date.iso8601) \(local.timeText)"
         }
         return c
+    }
+
+    /// The live calendar part: the address field (empty: the address is not shown again, it is a
+    /// secret and the page may be on a shared screen), and what was read and when, or the error.
+    private func calendarContext(person: String, words: [String: String]) throws -> [String: Any] {
+        let current = try ChangePipeline(store: store).current()
+        guard let stakeholder = current.plan.stakeholder(person) else { return [:] }
+        var c: [String: Any] = [:]
+        guard let calendar = current.live[person] else { return c }
+        let zone = ZoneRules(identifier: stakeholder.timeZone) ?? ZoneRules(identifier: current.plan.timeZone)!
+        let days = current.plan.days.map(\.hours)
+        let inDays = calendar.busy.filter { b in days.contains { $0.overlaps(b.interval) } }
+        c["saved"] = true
+        c["address"] = CalendarFetcher.redacted(calendar.address)
+        if let at = calendar.state.fetchedAt {
+            let local = zone.local(at)
+            c["fetchedAt"] = "\(local.date.iso8601) \(local.timeText)"
+        }
+        if let error = calendar.state.error { c["error"] = error }
+        c["count"] = inDays.count
+        c["countText"] = (words["busyCount"] ?? "%d").replacingOccurrences(of: "%d", with: String(inDays.count))
+        c["busy"] = inDays.map { b -> [String: Any] in
+            let from = zone.local(b.interval.start), to = zone.local(b.interval.end)
+            let end = from.date == to.date ? to.timeText : "\(to.date.iso8601) \(to.timeText)"
+            return ["text": "\(from.date.iso8601) \(from.timeText)–\(end)" + (b.strength == .tentative ? " (\(words["busyTentative"] ?? "tentative"))" : "")]
+        }
+        return c
+    }
+
+    private func recordCalendar(person: String, token: Substring, form: FormBody) throws -> Answer {
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        let calendars = LiveCalendars(store: store, fetcher: fetcher)
+        if form["remove"] != nil {
+            let outcome = try calendars.remove(person: person, at: now)
+            return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "calendarRemoved")#calendar")
+        }
+        guard let address = form["address"], !address.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return Self.secured(.badRequest, contentType: "text/plain; charset=utf-8", "The form needs a calendar address.\n")
+        }
+        // The fetch blocks for up to 10 s; the listener runs each request off the event loop.
+        let result = try calendars.save(person: person, address: address, at: now)
+        if case .failed = result.outcome { return Self.seeOther("/p/\(token)?said=calendarFailed#calendar") }
+        return Self.seeOther("/p/\(token)?said=calendar#calendar")
     }
 
     /// A day's heading: `Monday 2027-02-22` or `2027年2月22日（月）`.

@@ -70,6 +70,22 @@ enum PageTemplates {
         </form>
         <script src="/page.js" defer></script>
         {{/grid}}
+        <h2 id="calendar">Your calendar</h2>
+        <form method="post" action="/p/{{token}}/calendar" class="calendar">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="hint">Instead of marking times, you can give the secret address of your own calendar: Google's "Secret address in iCal format", an Outlook published ICS link, an iCloud public calendar link, or any https or webcal address. Only when you are busy is read, never what your entries say; it is read again from time to time.</p>
+        <label for="address">Calendar address</label>
+        <input id="address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
+        <div class="buttons"><button type="submit" name="save" value="1">Save calendar</button>{{#calendar}}{{#saved}}<button type="submit" name="remove" value="1">Remove calendar</button>{{/saved}}{{/calendar}}</div>
+        </form>
+        {{#calendar}}{{#saved}}
+        <div class="calendar-state">
+        <p>Calendar saved: {{address}}{{#fetchedAt}}, last read {{fetchedAt}}{{/fetchedAt}}.</p>
+        {{#error}}<p class="error">The last read failed: {{error}}. The busy times read before still count.</p>{{/error}}
+        <p>{{countText}}</p>
+        <ul class="busy">{{#busy}}<li>{{text}}</li>{{/busy}}</ul>
+        </div>
+        {{/saved}}{{/calendar}}
         </main>
         </body>
         </html>
@@ -141,6 +157,22 @@ enum PageTemplates {
         </form>
         <script src="/page.js" defer></script>
         {{/grid}}
+        <h2 id="calendar">ご自身のカレンダー</h2>
+        <form method="post" action="/p/{{token}}/calendar" class="calendar">
+        <input type="hidden" name="form" value="{{formKey}}">
+        <p class="hint">時間を選ぶ代わりに、ご自身のカレンダーの非公開アドレスを登録できます（Google の「iCal 形式の非公開アドレス」、Outlook の公開 ICS リンク、iCloud の公開カレンダーのリンク、その他 https または webcal のアドレス）。読み取るのは予定のある時間だけで、予定の内容は読みません。登録後も定期的に読み直します。</p>
+        <label for="address">カレンダーのアドレス</label>
+        <input id="address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
+        <div class="buttons"><button type="submit" name="save" value="1">カレンダーを保存</button>{{#calendar}}{{#saved}}<button type="submit" name="remove" value="1">カレンダーを削除</button>{{/saved}}{{/calendar}}</div>
+        </form>
+        {{#calendar}}{{#saved}}
+        <div class="calendar-state">
+        <p>登録済みのカレンダー: {{address}}{{#fetchedAt}}（最終読み取り {{fetchedAt}}）{{/fetchedAt}}</p>
+        {{#error}}<p class="error">前回の読み取りに失敗しました: {{error}}。以前に読み取った予定は引き続き考慮されます。</p>{{/error}}
+        <p>{{countText}}</p>
+        <ul class="busy">{{#busy}}<li>{{text}}</li>{{/busy}}</ul>
+        </div>
+        {{/saved}}{{/calendar}}
         </main>
         </body>
         </html>
@@ -151,10 +183,18 @@ enum PageTemplates {
     static let words: [String: [String: String]] = [
         "en": ["accepted": "Accepted", "declined": "Declined", "tentative": "Maybe", "none": "No answer yet",
                "saved": "Your answer is saved.", "unchanged": "That answer was already on record.",
-               "availability": "Your availability is saved."],
+               "availability": "Your availability is saved.",
+               "calendar": "Your calendar is saved and read.",
+               "calendarFailed": "Your calendar address is saved, but it could not be read: see below.",
+               "calendarRemoved": "Your calendar is removed; its busy times no longer count.",
+               "busyCount": "Busy times read in the event's days, in your time zone: %d", "busyTentative": "tentative"],
         "ja": ["accepted": "承諾", "declined": "辞退", "tentative": "仮承諾", "none": "まだお返事がありません",
                "saved": "お返事を記録しました。", "unchanged": "同じお返事がすでに記録されています。",
-               "availability": "ご都合を保存しました。"],
+               "availability": "ご都合を保存しました。",
+               "calendar": "カレンダーを保存し、読み取りました。",
+               "calendarFailed": "カレンダーのアドレスを保存しましたが、読み取れませんでした（下記をご覧ください）。",
+               "calendarRemoved": "カレンダーを削除しました。その予定はもう考慮されません。",
+               "busyCount": "会期中の予定（お住まいの地域の時刻）: %d 件", "busyTentative": "仮"],
     ]
 
     /// The page's only script, optional: drag across times to give them all the mark pressed first, and
@@ -229,6 +269,9 @@ enum PageTemplates {
         .cell label.if-need-be:has(input:checked){background:#fff3cd}
         .cell label.unavailable:has(input:checked){background:#f8d7da}
         .cell input[type=radio]{flex:none;width:1rem;height:1rem;margin-right:.2rem}
+        input[type=text]{width:100%;font:inherit;padding:.4rem;border:1px solid #767676;border-radius:4px}
+        .error{border-left:4px solid #a4262c;padding-left:.5rem}
+        .busy{font-variant-numeric:tabular-nums}
         @media (min-width:40rem){.cell{grid-template-columns:10rem repeat(3,minmax(0,1fr))}.cell .time{grid-column:auto;align-self:center}}
 
         """

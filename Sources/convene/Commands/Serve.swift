@@ -34,10 +34,15 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("log-requests"), help: "Log every request.")
     var logRequests = false
 
+    @Flag(name: .customLong("allow-private-addresses"), help: ArgumentHelp(
+        "Let people's pages save calendar addresses on loopback, link-local and private addresses."))
+    var allowPrivateAddresses = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if config != nil, host != "127.0.0.1" || port != 8080 || baseURL != nil || logRequests || database.explicitPath != nil {
+        if config != nil, host != "127.0.0.1" || port != 8080 || baseURL != nil || logRequests || allowPrivateAddresses
+            || database.explicitPath != nil {
             throw ValidationError("--config takes every setting from the file: give no other option with it")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -55,8 +60,9 @@ struct Serve: AsyncParsableCommand {
                 try await ConveneService(config: settings, store: try database.open()).run()
                 return
             }
-            let settings = ServerSettings(host: host, port: port, links: try baseURL.map(FeedLinks.init(baseURL:)),
+            var settings = ServerSettings(host: host, port: port, links: try baseURL.map(FeedLinks.init(baseURL:)),
                                           logRequests: logRequests)
+            settings.allowPrivateAddresses = allowPrivateAddresses
             try await FeedServer(store: try database.open(), settings: settings).run()
         }
     }

@@ -1,0 +1,51 @@
+public import ConveneCore
+import GRDB
+
+/// A live calendar saved with a change: set (the address, the busy times and the state) or removed.
+public struct LiveCalendarWrite: Sendable, Hashable {
+    public var person: String
+    /// The calendar to store; nil removes the person's calendar.
+    public var calendar: LiveCalendar?
+
+    public init(person: String, calendar: LiveCalendar?) {
+        self.person = person
+        self.calendar = calendar
+    }
+}
+
+extension Store {
+    /// Every person's live calendar, by person id.
+    public func liveCalendars() throws -> [String: LiveCalendar] {
+        try read { db in
+            var out: [String: LiveCalendar] = [:]
+            for r in try LiveCalendarRecord.order(LiveCalendarRecord.Columns.personId).fetchAll(db) { out[r.personId] = try r.value() }
+            return out
+        }
+    }
+
+    /// Stores how a fetch went without touching the busy times, and only while the person's address
+    /// is still `address` (one changed meanwhile keeps its own state). Not a fact: it raises no revision
+    /// and writes no audit entry, since nothing the schedule reads changed. True when a row was updated.
+    @discardableResult
+    public func updateLiveCalendarState(person: String, address: String, _ state: LiveCalendar.FetchState) throws -> Bool {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE live_calendar SET fetched_at = ?, changed_at = ?, etag = ?, last_modified = ?, error = ?, failures = ?
+                WHERE person_id = ? AND address = ?
+                """, arguments: [state.fetchedAt, state.changedAt, state.etag, state.lastModified, state.error, state.failures,
+                                 person, address])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Writes live calendars inside a caller's transaction (`save`): each replaces or removes the person's row.
+    func write(_ calendars: [LiveCalendarWrite], _ db: Database) throws {
+        for w in calendars {
+            if let c = w.calendar {
+                try LiveCalendarRecord(c).save(db)
+            } else {
+                try LiveCalendarRecord.filter(LiveCalendarRecord.Columns.personId == w.person).deleteAll(db)
+            }
+        }
+    }
+}
