@@ -27,7 +27,7 @@ struct ServiceConfigTests {
                 http: {host: 0.0.0.0, port: 8081, baseURL: "https://forum.example.org"}
                 smtp: {url: "smtp://mail.example.org:587", from: forum@example.org, user: forum, passwordFile: smtp.pw}
                 imap: {url: "imaps://mail.example.org:993/INBOX", user: forum, every: 30}
-                calendars: {every: 600}
+                calendars: {every: 600, allowPrivateAddresses: true}
                 digest: {to: organizer@example.org, every: 3600}
                 """, 0o644),
             "smtp.pw": ("hunter2\n", 0o600),
@@ -38,7 +38,7 @@ struct ServiceConfigTests {
         #expect(c.smtp?.url == "smtp://mail.example.org:587" && c.smtp?.from == "forum@example.org" && c.smtp?.user == "forum")
         #expect(c.smtp?.password?.value == "hunter2")
         #expect(c.imap?.every == 30 && c.imap?.password.value == "from-env")
-        #expect(c.calendars?.every == 600 && c.digest?.to == "organizer@example.org")
+        #expect(c.calendars?.every == 600 && c.calendars?.allowPrivateAddresses == true && c.digest?.to == "organizer@example.org")
         // A secret printed by accident says where it came from, never what it is.
         #expect(!"\(c.smtp!.password!)".contains("hunter2"))
     }
@@ -55,6 +55,7 @@ struct ServiceConfigTests {
         let cases: [(String, String)] = [
             ("database: a\nhttp:\n  prot: 80\n", ":3: http.prot is not a known key"),
             ("http:\n  port: 99999\n", ":2: http.port must be a whole number from 0 to 65535"),
+            ("calendars:\n  allowPrivateAddresses: sometimes\n", ":2: calendars.allowPrivateAddresses must be true or false"),
             ("smtp:\n  from: a@b\n", ":2: smtp.url is missing"),
             ("smtp:\n  url: http://x\n", ":2: smtp.url must be smtp://"),
             ("imap:\n  url: imap://host:143\n", ":2: imap.url must be imap://HOST:PORT/FOLDER"),

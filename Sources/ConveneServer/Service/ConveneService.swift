@@ -25,6 +25,7 @@ public struct ConveneService: Sendable {
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var settings = ServerSettings(host: config.http.host, port: config.http.port)
         if let baseURL = config.http.baseURL { settings.links = try FeedLinks(baseURL: baseURL) }
+        settings.allowPrivateAddresses = config.calendars?.allowPrivateAddresses ?? false
         let server = FeedServer(source: StoreFeedSource(store: store), settings: settings, logger: logger, pageStore: store,
                                 operations: operations)
         let operations = operations
@@ -45,9 +46,11 @@ public struct ConveneService: Sendable {
                 credentials: MailboxCredentials(user: imap.user, password: imap.password.value),
                 every: .seconds(imap.every), operations: operations, logger: logger)))
         }
-        for (name, section) in [("calendars", config.calendars != nil),
-                                ("digest", config.digest != nil)] where section {
-            logger.warning("config section not run by this version", metadata: ["section": "\(name)"])
+        if let calendars = config.calendars {
+            services.append(.init(service: CalendarWorker(store: store, settings: calendars, operations: operations, logger: logger)))
+        }
+        if config.digest != nil {
+            logger.warning("config section not run by this version", metadata: ["section": "digest"])
         }
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)

@@ -1,3 +1,4 @@
+import ConveneCore
 import CoreMetrics
 import NIOConcurrencyHelpers
 import Prometheus
@@ -27,6 +28,7 @@ package final class Operations: Sendable {
     let mailSending: CoreMetrics.Gauge
     let imapErrors: CoreMetrics.Counter
     private let mailbox: NIOLockedValueBox<[String: CoreMetrics.Counter]> = .init([:])
+    private let calendarGauges: NIOLockedValueBox<[String: (last: CoreMetrics.Gauge, failures: CoreMetrics.Counter)]> = .init([:])
 
     package init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -76,6 +78,22 @@ package final class Operations: Sendable {
             all[outcome] = c
             return c
         }
+    }
+
+    /// Records a refresh of one calendar source: a person's live calendar (`kind` `live`, by person id,
+    /// never the address) or the plan's calendar files (`files`, no person).
+    func calendarRefreshed(person: String, kind: String, at now: Instant, failed: Bool) {
+        let metrics = calendarGauges.withLockedValue { all in
+            let key = "\(kind)/\(person)"
+            if let m = all[key] { return m }
+            let dimensions = [("kind", kind), ("person", person)]
+            let m = (last: CoreMetrics.Gauge(label: "convene_calendar_last_refresh_timestamp_seconds", dimensions: dimensions, factory: factory),
+                     failures: CoreMetrics.Counter(label: "convene_calendar_refresh_failures_total", dimensions: dimensions, factory: factory))
+            all[key] = m
+            return m
+        }
+        metrics.last.record(Double(now.secondsSinceEpoch))
+        metrics.failures.increment(by: failed ? 1 : 0)
     }
 
     /// The metrics in Prometheus' text format, version 0.0.4.

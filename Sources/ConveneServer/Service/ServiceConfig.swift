@@ -51,6 +51,9 @@ public struct ServiceConfig: Sendable {
     public struct Calendars: Sendable {
         /// Seconds between refreshes of the stakeholders' calendars.
         public var every = 900
+        /// Whether live calendars (saved on pages, refreshed by the worker) may be on loopback, link-local
+        /// or private addresses; false, since an address is anyone's to type and the server would fetch it.
+        public var allowPrivateAddresses = false
     }
 
     /// The `digest` section.
@@ -119,9 +122,15 @@ public struct ServiceConfig: Sendable {
             if let v = m["every"] { imap!.every = try reader.int(v, "imap.every", in: 1...86_400) }
         }
         if let node = top["calendars"] {
-            let m = try reader.section(node, "calendars", keys: ["every"])
+            let m = try reader.section(node, "calendars", keys: ["every", "allowPrivateAddresses"])
             calendars = Calendars()
             if let v = m["every"] { calendars!.every = try reader.int(v, "calendars.every", in: 1...604_800) }
+            if let v = m["allowPrivateAddresses"] {
+                guard let b = v.scalar.flatMap({ Bool.construct(from: $0) }) else {
+                    throw reader.error(v, "calendars.allowPrivateAddresses", "must be true or false")
+                }
+                calendars!.allowPrivateAddresses = b
+            }
         }
         if let node = top["digest"] {
             let m = try reader.section(node, "digest", keys: ["to", "every"])
