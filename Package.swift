@@ -122,7 +122,8 @@ let package = Package(
             name: "ConveneAppTests",
             dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore", "ConveneTestFixtures"]
         ),
-        .testTarget(name: "conveneTests", dependencies: ["convene"], exclude: ["Golden"]),
+        .testTarget(name: "conveneTests", dependencies: ["convene", "ConveneApp", "ConveneMail", "ConveneStore", "ConveneTestFixtures"],
+                    exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",
             dependencies: ["ConveneMail", "ConveneICal", "ConveneCore", "ConveneTestFixtures"],
