@@ -74,4 +74,37 @@ struct CalendarWorkerTests {
         task.cancel()
         _ = await task.result
     }
+
+    /// Calendar files that cannot be read are reported and read again only after a backoff, and the
+    /// busy times stored stay as they were.
+    @Test func unreadableCalendarFilesBackOff() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        var event = f.event
+        event.stakeholders[1].calendars = ["missing.ics"]
+        try f.store.save(ChangeRecord(basedOn: nil, command: "import", detail: "", plan: ChangeRecord.Plan(
+            event: event, file: f.folder.appendingPathComponent("plan.yaml").path, busy: [:])), at: Fixture.at("2027-02-02T00:00:00Z"))
+        let config = f.folder.appendingPathComponent("convene.yaml").path
+        try "database: test.sqlite\nhttp: {port: 0}\ncalendars: {every: 1}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let revision = try f.store.factsRevision()
+        let service = ConveneService(config: try ServiceConfig(file: config), store: f.store)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task { try await service.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let client = HTTPClient(port: try #require(await iterator.next()))
+        try await Task.sleep(for: .milliseconds(3500))
+        let health = try await client.get("/healthz")
+        let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
+        let worker = try #require(workers["calendars"] as? [String: Any])
+        #expect(worker["state"] as? String == "failing" && (worker["lastError"] as? String)?.contains("calendar files:") == true)
+        let failures = try await client.get("/metrics").text.split(separator: "\n")
+            .first { $0.hasPrefix("convene_calendar_refresh_failures_total") && $0.contains("files") }
+        let count = failures.flatMap { $0.split(separator: " ").last }.flatMap { Double($0) } ?? 0
+        // Passes at 0, 1, 2 and 3 s; reads at 0 and 2 s only (then not before 6 s).
+        #expect(count >= 1 && count <= 2, "\(String(describing: failures))")
+        #expect(try f.store.factsRevision() == revision)
+        task.cancel()
+        _ = await task.result
+    }
 }

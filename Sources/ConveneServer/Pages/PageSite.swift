@@ -138,12 +138,12 @@ struct PageSite: Sendable {
     /// The live calendar part: the address field (empty: the address is not shown again, it is a
     /// secret and the page may be on a shared screen), and what was read and when, or the error.
     private func calendarContext(person: String, words: [String: String]) throws -> [String: Any] {
-        let current = try ChangePipeline(store: store).current()
-        guard let stakeholder = current.plan.stakeholder(person) else { return [:] }
+        // Only the plan and the calendars: the page needs no draft or answers for this part.
+        guard let event = try store.event(), let stakeholder = event.stakeholder(person) else { return [:] }
         var c: [String: Any] = [:]
-        guard let calendar = current.live[person] else { return c }
-        let zone = ZoneRules(identifier: stakeholder.timeZone) ?? ZoneRules(identifier: current.plan.timeZone)!
-        let days = current.plan.days.map(\.hours)
+        guard let calendar = try store.liveCalendars()[person] else { return c }
+        let zone = ZoneRules(identifier: stakeholder.timeZone) ?? ZoneRules(identifier: event.timeZone) ?? ZoneRules(identifier: "UTC")!
+        let days = event.days.map(\.hours)
         let inDays = calendar.busy.filter { b in days.contains { $0.overlaps(b.interval) } }
         c["saved"] = true
         c["address"] = CalendarFetcher.redacted(calendar.address)

@@ -17,26 +17,35 @@ struct CalendarWorker: Service {
     let operations: Operations
     let logger: Logger
 
+    /// The plan's calendar files as the loop last saw them, and its backoff after they could not be read.
+    struct Files {
+        var seen: [String: Date] = [:]
+        var failures = 0
+        var retryAt: Int64 = 0
+    }
+
     func run() async throws {
         operations.set("calendars", state: "running")
-        var seen: [String: Date] = [:]
+        var files = Files()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            seen = await pass(seen: seen)
+            files = await pass(files)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(settings.every)) }
         }
         operations.set("calendars", state: "stopped")
     }
 
-    /// One refresh of every source; returns the files' modification times as seen.
-    private func pass(seen: [String: Date]) async -> [String: Date] {
+    /// One refresh of every source that is due; returns the files' state for the next.
+    private func pass(_ before: Files) async -> Files {
         let store = store, every = settings.every
         let fetcher = CalendarFetcher(allowPrivateAddresses: settings.allowPrivateAddresses)
         let now = DeliveryWorker.current()
+        let filesDue = now.secondsSinceEpoch >= before.retryAt
+        let seen = before.seen
         do {
             let (live, files) = try await offThread {
                 let live = try LiveCalendars(store: store, fetcher: fetcher)
                     .refresh(at: now, due: { LiveCalendars.isDue($0, every: every, at: now) })
-                return (live, try CalendarFiles(store: store).refresh(seen: seen, at: now))
+                return (live, filesDue ? try CalendarFiles(store: store).refresh(seen: seen, at: now) : nil)
             }
             var failures: [String] = []
             for r in live {
@@ -51,26 +60,35 @@ struct CalendarWorker: Service {
                     logger.warning("calendar refresh failed", metadata: ["person": "\(r.person)", "error": "\(reason)"])
                 }
             }
-            if files.read {
+            var after = before
+            if let files, files.read {
                 operations.calendarRefreshed(person: "", kind: "files", at: now, failed: files.error != nil)
                 if let error = files.error {
-                    failures.append("calendar files: \(error)")
+                    // Read again after `every` doubled for each failure in a row, as a live calendar is.
+                    after.failures += 1
+                    after.retryAt = now.secondsSinceEpoch + (Int64(every) << Int64(min(after.failures, 6))) - Int64(every) / 2
                     logger.warning("calendar files cannot be read", metadata: ["error": "\(error)"])
-                } else if let change = files.change, change.saved != nil {
-                    logger.info("calendar files changed", metadata: ["conflicts": "\(change.proposal.added.count)"])
+                } else {
+                    after.failures = 0
+                    if let change = files.change, change.saved != nil {
+                        logger.info("calendar files changed", metadata: ["conflicts": "\(change.proposal.added.count)"])
+                    }
                 }
+                after.seen = files.seen
             }
+            // A failing source stays reported until it is read well again.
+            if after.failures > 0 { failures.append("calendar files: \(files?.error ?? "not read since the last failure")") }
             operations.set("calendars", state: failures.isEmpty ? "idle" : "failing", lastRun: now.iso8601,
                            lastError: .some(failures.isEmpty ? nil : failures.joined(separator: "; ")))
-            return files.seen
+            return after
         } catch is CancellationError {
-            return seen
+            return before
         } catch let e as AppError where e == .noEvent {
             operations.set("calendars", state: "idle", lastRun: now.iso8601, lastError: .some(e.message))
         } catch {
             logger.warning("calendar refresh failed", metadata: ["error": "\(error)"])
             operations.set("calendars", state: "failing", lastRun: now.iso8601, lastError: .some("\(error)"))
         }
-        return seen
+        return before
     }
 }
