@@ -78,6 +78,24 @@ public struct LiveCalendars: Sendable {
         return result
     }
 
+    /// A person's live calendar as their page shows it.
+    public struct Shown: Sendable {
+        public var calendar: LiveCalendar
+        /// The person's zone (else the event's), in which the page shows times.
+        public var zone: ZoneRules
+        /// The busy times that fall in the event's days, by start.
+        public var inEventDays: [BusyPeriod]
+    }
+
+    /// `person`'s live calendar for their page; nil when they have none. Reads only the plan and the calendars.
+    public func shown(for person: String) throws -> Shown? {
+        guard let event = try store.event(), let stakeholder = event.stakeholder(person),
+              let calendar = try store.liveCalendars()[person] else { return nil }
+        let zone = ZoneRules(identifier: stakeholder.timeZone) ?? ZoneRules(identifier: event.timeZone) ?? ZoneRules(identifier: "UTC")!
+        let days = event.days.map(\.hours)
+        return Shown(calendar: calendar, zone: zone, inEventDays: calendar.busy.filter { b in days.contains { $0.overlaps(b.interval) } })
+    }
+
     /// Removes `person`'s live calendar; their busy times from it stop counting.
     @discardableResult
     public func remove(person: String, at now: Instant) throws -> ChangeOutcome {

@@ -138,13 +138,9 @@ struct PageSite: Sendable {
     /// The live calendar part: the address field (empty: the address is not shown again, it is a
     /// secret and the page may be on a shared screen), and what was read and when, or the error.
     private func calendarContext(person: String, words: [String: String]) throws -> [String: Any] {
-        // Only the plan and the calendars: the page needs no draft or answers for this part.
-        guard let event = try store.event(), let stakeholder = event.stakeholder(person) else { return [:] }
         var c: [String: Any] = [:]
-        guard let calendar = try store.liveCalendars()[person] else { return c }
-        let zone = ZoneRules(identifier: stakeholder.timeZone) ?? ZoneRules(identifier: event.timeZone) ?? ZoneRules(identifier: "UTC")!
-        let days = event.days.map(\.hours)
-        let inDays = calendar.busy.filter { b in days.contains { $0.overlaps(b.interval) } }
+        guard let shown = try LiveCalendars(store: store, fetcher: fetcher).shown(for: person) else { return c }
+        let (calendar, zone, inDays) = (shown.calendar, shown.zone, shown.inEventDays)
         c["saved"] = true
         c["address"] = CalendarFetcher.redacted(calendar.address)
         if let at = calendar.state.fetchedAt {
