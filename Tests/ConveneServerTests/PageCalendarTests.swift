@@ -56,6 +56,8 @@ struct PageCalendarTests {
             #expect(posted.header("Location") == path + "?said=calendarFailed#calendar")
             let shown = try await client.get(path).text
             #expect(shown.contains("The last read failed:") && shown.contains("127.0.0.1 is a loopback address"))
+            let ja = try await client.get(PageLinks.path(try PageLinks(store: f.store).issue(for: "ito", at: Fixture.at("2027-02-02T00:00:00Z"))))
+            #expect(ja.text.contains("<label for=\"address\">カレンダーのアドレス</label>") && ja.text.contains(">カレンダーを保存</button>"))
         }
     }
 }
