@@ -8,10 +8,11 @@ struct AvailabilityCommand: AsyncParsableCommand {
         commandName: "availability",
         abstract: "Show who has given their availability and when, who has not, and when required people can come.",
         discussion: """
-            Each person's unavailable times (the plan's, their calendars' and what they marked on their page) \
-            and "if need be" times, then per day a grid of how many required people can come in each slot. \
+            Each person's unavailable times (the plan's, their calendars' and what they marked on their page), \
+            "if need be" times and live calendar (the address as scheme and host only), then per day a grid of how many required people can come in each slot. \
             With --json prints {"people": [{"id", "name", "answered", "answeredAt", "anyTime", "note", \
-            "unavailable": [[from, to]], "ifNeedBe": [[from, to]], "required"}], "requiredPeople", \
+            "unavailable": [[from, to]], "ifNeedBe": [[from, to]], "required", "calendar": {"address", "fetched", \
+            "busy", "error"}}], "requiredPeople", \
             "days": [{"date", "slots": [{"start", "end", "available", "ifNeedBe"}]}]}.
             """)
 
