@@ -35,6 +35,8 @@ struct CalendarsCommandTests {
         #expect(list.stdout.hasPrefix("g-mizuno-taro\thttp://127.0.0.1:\(server.port)/…\t2 busy times, fetched 20"), "\(list.stdout)")
         for out in [refused, unchanged, changed, list] { #expect(!out.stdout.contains("s3cr3t") && !out.stderr.contains("mizuno.ics")) }
 
+        let text = try CommandLine.run(["availability"], in: folder.url, environment: env)
+        #expect(text.stdout.contains("g-mizuno-taro:\n  calendar: http://127.0.0.1:\(server.port)/…, 2 busy times, fetched 20"), "\(text.stdout)")
         let json = try CommandLine.run(["availability", "--json"], in: folder.url, environment: env)
         let people = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["people"] as? [[String: Any]])
         let mizuno = try #require(people.first { $0["id"] as? String == "g-mizuno-taro" })
