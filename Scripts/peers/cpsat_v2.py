@@ -21,6 +21,7 @@ unscheduled priority, S its status, T the seconds the first phase took; then
 terms given U (a floor of the whole soft level only when the first phase is OPTIMAL).
 """
 import json
+import math
 import sys
 import time as clock
 from datetime import datetime, time, timedelta, timezone
@@ -348,12 +349,13 @@ def main(argv):
     status = solver.Solve(cp)
     first_phase = clock.monotonic() - began
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        bound = int(solver.BestObjectiveBound()) if status == cp_model.INFEASIBLE else 0
+        # Without a schedule the floor still holds (0 when the search had none yet).
+        bound = max(0, math.ceil(solver.BestObjectiveBound() - 1e-6)) if status != cp_model.MODEL_INVALID else 0
         print(f"bound_unscheduled={bound} status={solver.StatusName(status)} seconds={first_phase:.1f}")
         return 1
     optimal = status == cp_model.OPTIMAL
     best = int(solver.ObjectiveValue())
-    bound = int(round(solver.BestObjectiveBound()))
+    bound = math.ceil(solver.BestObjectiveBound() - 1e-6)
     solution = model.solution(solver)
     print(f"bound_unscheduled={bound} status={solver.StatusName(status)} seconds={first_phase:.1f}", flush=True)
 
