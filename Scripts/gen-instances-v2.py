@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Write convene-instance/2 files of an international patient network's year, deterministic by seed.
 
-usage: gen-instances-v2.py OUTDIR [--seed N] [--sizes 300,2000,10000]
+usage: gen-instances-v2.py OUTDIR [--seed N] [--sizes 300,2000,10000] [--family network|capacity]
 
 Not the shape of the version 1 forums: a network based in Tokyo runs symposium weeks and weekly
 evening seminar series, with speakers abroad who join remotely in their own hours.
 For each size N it writes two instances:
   network-N-loose.json  every session fits: a planted schedule proves it (about 55% of room time used)
   network-N-tight.json  the same sessions with a third of the rooms gone: not everything can fit
+With --family capacity it writes one capacity-tight instance per size instead:
+  capacity-N.json       large sessions outnumber large-room minutes (by 30% in every symposium week),
+                        a third of the people remote, only a tenth of the rooms large beside the hall;
+                        up to 300 sessions it is two weeks (three rooms or more), and 60-150 are small enough for an
+                        exact peer (Scripts/peers/cpsat_v2.py)
 
 What version 2 brings is all there:
   - remote people in Paris, London, New York, Los Angeles, Seoul and Sydney with acceptable hours
@@ -48,10 +53,15 @@ def inside(zone, rng, start, end):
     return lo <= start and end <= hi
 
 
-def generate(n, seed):
-    rnd = random.Random(f"v2-{seed}-{n}")
+# Large sessions need a room of at least this capacity; only the hall and the first eighth of rooms have one.
+LARGE = 100
+
+
+def generate(n, seed, family="network"):
+    capacity = family == "capacity"
+    rnd = random.Random(f"v2-{seed}-{n}" if not capacity else f"v2-capacity-{seed}-{n}")
     # Symposium weeks of weekdays 09:00-18:00, and two evenings a week (Tue, Thu 18:00-21:00) for series.
-    weeks = max(8, round(n / 400))
+    weeks = max(8, round(n / 400)) if not capacity or n > 300 else 2
     start = datetime(2027, 3, 1, tzinfo=TOKYO)  # a Monday; Europe and America change clocks during the year
     days, evenings = [], []
     for w in range(weeks):
@@ -70,7 +80,7 @@ def generate(n, seed):
     people = []
     for i in range(n_people):
         p = {"id": f"p-{i:05d}", "group": GROUPS[i % 5]}
-        if rnd.random() < 0.2:
+        if rnd.random() < (0.2 if not capacity else 1 / 3):
             p["hours"] = dict(zone=rnd.choice(REMOTE_ZONES), **HOURS)
         people.append(p)
     busy = {p["id"]: [] for p in people}
@@ -85,12 +95,12 @@ def generate(n, seed):
     durations = [30, 45, 60, 60, 90]
     mean = sum(durations) / len(durations)
     room_minutes = sum((b - a).total_seconds() / 60 for a, b, _ in windows)
-    n_rooms = max(4, math.ceil(n * mean / (0.55 * room_minutes)))
+    n_rooms = max(4 if not capacity else 3, math.ceil(n * mean / (0.55 * room_minutes)))
     rooms = []
     for i in range(n_rooms):
         if i == 0:
             cap, feats = 600, ["interpretation", "streaming", "wheelchair"]
-        elif i < max(2, n_rooms // 8):
+        elif i < (max(2, n_rooms // 8) if not capacity else 1 + n_rooms // 10):
             cap, feats = rnd.choice([200, 300]), ["interpretation", "wheelchair"]
         else:
             cap, feats = rnd.choice([20, 30, 50, 80]), (["wheelchair"] if rnd.random() < 0.8 else [])
@@ -266,13 +276,41 @@ def generate(n, seed):
             if free(p["id"], a, b):
                 p["unavailable"] = [[iso(a), iso(b)]]
 
+    if capacity:
+        crowd_large_rooms(rnd, sessions, rooms, symposium_days, exclusive_spans, {i for x in series for i in x["sessions"]})
     inst = {
-        "format": "convene-instance/2", "name": f"network-{n}", "timeZone": "Asia/Tokyo", "slotMinutes": SLOT,
+        "format": "convene-instance/2", "name": f"network-{n}" if not capacity else f"capacity-{n}", "timeZone": "Asia/Tokyo", "slotMinutes": SLOT,
         "days": [[iso(a), iso(b)] for a, b, _ in windows], "rooms": rooms, "people": people, "sessions": sessions,
         "apart": apart, "series": series, "weights": {"outsideHours": 2, "seriesTime": 3},
     }
     solution = {"format": "convene-solution/2", "instance": inst["name"], "assignments": planted, "unscheduled": []}
     return inst, solution
+
+
+def crowd_large_rooms(rnd, sessions, rooms, symposium_days, exclusive_spans, in_series):
+    """Turns talks into large sessions until, in each symposium week, their minutes are 1.3 times the minutes
+    the large rooms have left beside the plenaries (large rooms are open only on symposium days)."""
+    large = [r for r in rooms if r["capacity"] >= LARGE]
+    smallest = min(r["capacity"] for r in large)
+    week = lambda t: (t - timedelta(days=t.weekday())).date()
+    supply = {}
+    for a, b, _ in symposium_days:
+        minutes = (b - a).total_seconds() / 60
+        plenary = sum((min(b, y) - max(a, x)).total_seconds() / 60 for x, y in exclusive_spans if x < b and a < y)
+        supply[week(a)] = supply.get(week(a), 0) + len(large) * (minutes - plenary)
+    talks = {}
+    for s in sessions:
+        if not s.get("exclusive") and s["id"] not in in_series:
+            talks.setdefault(week(datetime.fromisoformat(s["windows"][0][0])), []).append(s)
+    for w, group in sorted(talks.items()):
+        demand = sum(s["duration"] for s in group if s["audience"] >= LARGE)
+        rnd.shuffle(group)
+        for s in group:
+            if demand >= 1.3 * supply.get(w, 0):
+                break
+            if s["audience"] < LARGE:
+                s["audience"] = rnd.randint(LARGE, min(smallest, 300))
+                demand += s["duration"]
 
 
 def main(argv):
@@ -282,9 +320,18 @@ def main(argv):
     out = argv[1]
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 1
     sizes = [int(x) for x in argv[argv.index("--sizes") + 1].split(",")] if "--sizes" in argv else [300, 2000, 10000]
+    family = argv[argv.index("--family") + 1] if "--family" in argv else "network"
+    if family not in ("network", "capacity"):
+        print(f"gen-instances-v2.py: --family is network or capacity, not {family!r}", file=sys.stderr)
+        return 2
     import os
     os.makedirs(out, exist_ok=True)
     for n in sizes:
+        if family == "capacity":
+            inst, _ = generate(n, seed, family)
+            with open(f"{out}/capacity-{n}.json", "w") as f:
+                json.dump(inst, f, indent=1)
+            continue
         inst, planted = generate(n, seed)
         with open(f"{out}/network-{n}-loose.json", "w") as f:
             json.dump(inst, f, indent=1)

@@ -3,25 +3,62 @@ import ConveneCore
 /// What no schedule of an instance can beat, on both levels of the score: the search stops as soon
 /// as it meets it, and reports the gap it leaves otherwise.
 ///
-/// Unscheduled priority: the sessions that fit nowhere even alone, plus the larger of what the rest must
-/// give up because rooms have only so many minutes (for each size of room, the sessions that need at least
-/// that size must fit in those rooms' open time; the cheapest priority per minute gives way first) and
-/// what series must give up because no chain of their sessions' own dates keeps the cadence.
+/// Unscheduled priority: the sessions that fit nowhere even alone, plus the largest of what the rest must
+/// give up because rooms have only so many minutes (`roomTime`), because people in many sessions have
+/// only so many minutes (`people`), and because no chain of a series' own dates keeps its cadence.
 /// Soft: moves a repair cannot avoid — previous entries naming sessions the instance lacks, entries
 /// a session could never hold again even alone, and one move per clashing pair of previous spots
-/// (pairs taken disjoint, so each forces a different move).
+/// (pairs taken disjoint, so each forces a different move) — plus what every start a session may have
+/// costs it (`startCosts`).
 enum LowerBound {
     static func of(_ problem: Problem) -> Score {
-        Score(unscheduled: unscheduled(problem), soft: moved(problem) * problem.movedWeight)
-    }
-
-    static func unscheduled(_ problem: Problem) -> Int {
-        var bound = 0
+        var nowhere = 0
         var rest: [Int] = []
         for s in 0..<problem.sessionCount {
-            if problem.fitsNowhere(s) { bound += problem.priority[s] } else { rest.append(s) }
+            if problem.fitsNowhere(s) { nowhere += problem.priority[s] } else { rest.append(s) }
         }
-        return bound + max(roomTime(problem, rest), series(problem))
+        let lost = max(roomTime(problem, rest), people(problem, rest), series(problem))
+        return Score(unscheduled: nowhere + lost,
+                     soft: moved(problem) * problem.movedWeight + startCosts(problem, rest, leftOut: lost))
+    }
+
+    /// The least priority a set of sessions must give up so that their weights (minutes) fit in `supply`: the
+    /// knapsack's LP relaxation, in which the cheapest priority per minute gives way first and a part of a
+    /// session counts as its share of priority; rounded up, as priorities are whole.
+    static func knapsackLoss(_ items: [(weight: Double, priority: Int)], supply: Double) -> Int {
+        let demand = items.reduce(0) { $0 + $1.weight }
+        guard demand > supply + 1e-9 else { return 0 }
+        var excess = demand - max(0, supply), lost = 0.0
+        for item in items.sorted(by: { Double($0.priority) * $1.weight < Double($1.priority) * $0.weight })
+        where excess > 1e-9 && item.weight > 0 {
+            let part = min(1, excess / item.weight)
+            lost += part * Double(item.priority)
+            excess -= part * item.weight
+        }
+        return Int((lost - 1e-6).rounded(.up))
+    }
+
+    /// Each session's reach in time: from its first start to the end of its last, and the minutes any of its
+    /// starts may cover, merged.
+    static func reach(_ problem: Problem, _ s: Int) -> (hull: (Int, Int), minutes: MinuteSet) {
+        let d = max(1, problem.duration[s]), starts = problem.starts[s]
+        return ((Int(starts.first ?? 0), Int(starts.last ?? 0) + d), MinuteSet(starts.map { (Int($0), Int($0) + d) }))
+    }
+
+    /// Groups sessions whose hulls overlap, so that each group's sessions only ever use minutes inside its own
+    /// span and groups never share a minute: what each group must give up adds up.
+    static func spans(_ sessions: [Int], hull: (Int) -> (Int, Int)) -> [(span: (Int, Int), sessions: [Int])] {
+        var out: [(span: (Int, Int), sessions: [Int])] = []
+        for s in sessions.sorted(by: { hull($0).0 < hull($1).0 }) {
+            let h = hull(s)
+            if let last = out.last, h.0 < last.span.1 {
+                out[out.count - 1].span.1 = max(last.span.1, h.1)
+                out[out.count - 1].sessions.append(s)
+            } else {
+                out.append(((h.0, h.1), [s]))
+            }
+        }
+        return out
     }
 
     /// The priority series' sessions that fit somewhere alone must leave out because their cadence
@@ -57,36 +94,6 @@ enum LowerBound {
             lost += members.reduce(0) { $0 + problem.priority[$1] } - heaviest
         }
         return lost
-    }
-
-    /// The most priority any capacity level forces out for lack of room time (rounded up, as priorities are whole).
-    static func roomTime(_ problem: Problem, _ sessions: [Int]) -> Int {
-        let facts = problem.facts
-        let days = MinuteSet(facts.days.map { ($0.start, $0.end) })
-        let open = facts.rooms.map { room in
-            zip(days.starts, days.ends).reduce(0) { total, day in
-                let closed = zip(room.closed.starts, room.closed.ends).reduce(0) { $0 + max(0, min($1.1, day.1) - max($1.0, day.0)) }
-                return total + (day.1 - day.0) - closed
-            }
-        }
-        var best = 0
-        for level in Set(facts.rooms.map(\.capacity)) {
-            let rooms = Set(facts.rooms.indices.filter { facts.rooms[$0].capacity >= level }.map(Int32.init))
-            let supply = rooms.reduce(0) { $0 + open[Int($1)] }
-            let bound = sessions.filter { !problem.rooms[$0].isEmpty && problem.rooms[$0].allSatisfy(rooms.contains) }
-            let demand = bound.reduce(0) { $0 + problem.duration[$1] }
-            guard demand > supply else { continue }
-            // Give up the least priority per minute first; a part of a session counts as its share of priority.
-            var excess = Double(demand - supply), lost = 0.0
-            for s in bound.sorted(by: { Double(problem.priority[$0]) / Double(max(1, problem.duration[$0]))
-                < Double(problem.priority[$1]) / Double(max(1, problem.duration[$1])) }) where excess > 0 {
-                let d = Double(max(1, problem.duration[s])), part = min(1, excess / d)
-                lost += part * Double(problem.priority[s])
-                excess -= part * d
-            }
-            best = max(best, Int((lost - 1e-9).rounded(.up)))
-        }
-        return best
     }
 
     /// Previous entries that must count as moved in any schedule.
