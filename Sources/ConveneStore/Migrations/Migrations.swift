@@ -27,6 +27,7 @@ enum Migrations {
         m.registerMigration("v7-service-send-lease", migrate: sendLease)
         m.registerMigration("v7-ask-outbox", migrate: askOutbox)
         m.registerMigration("v7-ask-page-links", migrate: askPageLinks)
+        m.registerMigration("v7-digest", migrate: digest)
         return m
     }
 
