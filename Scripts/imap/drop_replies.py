@@ -3,32 +3,34 @@ that `convene invite --transport file:DIR` wrote: a decline from the attendee (O
 text/calendar, X-MICROSOFT-CDO-*, a COMMENT in Japanese), the same answer sent by a stranger, a reply in
 words, a COUNTER proposing a new time, and an unreadable one (a REPLY with no VEVENT).
 Prints: UID-of-session ATTENDEE.
+With --each N: one REPLY (accept or decline, Outlook's shape) from the recipient of each of the first N
+invitations instead, each about another session or person, for Scripts/crash/scenario-imap. Prints N.
 
-Usage: drop_replies.py OUTBOX_DIR MAILDIR_NEW"""
+Usage: drop_replies.py OUTBOX_DIR MAILDIR_NEW [--each N]"""
 import base64, email, email.policy, glob, re, sys
 
 outbox, new = sys.argv[1], sys.argv[2]
-invitation = None
-for path in sorted(glob.glob(outbox + "/*.eml")):
-    message = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/calendar" and "REQUEST" in part.get("Content-Type", "").upper():
-            invitation = (message, part.get_content())
-            break
-    if invitation:
-        break
-if not invitation:
-    sys.exit("drop_replies: no invitation in " + outbox)
-message, calendar = invitation
-unfolded = re.sub(r"\r?\n[ \t]", "", calendar)
-def prop(name):
-    m = re.search(r"^" + name + r"[;:](.*)$", unfolded, re.M)
-    return m.group(1) if m else ""
-uid = prop("UID")
-sequence = prop("SEQUENCE") or "0"
-organizer = "mailto:" + prop("ORGANIZER").split("mailto:")[-1]
-dtstart, dtend = prop("DTSTART"), prop("DTEND")
-attendee = email.utils.parseaddr(message["To"])[1].lower()
+each = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--each" else None
+
+def invitations():
+    for path in sorted(glob.glob(outbox + "/*.eml")):
+        message = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
+        for part in message.walk():
+            if part.get_content_type() == "text/calendar" and "REQUEST" in part.get("Content-Type", "").upper():
+                yield message, part.get_content()
+                break
+
+def take(invitation):
+    global uid, sequence, organizer, attendee
+    message, calendar = invitation
+    unfolded = re.sub(r"\r?\n[ \t]", "", calendar)
+    def prop(name):
+        m = re.search(r"^" + name + r"[;:](.*)$", unfolded, re.M)
+        return m.group(1) if m else ""
+    uid = prop("UID")
+    sequence = prop("SEQUENCE") or "0"
+    organizer = "mailto:" + prop("ORGANIZER").split("mailto:")[-1]
+    attendee = email.utils.parseaddr(message["To"])[1].lower()
 
 def reply(method, partstat, extra=""):
     return "\r\n".join([
@@ -58,6 +60,24 @@ def mail(name, sender, subject, text, calendar=None, method="REPLY"):
     with open(f"{new}/{name}.eml", "wb") as f:
         f.write("\r\n".join(lines).encode())
 
+if each is not None:
+    seen = set()
+    for invitation in invitations():
+        take(invitation)
+        if (uid, attendee) in seen:
+            continue
+        seen.add((uid, attendee))
+        answer = "DECLINED" if len(seen) % 3 == 0 else "ACCEPTED"
+        mail("%04d-reply" % len(seen), attendee, answer.title() + ": invitation", "Answer.", reply("REPLY", answer))
+        if len(seen) == each:
+            break
+    print(len(seen))
+    sys.exit(0)
+
+first = next(invitations(), None)
+if not first:
+    sys.exit("drop_replies: no invitation in " + outbox)
+take(first)
 subject = "=?utf-8?B?" + base64.b64encode("辞退: 会議".encode()).decode() + "?="
 mail("1-attendee", attendee, subject, "申し訳ありません。",
      reply("REPLY", "DECLINED", "DTSTART;TZID=Tokyo Standard Time:20270301T090000\r\nDTEND;TZID=Tokyo Standard Time:20270301T100000"))

@@ -2,12 +2,14 @@
 # With a third argument ARM: when the file ARM holds a process id, the next message accepted is
 # stored and then that process is killed (-9) before it hears the 250, as a crash between the
 # server's accept and the sender's mark; ARM is removed and one line is added to ARM.killed.
+# $SMTP_DELAY_MS: each message takes that long before it is stored, so a kill can land mid-delivery.
 import asyncio, os, signal, sys
 from aiosmtpd.controller import Controller
 
 inbox, port = sys.argv[1], int(sys.argv[2])
 arm = sys.argv[3] if len(sys.argv) > 3 else None
 os.makedirs(inbox, exist_ok=True)
+delay = float(os.environ.get("SMTP_DELAY_MS", "0")) / 1000
 
 class Inbox:
     count = 0
@@ -17,6 +19,7 @@ class Inbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
     async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(delay)
         Inbox.count += 1
         with open(os.path.join(inbox, "%05d.eml" % Inbox.count), "wb") as f:
             f.write(envelope.original_content or envelope.content)

@@ -49,6 +49,24 @@ import Testing
         #expect(try store.answers().isEmpty)
     }
 
+    @Test func anOutlookCounterShowsTheProposedTimeInWordsInTheEventsZone() throws {
+        let store = try prepared()
+        // Outlook's shape: a Windows zone name with its VTIMEZONE, X-MICROSOFT-CDO-*, a COMMENT.
+        let counter = Forum.reply("ACCEPTED", comment: "Une heure plus tard ?")
+            .replacingOccurrences(of: "METHOD:REPLY", with: "METHOD:COUNTER\r\nBEGIN:VTIMEZONE\r\nTZID:Romance Standard Time\r\n"
+                + "BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                + "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\n"
+                + "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE")
+            .replacingOccurrences(of: "DTSTART:20270222T003000Z", with: "DTSTART;TZID=Romance Standard Time:20270222T023000\r\n"
+                + "DTEND;TZID=Romance Standard Time:20270222T033000\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nX-MICROSOFT-DISALLOW-COUNTER:FALSE")
+        #expect(try take(store, Forum.message(from: "claire.dubois@example.fr", calendar: counter), uid: 4).outcome == .held)
+        let entry = try #require(try Inbox.list(store: store).first)
+        // 02:30 in Paris is 10:30 in Tokyo; the invitation said 09:30.
+        #expect(entry.proposal == "\"Opening Plenary\" (s-open): proposes 2027-02-22 10:30–11:30 instead of 2027-02-22 09:30–10:30 "
+            + "(Asia/Tokyo): \"Une heure plus tard ?\"")
+        #expect(try store.answers().isEmpty)
+    }
+
     @Test func aReplyInWordsListsItsSendersSessions() throws {
         let store = try prepared()
         #expect(try take(store, Forum.message(from: "Claire <claire.dubois@example.fr>", calendar: nil), uid: 5).outcome == .held)

@@ -41,6 +41,7 @@ struct InboxCommand: AsyncParsableCommand {
                     } else if let person = e.person {
                         print("  sessions of \(person): \(e.sessions.joined(separator: ", "))")
                     }
+                    if let proposal = e.proposal { print("  \(proposal)") }
                     for line in (e.excerpt ?? "").split(separator: "\n") { print("  | \(line)") }
                 }
             }

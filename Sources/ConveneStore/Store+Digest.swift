@@ -1,0 +1,50 @@
+public import ConveneCore
+import Foundation
+import GRDB
+
+/// What the organizer's digest has covered so far.
+public struct DigestCursor: Sendable, Hashable, Codable {
+    /// The last audit entry reported.
+    public var auditID: Int
+    /// The last held reply reported.
+    public var heldID: Int64
+    /// The conflicts already named, as worded.
+    public var conflicts: [String]
+
+    public init(auditID: Int, heldID: Int64, conflicts: [String]) {
+        self.auditID = auditID
+        self.heldID = heldID
+        self.conflicts = conflicts
+    }
+}
+
+extension Store {
+    /// How far the last digest reported; nil before the first.
+    public func digestCursor() throws -> DigestCursor? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT audit_id, held_id, conflicts FROM digest_state WHERE id = 1") else { return nil }
+            let conflicts = try JSONDecoder().decode([String].self, from: Data((row["conflicts"] as String).utf8))
+            return DigestCursor(auditID: row["audit_id"], heldID: row["held_id"], conflicts: conflicts)
+        }
+    }
+
+    /// Records a digest as reported, only if the cursor is still `previous`: two digests of the same
+    /// changes (two services, or a restart racing a command) report them once.
+    public func advanceDigest(from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
+        try write { db in
+            let conflicts = String(decoding: try JSONEncoder().encode(next.conflicts), as: UTF8.self)
+            if let previous {
+                try db.execute(sql: """
+                    UPDATE digest_state SET audit_id = ?, held_id = ?, conflicts = ?, digested_at = ?
+                    WHERE id = 1 AND audit_id = ? AND held_id = ?
+                    """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601, previous.auditID, previous.heldID])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO digest_state (id, audit_id, held_id, conflicts, digested_at) VALUES (1, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO NOTHING
+                    """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601])
+            }
+            return db.changesCount == 1
+        }
+    }
+}
