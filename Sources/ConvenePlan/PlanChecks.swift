@@ -38,10 +38,28 @@ extension PlanReader {
                 error(n, "an unavailable period of '\(p.id)' is empty")
             }
         }
+        warnAboutSharedAddresses(event, at)
         checkCycles(event, at)
         checkPicks(event, at)
         prove(event, at)
         checkCalendars(event, at)
+    }
+
+    /// A person is one id across every event in a store, so one address under two ids is most likely
+    /// one person entered twice; it stays a warning, as two people may share an office's address.
+    private func warnAboutSharedAddresses(_ event: Event, _ at: PlanPositions) {
+        var first: [String: String] = [:]
+        for p in event.stakeholders {
+            let address = p.email.lowercased()
+            guard !address.isEmpty else { continue }
+            if let earlier = first[address] {
+                guard let node = at.personFields[p.id]?["email"] ?? at.people[p.id] else { continue }
+                warning(node, "people '\(earlier)' and '\(p.id)' share the e-mail address \(p.email); "
+                    + "one person keeps one id in every event")
+            } else {
+                first[address] = p.id
+            }
+        }
     }
 
     /// Reports each `after` cycle once, at the session where it is found.

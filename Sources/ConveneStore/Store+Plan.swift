@@ -80,6 +80,11 @@ extension Store {
         }
     }
 
+    /// The ids of the events this store holds, in order.
+    public func eventIDs() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id") }
+    }
+
     /// The plan file the event was last imported from.
     public func planFile() throws -> String? {
         try read { db in try EventRecord.fetchOne(db)?.planFile }

@@ -192,6 +192,17 @@ struct PlanTests {
         #expect(diagnostics(typo).contains { $0.message.contains("did you mean 'interpretaton'?") })
     }
 
+    @Test func oneAddressOnTwoPeopleIsAWarning() throws {
+        let yaml = basePlan.replacingOccurrences(of: "email: b@example.org", with: "email: A@example.org")
+        let plan = try Plan.parse(yaml: yaml, file: "plan.yaml")
+        let (line, column) = location(of: "A@example.org", in: yaml)
+        #expect(plan.warnings.map(\.description) == [
+            "plan.yaml:\(line):\(column): warning: "
+                + "people 'p-a' and 'p-b' share the e-mail address A@example.org; one person keeps one id in every event",
+        ])
+        #expect(try Plan.parse(yaml: basePlan, file: "plan.yaml").warnings.isEmpty)
+    }
+
     @Test func calendarFilesAreCheckedBeforeImport() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("convene-plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -55,6 +55,18 @@ struct FoundationCommandsTests {
         #expect(try CommandLine.run(["status", "--json"], environment: ["CONVENE_DB": db]).stdout.contains("\"auditEntries\" : 1"))
     }
 
+    @Test func eventPicksTheStoredEventAndRefusesOthersNamingIt() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("forum.sqlite").path
+        #expect(try CommandLine.run(["import", Self.plan, "--db", db]).status == 0)
+        let picked = try CommandLine.run(["status", "--db", db, "--event", "rare-cancers-forum-2027"])
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout == (try CommandLine.run(["status", "--db", db])).stdout)
+        let other = try CommandLine.run(["status", "--db", db, "--event", "seminar-2027"])
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("the store holds no event 'seminar-2027'; it holds rare-cancers-forum-2027"), "\(other.stderr)")
+    }
+
     @Test func compileWritesAnInstance() throws {
         let tmp = try TemporaryFolder()
         let out = tmp.url.appendingPathComponent("instance.json")

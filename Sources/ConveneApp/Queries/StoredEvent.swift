@@ -16,6 +16,25 @@ public struct StoredEvent: Sendable {
         self.event = event
     }
 
+    /// The one place that picks the event a command works on: `requested` when the store holds it,
+    /// else the store's only event. Refuses, naming the events held, an id the store does not hold
+    /// or a choice left open among several. An empty store picks nothing; the command then says
+    /// nothing was imported.
+    public static func choose(_ requested: String?, in store: Store) throws -> String? {
+        let held = try store.eventIDs()
+        guard !held.isEmpty else { return nil }
+        if let requested {
+            guard held.contains(requested) else {
+                throw AppError("the store holds no event '\(requested)'; it holds \(held.joined(separator: ", "))")
+            }
+            return requested
+        }
+        guard held.count == 1 else {
+            throw AppError("the store holds \(held.count) events: \(held.joined(separator: ", ")); give --event ID")
+        }
+        return held[0]
+    }
+
     /// The draft: the latest schedule version; throws `AppError.noSchedule` before the first schedule.
     public func draft() throws -> ScheduleVersion {
         guard let draft = try store.currentSchedule() else { throw AppError.noSchedule }
