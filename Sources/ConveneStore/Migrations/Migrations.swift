@@ -28,6 +28,7 @@ enum Migrations {
         m.registerMigration("v7-ask-outbox", migrate: askOutbox)
         m.registerMigration("v7-ask-page-links", migrate: askPageLinks)
         m.registerMigration("v7-digest", migrate: digest)
+        m.registerMigration("v7-digest-outbox", migrate: digestOutbox)
         return m
     }
 
