@@ -45,9 +45,12 @@ public struct ConveneService: Sendable {
                 credentials: MailboxCredentials(user: imap.user, password: imap.password.value),
                 every: .seconds(imap.every), operations: operations, logger: logger)))
         }
-        for (name, section) in [("calendars", config.calendars != nil),
-                                ("digest", config.digest != nil)] where section {
-            logger.warning("config section not run by this version", metadata: ["section": "\(name)"])
+        if let digest = config.digest {
+            services.append(.init(service: DigestWorker(store: store, to: digest.to, every: .seconds(digest.every),
+                                                        operations: operations, logger: logger)))
+        }
+        if config.calendars != nil {
+            logger.warning("config section not run by this version", metadata: ["section": "calendars"])
         }
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
