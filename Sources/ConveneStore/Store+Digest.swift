@@ -31,20 +31,34 @@ extension Store {
     /// Records a digest as reported, only if the cursor is still `previous`: two digests of the same
     /// changes (two services, or a restart racing a command) report them once.
     public func advanceDigest(from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
+        try write { db in try advanceDigest(db, from: previous, to: next, at: now) }
+    }
+
+    /// Records a digest as reported and queues its mail, in one transaction: neither happens without the
+    /// other, and a digest of changes already reported is not queued. False when it was reported first.
+    public func queueDigest(_ message: OutboxMessage, from previous: DigestCursor?, to next: DigestCursor,
+                            at now: Instant) throws -> Bool {
         try write { db in
-            let conflicts = String(decoding: try JSONEncoder().encode(next.conflicts), as: UTF8.self)
-            if let previous {
-                try db.execute(sql: """
-                    UPDATE digest_state SET audit_id = ?, held_id = ?, conflicts = ?, digested_at = ?
-                    WHERE id = 1 AND audit_id = ? AND held_id = ?
-                    """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601, previous.auditID, previous.heldID])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO digest_state (id, audit_id, held_id, conflicts, digested_at) VALUES (1, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING
-                    """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601])
-            }
-            return db.changesCount == 1
+            guard try advanceDigest(db, from: previous, to: next, at: now) else { return false }
+            _ = try queue(db, [message], release: nil, at: now)
+            try audit(db, at: now, command: "digest", action: "digest", detail: "digest to \(message.recipient) queued")
+            return true
         }
+    }
+
+    private func advanceDigest(_ db: Database, from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
+        let conflicts = String(decoding: try JSONEncoder().encode(next.conflicts), as: UTF8.self)
+        if let previous {
+            try db.execute(sql: """
+                UPDATE digest_state SET audit_id = ?, held_id = ?, conflicts = ?, digested_at = ?
+                WHERE id = 1 AND audit_id = ? AND held_id = ?
+                """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601, previous.auditID, previous.heldID])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO digest_state (id, audit_id, held_id, conflicts, digested_at) VALUES (1, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601])
+        }
+        return db.changesCount == 1
     }
 }

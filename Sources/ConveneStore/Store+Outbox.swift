@@ -18,6 +18,8 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
 
     /// Without angle brackets; unique, so queuing the same message twice keeps one.
     public var messageID: String
+    /// The person it is for; empty for mail to an address that is no person of the event
+    /// (the organizer's digest), which is never superseded.
     public var person: String
     /// The session it tells of; empty for a request for availability.
     public var session: String
@@ -86,7 +88,7 @@ extension Store {
             guard try OutboxRecord.fetchOne(db, key: m.messageID) == nil else { continue }
             position += 1
             try OutboxRecord(
-                messageId: m.messageID, personId: m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
+                messageId: m.messageID, personId: m.person.isEmpty ? nil : m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
                 sequence: m.sequence,
                 // The iTIP method, kept as a column for anyone reading the table with SQL.
                 method: m.kind.itipMethod, kind: m.kind.rawValue, roomId: m.room,
@@ -172,7 +174,7 @@ extension Store {
 
     static func message(_ r: OutboxRecord) -> OutboxMessage {
         var m = OutboxMessage(
-            messageID: r.messageId, person: r.personId, session: r.sessionId ?? "", uid: r.uid, sequence: r.sequence,
+            messageID: r.messageId, person: r.personId ?? "", session: r.sessionId ?? "", uid: r.uid, sequence: r.sequence,
             kind: NoticeKind(rawValue: r.kind) ?? (r.method == NoticeKind.cancel.itipMethod ? .cancel : .update), room: r.roomId,
             start: r.start, required: r.required, recipient: r.recipient, subject: r.subject,
             bytes: Array(r.message), queuedAt: r.queuedAt, version: r.version.map(Int.init))

@@ -52,4 +52,32 @@ import Testing
         #expect(try digest.markReported(store: store, at: Forum.stamp))
         #expect(try OrganizerDigest.pending(store: store) == nil)
     }
+
+    /// The digest as a mail: queued once with its cursor, in the event's language, to an address that is
+    /// no person; a restart queues nothing again, and the outbox counts it as queued.
+    @Test func theDigestIsQueuedOnceAsAMailToTheOrganizer() throws {
+        let (store, dir) = try reported()
+        let reply = Forum.reply("DECLINED", comment: "Je serai à Lyon")
+        _ = try Mailbox(store: store).take(Array(Forum.message(from: "claire.dubois@example.fr", calendar: reply).utf8),
+                                           uid: 1, mailbox: mailbox, at: Forum.stamp)
+        let before = try store.outbox(includingBytes: false).count
+        let queuedBefore = try StatusReport.load(from: store, at: Forum.stamp).mail.queued
+        let digest = try #require(try OrganizerDigest.pending(store: store, solveTimeLimit: .milliseconds(300)))
+        let m = try #require(try digest.queue(store: store, to: nil, at: Forum.stamp))
+        let organizer = try #require(try store.event()).organizer.email
+        #expect(m.recipient == organizer && m.person.isEmpty && m.kind == .digest)
+        // The body in the event's language, with the conflict in the rule book's words.
+        let body = try PublishedPageLinksTests.plainText(m.bytes)
+        #expect(body.contains("declined: Claire Dubois declined") && body.contains("`convene reschedule` would move:"))
+        #expect(body.contains("前回のダイジェスト以降の変更") == (try #require(try store.event()).name.ja != nil))
+        let outbox = try store.outbox(includingBytes: false)
+        #expect(outbox.count == before + 1 && outbox.last?.messageID == m.messageID && outbox.last?.state == .queued)
+        #expect(try store.dueMessages(at: Forum.stamp).contains { $0.messageID == m.messageID })
+        #expect(try StatusReport.load(from: store, at: Forum.stamp).mail.queued == queuedBefore + 1)
+        // Reported with the mail: the same digest is neither queued nor reported twice, even after a restart.
+        #expect(try digest.queue(store: store, to: "other@example.org", at: Forum.stamp) == nil)
+        let reopened = try Store(path: dir + "/convene.sqlite")
+        #expect(try OrganizerDigest.pending(store: reopened) == nil)
+        #expect(try reopened.outbox(includingBytes: false).count == before + 1)
+    }
 }

@@ -66,6 +66,49 @@ struct StoreHardeningTests {
         #expect(try store.read { try Data.fetchOne($0, sql: "SELECT message FROM outbox") } == Data(bytes))
     }
 
+    /// `v7-digest-outbox`: the outbox holds mail to an address that is no person of the event,
+    /// and the rebuild keeps every row queued before it.
+    @Test func theOutboxHoldsMailToAnAddressThatIsNoPerson() throws {
+        let tmp = try TemporaryDatabase()
+        let bytes = Array("From: a\r\n\r\nx".utf8)
+        do {
+            let queue = try DatabaseQueue(path: tmp.path)
+            try Migrations.migrator.migrate(queue, upTo: "v7-digest")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event VALUES ('demo', 'Demo', 'Asia/Tokyo', 'plan.yaml', '{}', '2027-01-01T00:00:00Z');
+                    INSERT INTO person VALUES ('p-a', 'demo', 0, 'A', 'a@example.org', 'patient', '{}', NULL);
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO outbox (message_id, person_id, session_id, uid, sequence, method, kind, room_id, start,
+                        recipient, subject, message, queued_at, position)
+                    VALUES ('m1', 'p-a', NULL, 'u', 0, NULL, 'ask', '', '2027-02-22T00:00:00Z',
+                        'a@example.org', 's', ?, '2027-01-01T00:00:00Z', 1)
+                    """, arguments: [Data(bytes)])
+                #expect(throws: DatabaseError.self) {
+                    try db.execute(sql: "UPDATE outbox SET person_id = NULL WHERE message_id = 'm1'")
+                }
+            }
+        }
+        let store = try Store(path: tmp.path)
+        #expect(try store.outbox().map { [$0.messageID, $0.person] } == [["m1", "p-a"]])
+        #expect(try store.outbox().first?.bytes == bytes)
+        var digest = OutboxMessage(messageID: "d1", person: "", session: "", uid: "d1", sequence: 0, kind: .ask, room: "",
+                                   start: at("2027-01-02T00:00:00Z"), required: nil, recipient: "organizer@example.org",
+                                   subject: "digest", bytes: bytes, queuedAt: at("2027-01-02T00:00:00Z"), version: nil)
+        #expect(try store.queueRequests([digest], pageTokens: [:], command: "test", detail: "", at: at("2027-01-02T00:00:00Z")) == 1)
+        #expect(try store.read { try String?.fetchOne($0, sql: "SELECT person_id FROM outbox WHERE message_id = 'd1'") } == .some(nil))
+        #expect(try store.outbox().map { [$0.messageID, $0.person, $0.recipient] }
+                == [["m1", "p-a", "a@example.org"], ["d1", "", "organizer@example.org"]])
+        #expect(try store.dueMessages(at: at("2027-01-02T00:00:00Z")).map(\.messageID) == ["m1", "d1"])
+        // A person, when given, must still be one of the event's.
+        digest.messageID = "d2"
+        digest.person = "p-nobody"
+        #expect(throws: (any Error).self) {
+            try store.queueRequests([digest], pageTokens: [:], command: "test", detail: "", at: at("2027-01-02T00:00:00Z"))
+        }
+    }
+
     /// Another program's SQLite file is refused, read-only or not, and left byte for byte as it was.
     @Test func aForeignFileIsRefusedAndNotChanged() throws {
         let tmp = try TemporaryDatabase()

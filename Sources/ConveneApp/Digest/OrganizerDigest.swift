@@ -1,5 +1,6 @@
 public import ConveneCore
 public import ConveneStore
+import ConveneMail
 
 /// What the organizer has not been told yet: facts recorded (answers, availability, calendars),
 /// replies held in the inbox, conflicts that are new since the last digest in the rule book's words,
@@ -50,6 +51,19 @@ public struct OrganizerDigest: Sendable, Hashable, Codable {
     /// Records this digest as reported; false when another digest of the same changes was recorded first.
     public func markReported(store: Store, at now: Instant) throws -> Bool {
         try store.advanceDigest(from: previous, to: next, at: now)
+    }
+
+    /// Queues the digest as a mail to `address` (the event's organizer when nil) and records it as
+    /// reported, in one transaction; the delivery worker sends it. Nil when another digest of the same
+    /// changes was recorded first, so it is mailed once.
+    public func queue(store: Store, to address: String?, at now: Instant) throws -> OutboxMessage? {
+        guard let event = try store.event() else { throw AppError.noEvent }
+        let m = try InvitationComposer(event: event).composeDigest(text, to: address, at: now)
+        let message = OutboxMessage(
+            messageID: m.messageID, person: "", session: "", uid: "", sequence: 0, kind: .digest, room: "",
+            start: now, required: nil, recipient: m.to.address, subject: m.subject, bytes: try m.render(),
+            queuedAt: now, version: nil)
+        return try store.queueDigest(message, from: previous, to: next, at: now) ? message : nil
     }
 
     /// The digest as plain text.

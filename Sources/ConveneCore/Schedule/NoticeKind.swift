@@ -8,6 +8,8 @@ public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
     case cancel
     /// A request for their availability, with their page link (`convene ask`): no session, no iTIP part.
     case ask
+    /// The organizer's digest of what changed (`convene digest`): to an address, about no session; never superseded.
+    case digest
 }
 
 extension NoticeKind {
@@ -17,7 +19,7 @@ extension NoticeKind {
         switch self {
         case .invitation, .update: return "REQUEST"
         case .cancel: return "CANCEL"
-        case .ask: return nil
+        case .ask, .digest: return nil
         }
     }
 }

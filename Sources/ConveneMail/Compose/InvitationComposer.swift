@@ -69,6 +69,22 @@ public struct InvitationComposer: Sendable {
             text: templates.render(.ask, language: language, context: context))
     }
 
+    /// The organizer's digest to `address` (the organizer's when nil), in the event's language:
+    /// Japanese when the event has a Japanese name, else English.
+    public func composeDigest(_ digest: String, to address: String?, at now: Instant) throws -> MailMessage {
+        let language: Language = event.name.ja == nil ? .en : .ja
+        let to = try MailAddress(name: address == nil ? event.organizer.name : "", address: address ?? event.organizer.email,
+                                 context: address == nil ? "the event's organizer" : "digest to")
+        let context: [String: Any] = [
+            "organizer": event.organizer.name, "event": event.name.text(in: language), "digest": digest,
+        ]
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return MailMessage(
+            messageID: "digest.\(now.secondsSinceEpoch).\(unique)@\(from.domain)", date: now, from: from, to: to,
+            subject: subject(.digest, title: "", language: language),
+            text: templates.render(.digest, language: language, context: context))
+    }
+
     func subject(_ kind: NoticeKind, title: String, language: Language) -> String {
         let name = event.name.text(in: language)
         switch (kind, language) {
@@ -80,6 +96,8 @@ public struct InvitationComposer: Sendable {
         case (.cancel, .en): return "Cancelled: \(title) (\(name))"
         case (.ask, .ja): return "【ご都合のお伺い】\(name)"
         case (.ask, .en): return "Your availability: \(name)"
+        case (.digest, .ja): return "【変更のお知らせ】\(name)"
+        case (.digest, .en): return "What changed: \(name)"
         }
     }
 

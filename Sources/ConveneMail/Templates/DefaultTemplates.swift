@@ -8,7 +8,30 @@ enum DefaultTemplates {
         "update.ja": updateJa, "update.en": updateEn,
         "cancel.ja": cancelJa, "cancel.en": cancelEn,
         "ask.ja": askJa, "ask.en": askEn,
+        "digest.ja": digestJa, "digest.en": digestEn,
     ]
+
+    static let digestJa = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{organizer}} 様
+
+        {{event}}について、前回のダイジェスト以降の変更をお知らせします。
+
+        {{digest}}
+        詳細は `convene status`、`convene inbox`、`convene conflicts` でご確認ください。
+
+        """
+
+    static let digestEn = """
+        {{% CONTENT_TYPE: TEXT}}
+        Dear {{organizer}},
+
+        Here is what changed in {{event}} since the last digest.
+
+        {{digest}}
+        `convene status`, `convene inbox` and `convene conflicts` show the details.
+
+        """
 
     static let askJa = """
         {{% CONTENT_TYPE: TEXT}}

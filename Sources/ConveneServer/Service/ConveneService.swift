@@ -49,8 +49,9 @@ public struct ConveneService: Sendable {
         if let calendars = config.calendars {
             services.append(.init(service: CalendarWorker(store: store, settings: calendars, operations: operations, logger: logger)))
         }
-        if config.digest != nil {
-            logger.warning("config section not run by this version", metadata: ["section": "digest"])
+        if let digest = config.digest {
+            services.append(.init(service: DigestWorker(store: store, to: digest.to, every: .seconds(digest.every),
+                                                        operations: operations, logger: logger)))
         }
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)

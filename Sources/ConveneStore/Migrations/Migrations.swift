@@ -29,6 +29,7 @@ enum Migrations {
         m.registerMigration("v7-ask-page-links", migrate: askPageLinks)
         m.registerMigration("v7-live-calendars", migrate: liveCalendars)
         m.registerMigration("v7-digest", migrate: digest)
+        m.registerMigration("v7-digest-outbox", migrate: digestOutbox)
         return m
     }
 

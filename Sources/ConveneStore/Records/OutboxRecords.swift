@@ -6,7 +6,8 @@ import GRDB
 struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
     var messageId: String
-    var personId: String
+    /// Nil for a message to an address that is no person of the event (the organizer's digest).
+    var personId: String?
     /// Nil for a message about no session (a request for availability).
     var sessionId: String?
     var uid: String

@@ -13,7 +13,8 @@ struct DigestCommand: AsyncParsableCommand {
             audit log words them), the replies held in `convene inbox` since then (a COUNTER with its proposed \
             time), the draft's conflicts the last digest did not name (as `convene conflicts` words them) and \
             what `reschedule --dry-run` would move. Prints nothing and exits 0 when nothing changed. Without \
-            --dry-run the digest is recorded as given, so the next one starts after it.
+            --dry-run the digest is queued as a mail to the organizer (or --to) for the delivery \
+            worker (`convene send` or `convene serve`) and recorded as given, so the next one starts after it.
             """)
 
     @Flag(help: "Print the digest and record nothing.")
@@ -21,6 +22,9 @@ struct DigestCommand: AsyncParsableCommand {
 
     @Flag(help: "Print JSON instead of text.")
     var json = false
+
+    @Option(help: ArgumentHelp("Mail the digest to this address instead of the event's organizer.", valueName: "address"))
+    var to: String?
 
     @Option(help: "Seconds the reschedule proposal may search.")
     var timeLimit: Double = 2
@@ -39,8 +43,12 @@ struct DigestCommand: AsyncParsableCommand {
                 return
             }
             if json { try writeOutput(try JSONFormat.encode(digest), to: nil) } else { print(digest.text, terminator: "") }
-            if !dryRun, try !digest.markReported(store: store, at: .now()) {
-                print("another digest of these changes was recorded meanwhile")
+            if !dryRun {
+                if let m = try digest.queue(store: store, to: to, at: .now()) {
+                    if !json { print("queued the digest to \(m.recipient)") }
+                } else {
+                    print("another digest of these changes was recorded meanwhile")
+                }
             }
         }
     }
