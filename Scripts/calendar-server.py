@@ -4,7 +4,8 @@
 Serves the files in FOLDER as they are at each request (write a file anew to change
 a calendar), each with a strong ETag of its bytes and a Last-Modified of its mtime,
 answering If-None-Match and If-Modified-Since with 304. Also /loop (a redirect to
-itself), /big (50 MB with no Content-Length) and /fail (HTTP 500). Binds 127.0.0.1
+itself), /moved/NAME (a redirect to /NAME), /big (50 MB with no Content-Length) and
+/fail (HTTP 500). Binds 127.0.0.1
 on a free port and writes the port to PORTFILE (atomically) once listening."""
 import email.utils
 import hashlib
@@ -28,6 +29,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        if path.startswith("/moved/"):
+            self.send_response(302)
+            self.send_header("Location", path[len("/moved"):])
             self.end_headers()
             return
         if path == "/fail":

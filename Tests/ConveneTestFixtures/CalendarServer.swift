@@ -44,10 +44,11 @@ public final class CalendarServer {
     /// The address of `path` on this server.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    /// Stops the server by its pid.
+    /// Stops the server by its pid and removes its folder.
     public func stop() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: folder)
     }
 }
 

@@ -20,3 +20,22 @@ extension CalendarComponent {
         return out
     }
 }
+
+extension CalendarComponent {
+    /// Reads an iTIP message (`kind` names it in errors, e.g. "reply") as an import reads a calendar:
+    /// its size and lines checked first, then parsed by libical and its VCALENDAR handed to `body`.
+    static func readITIP<T>(_ text: String, kind: String, file: String,
+                            _ body: (OpaquePointer, SourceMap) throws -> T) throws -> T {
+        guard text.utf8.count <= CalendarLimits.maximumBytes else {
+            throw ICalError(file: file, message: "the \(kind) is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
+        }
+        let map = SourceMap(text: text)
+        try map.check(file: file)
+        return try Libical.serialized {
+            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: map.textForLibical ?? text) else {
+                throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
+            }
+            return try calendar.withUnsafeComponent { try body($0, map) }
+        }
+    }
+}

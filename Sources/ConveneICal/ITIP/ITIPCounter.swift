@@ -16,16 +16,8 @@ public struct ITIPCounter: Sendable, Hashable {
     /// names and the COUNTER's own VTIMEZONEs are read as a calendar import reads them; a time with no
     /// zone is read in `floatingZone` (the event's).
     public static func read(_ text: String, file: String, floatingZone: String) throws -> [ITIPCounter] {
-        guard text.utf8.count <= CalendarLimits.maximumBytes else {
-            throw ICalError(file: file, message: "the COUNTER is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
-        }
-        let map = SourceMap(text: text)
-        try map.check(file: file)
-        return try Libical.serialized {
-            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: map.textForLibical ?? text) else {
-                throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
-            }
-            return try calendar.withUnsafeComponent { try proposals(in: $0, map: map, file: file, floatingZone: floatingZone) }
+        try CalendarComponent.readITIP(text, kind: "COUNTER", file: file) {
+            try proposals(in: $0, map: $1, file: file, floatingZone: floatingZone)
         }
     }
 

@@ -25,17 +25,7 @@ public struct ITIPReply: Sendable, Hashable {
 
     /// Reads every answer in an iTIP REPLY; `file` names the source in errors.
     public static func read(_ text: String, file: String) throws -> [ITIPReply] {
-        guard text.utf8.count <= CalendarLimits.maximumBytes else {
-            throw ICalError(file: file, message: "the reply is \(text.utf8.count) bytes; at most \(CalendarLimits.maximumBytes) are read")
-        }
-        let map = SourceMap(text: text)
-        try map.check(file: file)
-        return try Libical.serialized {
-            guard text.contains("BEGIN:VCALENDAR"), let calendar = CalendarComponent(parsing: map.textForLibical ?? text) else {
-                throw ICalError(file: file, line: 1, message: "not an iCalendar object (no BEGIN:VCALENDAR)")
-            }
-            return try calendar.withUnsafeComponent { try answers(in: $0, map: map, file: file) }
-        }
+        try CalendarComponent.readITIP(text, kind: "reply", file: file) { try answers(in: $0, map: $1, file: file) }
     }
 
     private static func answers(in root: OpaquePointer, map: SourceMap, file: String) throws -> [ITIPReply] {
