@@ -29,20 +29,10 @@ from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
+from cpsat import merge  # the version 1 model's, beside this file
+
 WEIGHTS = {"optionalConflict": 1, "optionalUnavailable": 1, "preference": 1, "moved": 5,
            "outsideHours": 1, "seriesTime": 1, "ifNeedBe": 1}
-
-
-def merge(spans):
-    out = []
-    for a, b in sorted(spans):
-        if b <= a:
-            continue
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return out
 
 
 def touches(spans, a, b):
