@@ -51,6 +51,16 @@ import Testing
         #expect(outsider.contains { ($0["name"] as? String) == "a patient organization representative" })
     }
 
+    @Test func aDigestIsInItsReadersLanguageWhenTheyAreAStakeholder() throws {
+        let event = Forum.event
+        let composer = try InvitationComposer(event: event)
+        let english = try #require(event.stakeholders.first { $0.language == .en })
+        let toThem = try composer.composeDigest("- one answer", to: english.email.uppercased(), at: Forum.stamp)
+        #expect(toThem.subject.hasPrefix("What changed:"))
+        let toOrganizer = try composer.composeDigest("- one answer", to: nil, at: Forum.stamp)
+        #expect(toOrganizer.subject.hasPrefix(event.name.ja == nil ? "What changed:" : "【変更のお知らせ】"))
+    }
+
     @Test func aTitleWithALineBreakIsRefused() throws {
         var event = Forum.event
         event.sessions[0].title.ja = "開会\r\nBcc: everyone@example.org"

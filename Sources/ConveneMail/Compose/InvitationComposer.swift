@@ -69,10 +69,12 @@ public struct InvitationComposer: Sendable {
             text: templates.render(.ask, language: language, context: context))
     }
 
-    /// The organizer's digest to `address` (the organizer's when nil), in the event's language:
-    /// Japanese when the event has a Japanese name, else English.
+    /// The organizer's digest to `address` (the organizer's when nil), in the reader's language when
+    /// the address is a stakeholder's, else the event's: Japanese when it has a Japanese name.
     public func composeDigest(_ digest: String, to address: String?, at now: Instant) throws -> MailMessage {
-        let language: Language = event.name.ja == nil ? .en : .ja
+        let reader = (address ?? event.organizer.email).lowercased()
+        let language = event.stakeholders.first { $0.email.lowercased() == reader }?.language
+            ?? (event.name.ja == nil ? .en : .ja)
         let to = try MailAddress(name: address == nil ? event.organizer.name : "", address: address ?? event.organizer.email,
                                  context: address == nil ? "the event's organizer" : "digest to")
         let context: [String: Any] = [
