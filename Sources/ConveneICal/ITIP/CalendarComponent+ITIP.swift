@@ -39,3 +39,23 @@ extension CalendarComponent {
         }
     }
 }
+
+extension CalendarComponent {
+    /// Hands each VEVENT of an iTIP message to `body` with its block in `map` and its UID; one without a
+    /// UID is refused at its line. libical keeps the text's order, so lines are looked up, never searched for.
+    static func eachITIPEvent(in root: OpaquePointer, map: SourceMap, file: String,
+                              _ body: (_ event: OpaquePointer, _ block: Int, _ uid: String) throws -> Void) throws {
+        let eventBlocks = map.blocks.indices.filter { map.blocks[$0].depth == 2 && map.blocks[$0].name == "VEVENT" }
+        var index = 0
+        var child = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
+        while let event = child {
+            child = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)
+            let block = eventBlocks[safe: index] ?? -1
+            index += 1
+            guard let uid = LibicalText.borrowed(icalcomponent_get_uid(event)), !uid.isEmpty else {
+                throw ICalError(file: file, line: map.blocks[safe: block]?.line, message: "VEVENT has no UID")
+            }
+            try body(event, block, uid)
+        }
+    }
+}

@@ -31,17 +31,8 @@ public struct ITIPCounter: Sendable, Hashable {
             tz = icalcomponent_get_next_component(root, ICAL_VTIMEZONE_COMPONENT)
             _ = zones.add(vtimezone: zone)   // one it cannot use leaves its TZID to the built-in and Windows names
         }
-        let eventBlocks = map.blocks.indices.filter { map.blocks[$0].depth == 2 && map.blocks[$0].name == "VEVENT" }
         var out: [ITIPCounter] = []
-        var index = 0
-        var child = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
-        while let event = child {
-            child = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)
-            let block = eventBlocks[safe: index] ?? -1
-            index += 1
-            guard let uid = LibicalText.borrowed(icalcomponent_get_uid(event)), !uid.isEmpty else {
-                throw ICalError(file: file, line: map.blocks[safe: block]?.line, message: "VEVENT has no UID")
-            }
+        try CalendarComponent.eachITIPEvent(in: root, map: map, file: file) { event, block, uid in
             guard let startProperty = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY) else {
                 throw ICalError(file: file, line: map.line(of: "UID", inBlock: block), message: "COUNTER for \(uid) proposes no DTSTART")
             }

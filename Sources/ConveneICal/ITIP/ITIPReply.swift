@@ -36,18 +36,8 @@ public struct ITIPReply: Sendable, Hashable {
             throw ICalError(file: file, line: map.line(of: "METHOD", inBlock: 0) ?? 1,
                             message: "METHOD is not REPLY; only replies to invitations can be imported")
         }
-        // The calendar's VEVENTs in the text, in order, as libical keeps them: lines are looked up, never searched for.
-        let eventBlocks = map.blocks.indices.filter { map.blocks[$0].depth == 2 && map.blocks[$0].name == "VEVENT" }
         var out: [ITIPReply] = []
-        var index = 0
-        var child = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
-        while let event = child {
-            child = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT)
-            let block = eventBlocks[safe: index] ?? -1
-            index += 1
-            guard let uidText = icalcomponent_get_uid(event).map({ String(cString: $0) }), !uidText.isEmpty else {
-                throw ICalError(file: file, line: map.blocks[safe: block]?.line, message: "VEVENT has no UID")
-            }
+        try CalendarComponent.eachITIPEvent(in: root, map: map, file: file) { event, block, uidText in
             let sequence = Int(icalcomponent_get_sequence(event))
             let stampTime = icalcomponent_get_dtstamp(event)
             let stamp = icaltime_is_null_time(stampTime) != 0 ? nil
