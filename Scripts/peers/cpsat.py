@@ -18,14 +18,19 @@ from datetime import datetime, timedelta
 from ortools.sat.python import cp_model
 
 
+def arguments(argv):
+    """INSTANCE.json SOLUTION.json [--time-limit S] [--workers N] as (instance, limit, workers)."""
+    limit = float(argv[argv.index("--time-limit") + 1]) if "--time-limit" in argv else 60.0
+    workers = int(argv[argv.index("--workers") + 1]) if "--workers" in argv else 2
+    with open(argv[1], encoding="utf-8") as f:
+        return json.load(f), limit, workers
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    limit = float(argv[argv.index("--time-limit") + 1]) if "--time-limit" in argv else 60.0
-    workers = int(argv[argv.index("--workers") + 1]) if "--workers" in argv else 2
-    with open(argv[1], encoding="utf-8") as f:
-        inst = json.load(f)
+    inst, limit, workers = arguments(argv)
     origin = datetime.fromisoformat(inst["days"][0][0])
     m = lambda s: int((datetime.fromisoformat(s) - origin) // timedelta(minutes=1))
     slot = int(inst.get("slotMinutes", 15))

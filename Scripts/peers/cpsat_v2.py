@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
-from cpsat import merge  # the version 1 model's, beside this file
+from cpsat import arguments, merge  # the version 1 model's, beside this file
 
 WEIGHTS = {"optionalConflict": 1, "optionalUnavailable": 1, "preference": 1, "moved": 5,
            "outsideHours": 1, "seriesTime": 1, "ifNeedBe": 1}
@@ -323,10 +323,7 @@ def main(argv):
     if len(argv) < 3:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    limit = float(argv[argv.index("--time-limit") + 1]) if "--time-limit" in argv else 60.0
-    workers = int(argv[argv.index("--workers") + 1]) if "--workers" in argv else 2
-    with open(argv[1], encoding="utf-8") as f:
-        inst = json.load(f)
+    inst, limit, workers = arguments(argv)
     began = clock.monotonic()
     model = Model(inst)
     model.build()
