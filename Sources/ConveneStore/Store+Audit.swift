@@ -52,7 +52,7 @@ extension Store {
 
     /// The same database, writing `actor` as who made the changes it records (the server, say, for a
     /// person answering on their page).
-    public func acting(as actor: String) -> Store { Store(pool: pool, path: path, actor: actor) }
+    public func acting(as actor: String) -> Store { Store(pool: pool, path: path, actor: actor, eventID: eventID) }
 
     /// The account running this process, as the audit log names it.
     static var processUser: String {

@@ -2,17 +2,23 @@ import ConveneCore
 import Foundation
 import GRDB
 
-/// The one SQLite file that holds an event's plan, its calendars' busy times,
+/// The one SQLite file that holds events' plans, their calendars' busy times,
 /// every schedule version and the audit log.
 ///
 /// Opened in WAL mode with foreign keys on; every write that belongs together
 /// is one transaction, so a failure leaves the file exactly as it was.
+///
+/// A store works on one event at a time: the one it is `scoped(to:)`, else the only event the
+/// file holds. An unscoped store on a file holding several events refuses per-event reads and
+/// writes, naming them, rather than guess.
 public final class Store: Sendable {
     let pool: DatabasePool
     /// The file this store was opened from.
     public let path: String
     /// Who the audit log says made the changes written through this store.
     public let actor: String
+    /// The event this store reads and writes; nil for the file's only event.
+    public let eventID: String?
 
     /// Opens the database at `path` and brings its schema up to date; a missing file is created
     /// only when `create` is true, so a mistyped path never leaves an empty database behind.
@@ -23,6 +29,7 @@ public final class Store: Sendable {
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
         actor = Store.processUser
+        eventID = nil
         if (!create || readOnly), !FileManager.default.fileExists(atPath: path) {
             throw StoreError("no database at \(path) (run `convene import PLAN` first, or give --db PATH)")
         }
@@ -92,11 +99,15 @@ public final class Store: Sendable {
         return uri.string ?? path
     }
 
-    init(pool: DatabasePool, path: String, actor: String) {
+    init(pool: DatabasePool, path: String, actor: String, eventID: String?) {
         self.pool = pool
         self.path = path
         self.actor = actor
+        self.eventID = eventID
     }
+
+    /// The same database (one pool, path and actor), working on the event `eventID`.
+    public func scoped(to eventID: String) -> Store { Store(pool: pool, path: path, actor: actor, eventID: eventID) }
 
     /// The path used when none is given: `$CONVENE_DB`, else `convene.sqlite` in the current folder.
     public static func defaultPath(environment: [String: String]) -> String {

@@ -1,0 +1,71 @@
+public import ConveneCore
+import Foundation
+import GRDB
+
+/// One event of the store, as an index of events lists it.
+public struct EventSummary: Sendable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    /// The event's IANA time zone.
+    public var timeZone: String
+    /// Its first and last day; nil for a plan with no days.
+    public var firstDay: LocalDate?
+    public var lastDay: LocalDate?
+    /// Where it takes place, when the plan says.
+    public var venue: Venue?
+    /// The organizer's name.
+    public var organizer: String
+}
+
+extension Store {
+    /// Every event the store holds, by id.
+    public func events() throws -> [EventSummary] {
+        try read { db in
+            try EventRecord.order(Column("id")).fetchAll(db).map { r in
+                let e = try JSONDecoder().decode(Event.self, from: Data(r.data.utf8))
+                let days = e.days.map(\.date)
+                return EventSummary(id: r.id, name: e.name, timeZone: e.timeZone, firstDay: days.min(), lastDay: days.max(),
+                                    venue: e.venue, organizer: e.organizer.name)
+            }
+        }
+    }
+
+    /// The events in which a person is in the current plan (not removed), by id: a person keeps
+    /// one id, so this is every event their feed and page cover.
+    public func events(of personID: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT event_id FROM person WHERE id = ? AND removed_at IS NULL ORDER BY event_id",
+                                arguments: [personID])
+        }
+    }
+
+    /// The event this store works on, read inside `db`: the one it is scoped to, else the file's
+    /// only event; nil when it holds none. The one place an unscoped store on several events refuses.
+    func scope(_ db: Database) throws -> String? {
+        if let eventID { return eventID }
+        let held = try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
+        guard held.count <= 1 else {
+            throw StoreError("the store holds \(held.count) events: \(held.joined(separator: ", ")); give --event ID")
+        }
+        return held.first
+    }
+
+    /// The event a write goes to, which must be stored: throws when nothing was imported yet or the
+    /// store is scoped to an event it does not hold.
+    func writeScope(_ db: Database) throws -> String {
+        guard let event = try scope(db) else {
+            throw StoreError("no event in \(path) yet (run `convene import PLAN` first)")
+        }
+        if eventID != nil, try EventRecord.fetchOne(db, key: event) == nil {
+            let held = try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
+            throw StoreError("the store holds no event '\(event)'"
+                + (held.isEmpty ? "" : "; it holds \(held.joined(separator: ", "))"))
+        }
+        return event
+    }
+
+    /// A table's rows of this store's event: the one filter every per-event query goes through.
+    func inEvent<R: TableRecord>(_ type: R.Type, _ db: Database) throws -> QueryInterfaceRequest<R> {
+        R.filter(Column("event_id") == (try scope(db)))
+    }
+}
