@@ -14,7 +14,7 @@ extension Store {
     public func pins() throws -> [String: Session.Pin] {
         try read { db in
             var out: [String: Session.Pin] = [:]
-            for r in try AdminPinRecord.fetchAll(db) {
+            for r in try inEvent(AdminPinRecord.self, db).fetchAll(db) {
                 out[r.sessionId] = Session.Pin(room: r.roomId, start: r.start)
             }
             return out
@@ -24,20 +24,23 @@ extension Store {
     /// The version each undo version brought back, by undo version number.
     public func restoredVersions() throws -> [Int: Int] {
         try read { db in
-            Dictionary(uniqueKeysWithValues: try ScheduleRestoreRecord.fetchAll(db).map { (Int($0.version), Int($0.restores)) })
+            let rows = try ScheduleRestoreRecord.fetchAll(db, sql: """
+                SELECT r.* FROM schedule_restore r JOIN schedule_version v ON v.number = r.version WHERE v.event_id IS ?
+                """, arguments: [try scope(db)])
+            return Dictionary(uniqueKeysWithValues: rows.map { (Int($0.version), Int($0.restores)) })
         }
     }
 
-    func apply(_ change: PinChange, _ db: Database, at now: Instant) throws {
+    func apply(_ change: PinChange, event: String, _ db: Database, at now: Instant) throws {
         switch change {
         case let .pin(session, room, start):
-            guard try String.fetchOne(db, sql: "SELECT id FROM session WHERE id = ? AND removed_at IS NULL",
-                                      arguments: [session]) != nil else {
+            guard try String.fetchOne(db, sql: "SELECT id FROM session WHERE event_id = ? AND id = ? AND removed_at IS NULL",
+                                      arguments: [event, session]) != nil else {
                 throw StoreError("no session '\(session)' in the current plan")
             }
-            try AdminPinRecord(sessionId: session, roomId: room, start: start, pinnedAt: now).save(db)
+            try AdminPinRecord(eventId: event, sessionId: session, roomId: room, start: start, pinnedAt: now).save(db)
         case let .unpin(session):
-            guard try AdminPinRecord.deleteOne(db, key: session) else {
+            guard try AdminPinRecord.deleteOne(db, key: ["event_id": event, "session_id": session]) else {
                 throw StoreError("session '\(session)' is not pinned by an admin")
             }
         }

@@ -31,19 +31,20 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 }
 
 extension Store {
+    /// Writes an audit entry of `event` (nil: store-wide) inside a caller's transaction.
     package func audit(
-        _ db: Database, at now: Instant, command: String, action: String, reason: String? = nil, detail: String,
+        _ db: Database, event: String?, at now: Instant, command: String, action: String, reason: String? = nil, detail: String,
         version: Int64? = nil
     ) throws {
-        var r = AuditRecord(id: nil, at: now, command: command, action: action, reason: reason, detail: detail,
+        var r = AuditRecord(id: nil, eventId: event, at: now, command: command, action: action, reason: reason, detail: detail,
                             version: version, actor: actor)
         try r.insert(db)
     }
 
-    /// The whole audit log, oldest first.
+    /// The event's audit log with the store-wide entries, oldest first.
     public func auditLog() throws -> [AuditEntry] {
         try read { db in
-            try AuditRecord.order(AuditRecord.Columns.id).fetchAll(db).map {
+            try inEvent(AuditRecord.self, db, orStoreWide: true).order(AuditRecord.Columns.id).fetchAll(db).map {
                 AuditEntry(id: Int($0.id!), at: $0.at, command: $0.command, action: $0.action,
                            reason: $0.reason, detail: $0.detail, version: $0.version.map(Int.init), actor: $0.actor)
             }

@@ -8,8 +8,9 @@ extension Store {
         try read { db in
             let rows = try AvailabilityRecord.fetchAll(db, sql: """
                 SELECT * FROM availability_answer a
-                WHERE id = (SELECT MAX(id) FROM availability_answer b WHERE b.person_id = a.person_id)
-                """)
+                WHERE event_id IS ? AND id = (SELECT MAX(id) FROM availability_answer b
+                                             WHERE b.event_id = a.event_id AND b.person_id = a.person_id)
+                """, arguments: [try scope(db)])
             var out: [String: AvailabilityAnswer] = [:]
             for r in rows { out[r.personId] = try Store.availability(r) }
             return out
@@ -18,14 +19,14 @@ extension Store {
 
     /// How many availability saves are stored, in force or not.
     public func availabilitySaveCount() throws -> Int {
-        try read { db in try AvailabilityRecord.fetchCount(db) }
+        try read { db in try inEvent(AvailabilityRecord.self, db).fetchCount(db) }
     }
 
-    /// Stores availability answers inside a caller's transaction, each as a new save.
-    func insert(_ answers: [AvailabilityAnswer], _ db: Database) throws {
+    /// Stores availability answers of `event` inside a caller's transaction, each as a new save.
+    func insert(_ answers: [AvailabilityAnswer], event: String, _ db: Database) throws {
         for a in answers {
             let cells = String(decoding: try JSONEncoder().encode(a.cells), as: UTF8.self)
-            let r = AvailabilityRecord(id: nil, personId: a.person, answeredAt: a.answeredAt.iso8601, anyTime: a.anyTime,
+            let r = AvailabilityRecord(id: nil, eventId: event, personId: a.person, answeredAt: a.answeredAt.iso8601, anyTime: a.anyTime,
                                        note: a.note, cells: cells)
             try r.insert(db)
         }

@@ -94,41 +94,54 @@ public struct SavedChange: Sendable, Hashable {
 }
 
 extension Store {
-    /// The facts revision: raised by every saved change of the plan, calendars, answers or admin pins.
-    /// Read it before working a change out from them and pass it with the change.
+    /// The event's facts revision: raised by every saved change of its plan, calendars, answers or admin
+    /// pins. Read it before working a change out from them and pass it with the change.
     public func factsRevision() throws -> Int {
-        try read { db in try Store.factsRevision(db) }
+        try read { db in try Store.factsRevision(try scope(db), db) }
     }
 
-    static func factsRevision(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT number FROM facts_revision WHERE id = 1") ?? 0
+    static func factsRevision(_ event: String?, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT number FROM facts_revision WHERE event_id IS ?", arguments: [event]) ?? 0
     }
 
-    /// Throws, inside a caller's transaction, when what a change or publish was worked out from is no
-    /// longer what the database holds: another process saved a schedule version since, or changed the
-    /// facts (when `facts` is given).
-    func requireUnchanged(version expected: Int?, facts: Int?, _ db: Database, doing what: String, undone: String) throws {
-        let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version")
+    /// Raises the facts revision of each event given, inside a caller's transaction.
+    static func raiseFacts(of events: Set<String>, _ db: Database) throws {
+        for event in events.sorted() {
+            try db.execute(sql: """
+                INSERT INTO facts_revision (event_id, number) VALUES (?, 1)
+                ON CONFLICT (event_id) DO UPDATE SET number = number + 1
+                """, arguments: [event])
+        }
+    }
+
+    /// Throws, inside a caller's transaction, when what a change or publish of `event` was worked out
+    /// from is no longer what the database holds: another process saved a schedule version of the event
+    /// since, or changed its facts (when `facts` is given).
+    func requireUnchanged(version expected: Int?, facts: Int?, of event: String, _ db: Database, doing what: String,
+                          undone: String) throws {
+        let latest = try Store.latestVersion(event, db).map(Int.init)
         if latest != expected {
             throw StoreError("the schedule changed (now version \(latest ?? 0), was \(expected ?? 0)) while \(what) was "
                 + "worked out; nothing was \(undone), run the command again", isStale: true)
         }
-        if let facts, try Store.factsRevision(db) != facts {
-            let now = try Store.factsRevision(db)
+        if let facts, try Store.factsRevision(event, db) != facts {
+            let now = try Store.factsRevision(event, db)
             throw StoreError("the plan, calendars, answers or pins changed (an import, a reply or a pin was saved: facts "
                 + "revision now \(now), was \(facts)) while \(what) was worked out; nothing was \(undone), run the command again",
                 isStale: true)
         }
     }
 
-    /// Saves a change in one transaction, with one audit entry.
+    /// Saves a change of the store's event in one transaction, with one audit entry; a change that
+    /// imports a plan is a change of the plan's event (added when the store does not hold it yet).
     ///
-    /// Throws, saving nothing, when another process saved a schedule version since `change.basedOn`,
-    /// changed the facts since `change.facts`, or when any part is refused.
+    /// Throws, saving nothing, when another process saved a schedule version of the event since
+    /// `change.basedOn`, changed its facts since `change.facts`, or when any part is refused.
     @discardableResult
     public func save(_ change: ChangeRecord, at now: Instant) throws -> SavedChange {
         try write { db in
-            try requireUnchanged(version: change.basedOn, facts: change.facts, db, doing: "this change", undone: "saved")
+            let event = try change.plan.map { try importScope($0.event) } ?? writeScope(db)
+            try requireUnchanged(version: change.basedOn, facts: change.facts, of: event, db, doing: "this change", undone: "saved")
             var saved = SavedChange(version: nil, imported: nil, answers: 0)
             var action = change.pin == nil ? "rsvp" : "pin"
             var detail = change.detail
@@ -139,24 +152,27 @@ extension Store {
                 detail = "\(plan.file): \(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, "
                     + "\(summary.busyPeriods) busy periods" + (detail.isEmpty ? "" : "; \(detail)")
             }
-            if let pin = change.pin { try apply(pin, db, at: now) }
-            saved.answers = try insert(change.answers, db, at: now)
-            saved.held = try hold(change.held, db, at: now)
-            if let id = change.settles { try settle(id, as: .recorded, db, at: now) }
+            if let pin = change.pin { try apply(pin, event: event, db, at: now) }
+            saved.answers = try insert(change.answers, event: event, db, at: now)
+            saved.held = try hold(change.held, event: event, db, at: now)
+            if let id = change.settles { try settle(id, as: .recorded, event: event, db, at: now) }
             if !change.availability.isEmpty {
-                try insert(change.availability, db)
+                try insert(change.availability, event: event, db)
                 action = "availability"
             }
+            var changed: Set<String> = []
             if !change.liveCalendars.isEmpty {
-                try write(change.liveCalendars, db)
+                // A person's live calendar is theirs in every event: each of those events' facts changed.
+                changed = try write(change.liveCalendars, db)
                 action = "calendar"
             }
             if change.plan != nil || change.pin != nil || saved.answers > 0 || !change.availability.isEmpty
                 || !change.liveCalendars.isEmpty {
-                try db.execute(sql: "UPDATE facts_revision SET number = number + 1 WHERE id = 1")
+                changed.insert(event)
+                try Store.raiseFacts(of: changed, db)
             }
             if let v = change.version {
-                let version = try insertVersion(db, v, at: now, command: change.command, reason: change.reason)
+                let version = try insertVersion(db, v, event: event, at: now, command: change.command, reason: change.reason)
                 if let restores = v.restores {
                     try ScheduleRestoreRecord(version: Int64(version.number), restores: Int64(restores)).insert(db)
                 }
@@ -165,7 +181,7 @@ extension Store {
                 detail = "version \(version.number): \(v.assignments.count) scheduled, \(v.unscheduled.count) unscheduled"
                     + (version.scoreText.map { ", \($0)" } ?? "") + (detail.isEmpty ? "" : "; \(detail)")
             }
-            try audit(db, at: now, command: change.command, action: action, reason: change.reason, detail: detail,
+            try audit(db, event: event, at: now, command: change.command, action: action, reason: change.reason, detail: detail,
                       version: saved.version.map { Int64($0.number) })
             return saved
         }

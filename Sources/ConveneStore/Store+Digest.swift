@@ -19,10 +19,11 @@ public struct DigestCursor: Sendable, Hashable, Codable {
 }
 
 extension Store {
-    /// How far the last digest reported; nil before the first.
+    /// How far the event's last digest reported; nil before the first.
     public func digestCursor() throws -> DigestCursor? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT audit_id, held_id, conflicts FROM digest_state WHERE id = 1") else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT audit_id, held_id, conflicts FROM digest_state WHERE event_id IS ?",
+                                             arguments: [try scope(db)]) else { return nil }
             let conflicts = try JSONDecoder().decode([String].self, from: Data((row["conflicts"] as String).utf8))
             return DigestCursor(auditID: row["audit_id"], heldID: row["held_id"], conflicts: conflicts)
         }
@@ -31,7 +32,7 @@ extension Store {
     /// Records a digest as reported, only if the cursor is still `previous`: two digests of the same
     /// changes (two services, or a restart racing a command) report them once.
     public func advanceDigest(from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
-        try write { db in try advanceDigest(db, from: previous, to: next, at: now) }
+        try write { db in try advanceDigest(db, event: try writeScope(db), from: previous, to: next, at: now) }
     }
 
     /// Records a digest as reported and queues its mail, in one transaction: neither happens without the
@@ -39,25 +40,26 @@ extension Store {
     public func queueDigest(_ message: OutboxMessage, from previous: DigestCursor?, to next: DigestCursor,
                             at now: Instant) throws -> Bool {
         try write { db in
-            guard try advanceDigest(db, from: previous, to: next, at: now) else { return false }
-            _ = try queue(db, [message], release: nil, at: now)
-            try audit(db, at: now, command: "digest", action: "digest", detail: "digest to \(message.recipient) queued")
+            let event = try writeScope(db)
+            guard try advanceDigest(db, event: event, from: previous, to: next, at: now) else { return false }
+            _ = try queue(db, [message], event: event, release: nil, at: now)
+            try audit(db, event: event, at: now, command: "digest", action: "digest", detail: "digest to \(message.recipient) queued")
             return true
         }
     }
 
-    private func advanceDigest(_ db: Database, from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
+    private func advanceDigest(_ db: Database, event: String, from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
         let conflicts = String(decoding: try JSONEncoder().encode(next.conflicts), as: UTF8.self)
         if let previous {
             try db.execute(sql: """
                 UPDATE digest_state SET audit_id = ?, held_id = ?, conflicts = ?, digested_at = ?
-                WHERE id = 1 AND audit_id = ? AND held_id = ?
-                """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601, previous.auditID, previous.heldID])
+                WHERE event_id = ? AND audit_id = ? AND held_id = ?
+                """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601, event, previous.auditID, previous.heldID])
         } else {
             try db.execute(sql: """
-                INSERT INTO digest_state (id, audit_id, held_id, conflicts, digested_at) VALUES (1, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING
-                """, arguments: [next.auditID, next.heldID, conflicts, now.iso8601])
+                INSERT INTO digest_state (event_id, audit_id, held_id, conflicts, digested_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (event_id) DO NOTHING
+                """, arguments: [event, next.auditID, next.heldID, conflicts, now.iso8601])
         }
         return db.changesCount == 1
     }

@@ -64,8 +64,11 @@ extension Store {
         return event
     }
 
-    /// A table's rows of this store's event: the one filter every per-event query goes through.
-    func inEvent<R: TableRecord>(_ type: R.Type, _ db: Database) throws -> QueryInterfaceRequest<R> {
-        R.filter(Column("event_id") == (try scope(db)))
+    /// A table's rows of this store's event, and with `orStoreWide` those of no event: the one filter
+    /// every per-event query goes through.
+    func inEvent<R: TableRecord>(_ type: R.Type, _ db: Database, orStoreWide: Bool = false) throws -> QueryInterfaceRequest<R> {
+        let column = Column("event_id")
+        let mine = column == (try scope(db))
+        return R.filter(orStoreWide ? mine || column == nil : mine)
     }
 }

@@ -75,7 +75,8 @@ extension Store {
         let replaced = replacing ? try revokeLive(kind, person, at: now, db) : 0
         try db.execute(sql: "INSERT INTO \(kind.table) (person_id, hash, created_at) VALUES (?, ?, ?)",
                        arguments: [person, hash, now.iso8601])
-        try audit(db, at: now, command: command, action: kind.rawValue + "-token",
+        // A token is the person's in every event: its entry is store-wide.
+        try audit(db, event: nil, at: now, command: command, action: kind.rawValue + "-token",
                   detail: "\(kind.name) issued for \(person)" + (replaced > 0 ? ", replacing the earlier one" : ""))
     }
 
@@ -86,25 +87,31 @@ extension Store {
             guard try revokeLive(kind, person, at: now, db) > 0 else {
                 throw StoreError("\(person) has no live \(kind.name) to revoke")
             }
-            try audit(db, at: now, command: command, action: kind.rawValue + "-token", detail: "\(kind.name) of \(person) revoked")
+            try audit(db, event: nil, at: now, command: command, action: kind.rawValue + "-token", detail: "\(kind.name) of \(person) revoked")
         }
     }
 
-    /// Every token of a kind ever issued, by person, oldest first.
+    /// Every token of a kind ever issued, by person, oldest first: of the people of the event a
+    /// scoped store works on, else of everyone (a token is a person's across events).
     public func tokens(_ kind: SecretTokenKind) throws -> [FeedToken] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT person_id, created_at, revoked_at FROM \(kind.table) ORDER BY person_id, id").map {
+            try Row.fetchAll(db, sql: """
+                SELECT person_id, created_at, revoked_at FROM \(kind.table) t
+                WHERE ? IS NULL OR EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = t.person_id)
+                ORDER BY person_id, id
+                """, arguments: [eventID, eventID]).map {
                 FeedToken(person: $0[0], createdAt: $0[1], revokedAt: $0[2])
             }
         }
     }
 
-    /// The hashes of the live tokens of a kind of people still in the plan, with whose each is.
+    /// The hashes of the live tokens of a kind of people still in the plan of some event, with whose each is.
     public func liveTokenHashes(_ kind: SecretTokenKind) throws -> [String: String] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.hash, t.person_id FROM \(kind.table) t JOIN person p ON p.id = t.person_id
-                WHERE t.revoked_at IS NULL AND p.removed_at IS NULL
+                SELECT t.hash, t.person_id FROM \(kind.table) t
+                WHERE t.revoked_at IS NULL
+                AND EXISTS (SELECT 1 FROM person p WHERE p.id = t.person_id AND p.removed_at IS NULL)
                 """)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as String) })
         }
@@ -121,11 +128,16 @@ extension Store {
         }
     }
 
-    private func requirePerson(_ person: String, _ db: Database, allowRemoved: Bool = false) throws {
-        guard let removedAt = try Row.fetchOne(db, sql: "SELECT removed_at FROM person WHERE id = ?", arguments: [person]) else {
+    /// Tokens and live calendars belong to a person, not to one event, so no foreign key holds them
+    /// to `person`: this check does. The person must be in some event's plan, and unless
+    /// `allowRemoved`, still in one.
+    func requirePerson(_ person: String, _ db: Database, allowRemoved: Bool = false) throws {
+        let removed = try Row.fetchAll(db, sql: "SELECT removed_at IS NOT NULL FROM person WHERE id = ?", arguments: [person])
+            .map { $0[0] as Bool }
+        guard !removed.isEmpty else {
             throw StoreError("no stakeholder '\(person)' in the plan")
         }
-        if !allowRemoved, (removedAt[0] as String?) != nil {
+        if !allowRemoved, !removed.contains(false) {
             throw StoreError("stakeholder '\(person)' was removed from the plan")
         }
     }

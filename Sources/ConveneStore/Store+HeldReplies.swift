@@ -40,6 +40,8 @@ public struct HeldReply: Sendable, Hashable, Codable {
 struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "held_reply"
     var id: Int64?
+    /// Nil for a reply matched to no event, which every event's inbox shows.
+    var eventId: String?
     var receivedAt: String
     var file: String
     var sender: String?
@@ -54,7 +56,7 @@ struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id, file, sender, subject, excerpt, attendee, calendar, reason, state
-        case receivedAt = "received_at", sentAt = "sent_at", settledAt = "settled_at"
+        case eventId = "event_id", receivedAt = "received_at", sentAt = "sent_at", settledAt = "settled_at"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -66,20 +68,21 @@ struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension Store {
-    /// The replies still held, oldest first.
+    /// The replies still held for the event, and those matched to no event, oldest first.
     public func heldReplies() throws -> [HeldReply] {
         try read { db in
-            try HeldReplyRecord.fetchAll(db, sql: "SELECT * FROM held_reply WHERE state = 'held' ORDER BY id").map(\.held)
+            try inEvent(HeldReplyRecord.self, db, orStoreWide: true).filter(Column("state") == "held").order(Column("id"))
+                .fetchAll(db).map(\.held)
         }
     }
 
-    /// Stores held replies inside a caller's transaction; one already held from the same file with
-    /// the same content is not held twice. Returns how many were new.
-    func hold(_ replies: [HeldReply], _ db: Database, at now: Instant) throws -> Int {
+    /// Stores held replies of `event` inside a caller's transaction; one already held from the same file
+    /// with the same content is not held twice. Returns how many were new.
+    func hold(_ replies: [HeldReply], event: String, _ db: Database, at now: Instant) throws -> Int {
         var added = 0
         for r in replies {
             guard try !Self.knows(r, db) else { continue }
-            var record = HeldReplyRecord(id: nil, receivedAt: now.iso8601, file: r.file, sender: r.sender, subject: r.subject,
+            var record = HeldReplyRecord(id: nil, eventId: event, receivedAt: now.iso8601, file: r.file, sender: r.sender, subject: r.subject,
                                          sentAt: r.sentAt, excerpt: r.excerpt, attendee: r.attendee, calendar: r.calendar,
                                          reason: r.reason, state: "held", settledAt: nil)
             try record.insert(db)
@@ -99,19 +102,21 @@ extension Store {
             """, arguments: [r.file, r.sender, r.attendee, r.calendar, r.excerpt]) ?? 0 > 0
     }
 
-    /// Marks a held reply `recorded` or `dismissed` inside a caller's transaction; throws when
-    /// no reply with that number is held.
-    func settle(_ id: Int64, as state: HeldReplyState, _ db: Database, at now: Instant) throws {
-        try db.execute(sql: "UPDATE held_reply SET state = ?, settled_at = ? WHERE id = ? AND state = 'held'",
-                       arguments: [state.rawValue, now.iso8601, id])
+    /// Marks a reply held for `event` (or for none) `recorded` or `dismissed` inside a caller's
+    /// transaction; throws when no such reply with that number is held.
+    func settle(_ id: Int64, as state: HeldReplyState, event: String, _ db: Database, at now: Instant) throws {
+        try db.execute(sql: """
+            UPDATE held_reply SET state = ?, settled_at = ? WHERE id = ? AND state = 'held' AND (event_id = ? OR event_id IS NULL)
+            """, arguments: [state.rawValue, now.iso8601, id, event])
         guard db.changesCount == 1 else { throw StoreError("no reply \(id) is held (see `convene inbox`)") }
     }
 
     /// Dismisses a held reply: it is no longer listed, and the audit log says so.
     public func dismissHeldReply(_ id: Int64, at now: Instant) throws {
         try write { db in
-            try settle(id, as: .dismissed, db, at: now)
-            try audit(db, at: now, command: "inbox dismiss", action: "rsvp", reason: nil,
+            let event = try writeScope(db)
+            try settle(id, as: .dismissed, event: event, db, at: now)
+            try audit(db, event: event, at: now, command: "inbox dismiss", action: "rsvp", reason: nil,
                       detail: "held reply \(id) dismissed by the organizer", version: nil)
         }
     }

@@ -14,11 +14,17 @@ public struct LiveCalendarWrite: Sendable, Hashable {
 }
 
 extension Store {
-    /// Every person's live calendar, by person id.
+    /// Every person's live calendar, by person id: of the people of the event a scoped store works on,
+    /// else of everyone (a live calendar is a person's across events).
     public func liveCalendars() throws -> [String: LiveCalendar] {
         try read { db in
             var out: [String: LiveCalendar] = [:]
-            for r in try LiveCalendarRecord.order(LiveCalendarRecord.Columns.personId).fetchAll(db) { out[r.personId] = try r.value() }
+            let rows = try LiveCalendarRecord.fetchAll(db, sql: """
+                SELECT * FROM live_calendar c
+                WHERE ? IS NULL OR EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = c.person_id)
+                ORDER BY person_id
+                """, arguments: [eventID, eventID])
+            for r in rows { out[r.personId] = try r.value() }
             return out
         }
     }
@@ -38,14 +44,19 @@ extension Store {
         }
     }
 
-    /// Writes live calendars inside a caller's transaction (`save`): each replaces or removes the person's row.
-    func write(_ calendars: [LiveCalendarWrite], _ db: Database) throws {
+    /// Writes live calendars inside a caller's transaction (`save`): each replaces or removes the person's
+    /// row. Returns the events the people are in, whose facts changed with them.
+    func write(_ calendars: [LiveCalendarWrite], _ db: Database) throws -> Set<String> {
+        var events: Set<String> = []
         for w in calendars {
+            events.formUnion(try String.fetchAll(db, sql: "SELECT event_id FROM person WHERE id = ?", arguments: [w.person]))
             if let c = w.calendar {
+                try requirePerson(c.person, db, allowRemoved: true)
                 try LiveCalendarRecord(c).save(db)
             } else {
                 try LiveCalendarRecord.filter(LiveCalendarRecord.Columns.personId == w.person).deleteAll(db)
             }
         }
+        return events
     }
 }

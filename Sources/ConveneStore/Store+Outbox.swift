@@ -78,17 +78,17 @@ public struct OutboxMessage: Sendable, Hashable, Codable {
 }
 
 extension Store {
-    /// Queues messages inside a caller's transaction (the one that saves a release), after the
-    /// last one queued. Messages already queued (same Message-ID) are kept as they are.
+    /// Queues messages of `event` inside a caller's transaction (the one that saves a release), after the
+    /// last one queued in the store. Messages already queued (same Message-ID) are kept as they are.
     /// Returns how many were added.
-    func queue(_ db: Database, _ messages: [OutboxMessage], release: Int64?, at now: Instant) throws -> Int {
+    func queue(_ db: Database, _ messages: [OutboxMessage], event: String, release: Int64?, at now: Instant) throws -> Int {
         var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM outbox") ?? 0
         var added = 0
         for m in messages {
             guard try OutboxRecord.fetchOne(db, key: m.messageID) == nil else { continue }
             position += 1
             try OutboxRecord(
-                messageId: m.messageID, personId: m.person.isEmpty ? nil : m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
+                messageId: m.messageID, eventId: event, personId: m.person.isEmpty ? nil : m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
                 sequence: m.sequence,
                 // The iTIP method, kept as a column for anyone reading the table with SQL.
                 method: m.kind.itipMethod, kind: m.kind.rawValue, roomId: m.room,
@@ -105,7 +105,7 @@ extension Store {
     /// Every message, in the order queued; without their bytes (left empty) when only what they say is wanted.
     public func outbox(includingBytes: Bool = true) throws -> [OutboxMessage] {
         try read { db in
-            let all = OutboxRecord.order(OutboxRecord.Columns.position)
+            let all = try inEvent(OutboxRecord.self, db).order(OutboxRecord.Columns.position)
             // An empty message in the column's own encoding.
             let rows = includingBytes ? all : all.select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message"))
             return try rows.fetchAll(db).map(Store.message)
@@ -115,7 +115,7 @@ extension Store {
     /// Messages waiting to go whose retry time (if any) has come, in the order queued.
     public func dueMessages(at now: Instant) throws -> [OutboxMessage] {
         try read { db in
-            try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
+            try inEvent(OutboxRecord.self, db).filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
                 .order(OutboxRecord.Columns.position).fetchAll(db)
                 .filter { r in r.nextAttemptAt.map { $0 <= now } ?? true }
                 .map(Store.message)
@@ -167,7 +167,9 @@ extension Store {
                 + "claimed_at = NULL WHERE message_id = ? AND state = ?",
                 arguments: [state.rawValue, attempts, error, retryAt, messageID, OutboxMessage.State.queued.rawValue])
             if permanent {
-                try audit(db, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
+                // Message-IDs are unique in the store: the message says whose event it is.
+                let event = try String.fetchOne(db, sql: "SELECT event_id FROM outbox WHERE message_id = ?", arguments: [messageID])
+                try audit(db, event: event, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
             }
         }
     }
@@ -228,18 +230,19 @@ extension Store {
     /// Counts of queued, sent and failed messages, and every permanent failure.
     public func outboxStatus() throws -> OutboxStatus {
         try read { db in
+            let mine = try inEvent(OutboxRecord.self, db)
             func count(_ state: OutboxMessage.State) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = ?", arguments: [state.rawValue]) ?? 0
+                try mine.filter(OutboxRecord.Columns.state == state.rawValue).fetchCount(db)
             }
-            let failures = try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.failed.rawValue)
+            let failures = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.failed.rawValue)
                 .order(OutboxRecord.Columns.position).fetchAll(db)
                 .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId ?? "",
                                             attempts: $0.attempts, error: $0.lastError ?? "") }
             var status = OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
                                       superseded: try count(.superseded), failures: failures)
-            status.sending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = ? AND claimed_at IS NOT NULL",
-                                              arguments: [OutboxMessage.State.queued.rawValue]) ?? 0
-            status.nextAttempt = try OutboxRecord.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
+            status.sending = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue
+                && Column("claimed_at") != nil).fetchCount(db)
+            status.nextAttempt = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
                 .select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message")).fetchAll(db)
                 .compactMap(\.nextAttemptAt).min()
             return status

@@ -12,14 +12,12 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 }
 
 extension Store {
-    /// Stores a plan inside a caller's transaction: entities are added, updated by id, or marked
-    /// removed; schedule history is kept. Busy times replace those of earlier imports.
+    /// Stores a plan inside a caller's transaction: a new event id adds the event beside those held;
+    /// a known one updates it, its entities added, updated by id, or marked removed; schedule history
+    /// is kept. Busy times replace those of the event's earlier imports; other events are not touched.
     func importPlan(
         _ db: Database, _ event: Event, planFile: String, busy: [String: [BusyPeriod]], at now: Instant
     ) throws -> ImportSummary {
-        if let other = try EventRecord.filter(Column("id") != event.id).fetchOne(db) {
-            throw StoreError("this database holds event '\(other.id)', not '\(event.id)'; use another --db")
-        }
         var header = event
         header.rooms = []
         header.stakeholders = []
@@ -30,10 +28,10 @@ extension Store {
         try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
         try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
         try sync(SessionRecord.self, event.sessions, event: event.id, at: now, db, &summary)
-        try BusyRecord.deleteAll(db)
+        try BusyRecord.filter(Column("event_id") == event.id).deleteAll(db)
         for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
             for p in periods {
-                var r = BusyRecord(id: nil, personId: person, start: p.interval.start, end: p.interval.end,
+                var r = BusyRecord(id: nil, eventId: event.id, personId: person, start: p.interval.start, end: p.interval.end,
                                    strength: p.strength.rawValue, summary: p.summary, source: p.source)
                 try r.insert(db)
                 summary.busyPeriods += 1
@@ -42,10 +40,18 @@ extension Store {
         return summary
     }
 
+    /// The event a plan import goes to: the plan's own, which must be the one the store is scoped to, if any.
+    func importScope(_ plan: Event) throws -> String {
+        if let eventID, eventID != plan.id {
+            throw StoreError("the plan is event '\(plan.id)', not '\(eventID)'; give --event \(plan.id) or none")
+        }
+        return plan.id
+    }
+
     private func sync<R: EntityRecord>(
         _ type: R.Type, _ values: [R.Value], event: String, at now: Instant, _ db: Database, _ summary: inout ImportSummary
     ) throws {
-        var existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        var existing = Dictionary(uniqueKeysWithValues: try R.filter(Column("event_id") == event).fetchAll(db).map { ($0.id, $0) })
         for (i, v) in values.enumerated() {
             var record = try R(v, eventId: event, position: i)
             if let old = existing.removeValue(forKey: v.id) {
@@ -71,7 +77,7 @@ extension Store {
     /// The current plan: the event with the rooms, people and sessions it now lists.
     public func event() throws -> Event? {
         try read { db in
-            guard let record = try EventRecord.fetchOne(db) else { return nil }
+            guard let id = try scope(db), let record = try EventRecord.fetchOne(db, key: id) else { return nil }
             var event = try JSONDecoder().decode(Event.self, from: Data(record.data.utf8))
             event.rooms = try current(RoomRecord.self, db)
             event.stakeholders = try current(PersonRecord.self, db)
@@ -87,17 +93,17 @@ extension Store {
 
     /// The plan file the event was last imported from.
     public func planFile() throws -> String? {
-        try read { db in try EventRecord.fetchOne(db)?.planFile }
+        try read { db in try scope(db).flatMap { try EventRecord.fetchOne(db, key: $0)?.planFile } }
     }
 
     private func current<R: EntityRecord>(_ type: R.Type, _ db: Database) throws -> [R.Value] {
-        try R.filter(Column("removed_at") == nil).order(Column("position")).fetchAll(db).map { try $0.value() }
+        try inEvent(R.self, db).filter(Column("removed_at") == nil).order(Column("position")).fetchAll(db).map { try $0.value() }
     }
 
     /// Sessions the plan once listed and no longer does, with when they were dropped.
     public func removedSessions() throws -> [RemovedSession] {
         try read { db in
-            try SessionRecord.filter(Column("removed_at") != nil).order(Column("id")).fetchAll(db).map {
+            try inEvent(SessionRecord.self, db).filter(Column("removed_at") != nil).order(Column("id")).fetchAll(db).map {
                 RemovedSession(session: try $0.value(), removedAt: $0.removedAt!)
             }
         }
@@ -107,7 +113,7 @@ extension Store {
     public func busy() throws -> [String: [BusyPeriod]] {
         try read { db in
             var out: [String: [BusyPeriod]] = [:]
-            for r in try BusyRecord.order(Column("id")).fetchAll(db) {
+            for r in try inEvent(BusyRecord.self, db).order(Column("id")).fetchAll(db) {
                 out[r.personId, default: []].append(BusyPeriod(
                     interval: Interval(start: r.start, end: r.end), strength: BusyPeriod.Strength(rawValue: r.strength) ?? .busy,
                     summary: r.summary, source: r.source))

@@ -4,20 +4,20 @@ import GRDB
 extension Store {
     /// Every answer stored, oldest first.
     public func answers() throws -> [RSVPAnswer] {
-        try read { db in try RSVPRecord.order(RSVPRecord.Columns.id).fetchAll(db).map(Store.answer) }
+        try read { db in try inEvent(RSVPRecord.self, db).order(RSVPRecord.Columns.id).fetchAll(db).map(Store.answer) }
     }
 
-    /// Stores answers inside a caller's transaction; one already stored (same person, session,
+    /// Stores answers of `event` inside a caller's transaction; one already stored (same person, session,
     /// SEQUENCE, answer and reply time) is not stored twice. Returns how many were new.
-    func insert(_ answers: [RSVPAnswer], _ db: Database, at now: Instant) throws -> Int {
+    func insert(_ answers: [RSVPAnswer], event: String, _ db: Database, at now: Instant) throws -> Int {
         var added = 0
         for a in answers {
             let seen = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM rsvp WHERE person_id = ? AND session_id = ? AND sequence = ? AND answer = ?
+                SELECT COUNT(*) FROM rsvp WHERE event_id = ? AND person_id = ? AND session_id = ? AND sequence = ? AND answer = ?
                 AND replied_at IS ?
-                """, arguments: [a.person, a.session, a.sequence, a.answer.rawValue, a.repliedAt]) ?? 0
+                """, arguments: [event, a.person, a.session, a.sequence, a.answer.rawValue, a.repliedAt]) ?? 0
             guard seen == 0 else { continue }
-            let r = RSVPRecord(id: nil, personId: a.person, sessionId: a.session, sequence: a.sequence,
+            let r = RSVPRecord(id: nil, eventId: event, personId: a.person, sessionId: a.session, sequence: a.sequence,
                                answer: a.answer.rawValue, repliedAt: a.repliedAt, receivedAt: now,
                                source: a.source, comment: a.comment, roomId: a.room, start: a.start)
             try r.insert(db)

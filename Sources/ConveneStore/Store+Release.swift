@@ -38,7 +38,7 @@ public struct PublishRecord: Sendable {
 extension Store {
     /// Every release, oldest first.
     public func releases() throws -> [Release] {
-        let records = try read { db in try ReleaseRecord.order(ReleaseRecord.Columns.number).fetchAll(db) }
+        let records = try read { db in try inEvent(ReleaseRecord.self, db).order(ReleaseRecord.Columns.number).fetchAll(db) }
         guard !records.isEmpty else { return [] }
         let versions = Dictionary(uniqueKeysWithValues: try history().map { ($0.number, $0) })
         return records.map { r in
@@ -53,34 +53,36 @@ extension Store {
     @discardableResult
     public func publish(_ p: PublishRecord, at now: Instant) throws -> Release {
         try write { db in
-            try requireUnchanged(version: p.version, facts: p.facts, db, doing: "the publish", undone: "published")
-            let lastRelease = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release")
+            let event = try writeScope(db)
+            try requireUnchanged(version: p.version, facts: p.facts, of: event, db, doing: "the publish", undone: "published")
+            let lastRelease = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release WHERE event_id = ?", arguments: [event])
             guard lastRelease == p.after else {
                 throw StoreError("another publish (release \(lastRelease ?? 0)) came while this one was worked out; "
                     + "nothing was published, run the command again")
             }
             for id in p.supersede {
                 // A message a delivery run has claimed since may already be with its recipient: it stays.
-                try db.execute(sql: "UPDATE outbox SET state = ? WHERE message_id = ? AND state = ? AND claimed_at IS NULL",
-                               arguments: [OutboxMessage.State.superseded.rawValue, id, OutboxMessage.State.queued.rawValue])
+                try db.execute(sql: """
+                    UPDATE outbox SET state = ? WHERE message_id = ? AND event_id = ? AND state = ? AND claimed_at IS NULL
+                    """, arguments: [OutboxMessage.State.superseded.rawValue, id, event, OutboxMessage.State.queued.rawValue])
                 guard db.changesCount == 1 else {
                     throw StoreError("message \(id) was handed to the mail server while the publish was worked out; nothing was published, "
                         + "run the command again")
                 }
             }
-            var r = ReleaseRecord(number: nil, version: Int64(p.version), publishedAt: now, reason: p.reason)
+            var r = ReleaseRecord(number: nil, eventId: event, version: Int64(p.version), publishedAt: now, reason: p.reason)
             try r.insert(db)
-            let queued = try queue(db, p.queue, release: r.number!, at: now)
+            let queued = try queue(db, p.queue, event: event, release: r.number!, at: now)
             for (person, hash) in p.pageTokens.sorted(by: { $0.key < $1.key }) {
                 try insertToken(.page, hash: hash, for: person, at: now, command: "publish", replacing: false, db)
             }
             let count = { (n: Int) in "\(n) message\(n == 1 ? "" : "s")" }
-            try audit(db, at: now, command: "publish", action: "publish", reason: p.reason,
+            try audit(db, event: event, at: now, command: "publish", action: "publish", reason: p.reason,
                       detail: "release \(r.number!): schedule version \(p.version); \(count(queued)) queued"
                           + (p.detail.isEmpty ? "" : "; \(p.detail)"),
                       version: Int64(p.version))
             if !p.supersede.isEmpty {
-                try audit(db, at: now, command: "publish", action: "superseded", reason: p.reason,
+                try audit(db, event: event, at: now, command: "publish", action: "superseded", reason: p.reason,
                           detail: "\(count(p.supersede.count)) dropped unsent, superseded by release \(r.number!): "
                               + p.supersede.joined(separator: ", "))
             }

@@ -2,29 +2,29 @@ public import ConveneCore
 package import GRDB
 
 extension Store {
-    /// Inserts a version inside a caller's transaction, so other rows can join it atomically.
+    /// Inserts a version of `event` inside a caller's transaction, so other rows can join it atomically.
     package func insertVersion(
-        _ db: Database, _ v: ChangeRecord.Version, at now: Instant, command: String, reason: String?
+        _ db: Database, _ v: ChangeRecord.Version, event: String, at now: Instant, command: String, reason: String?
     ) throws -> ScheduleVersion {
         var record = ScheduleVersionRecord(
-            number: nil, createdAt: now, command: command, reason: reason,
+            number: nil, eventId: event, createdAt: now, command: command, reason: reason,
             scoreUnscheduled: v.score?.unscheduled, scoreSoft: v.score?.soft,
             boundUnscheduled: v.lowerBound?.unscheduled, boundSoft: v.lowerBound?.soft)
         try record.insert(db)
         let number = record.number!
-        let known = Set(try String.fetchAll(db, sql: "SELECT id FROM session"))
-        let people = Set(try String.fetchAll(db, sql: "SELECT id FROM person"))
+        let known = Set(try String.fetchAll(db, sql: "SELECT id FROM session WHERE event_id = ?", arguments: [event]))
+        let people = Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE event_id = ?", arguments: [event]))
         for a in v.assignments {
             guard known.contains(a.session) else { throw StoreError("schedule names unknown session '\(a.session)'") }
-            try AssignmentRecord(version: number, sessionId: a.session, roomId: a.room, start: a.start).insert(db)
+            try AssignmentRecord(eventId: event, version: number, sessionId: a.session, roomId: a.room, start: a.start).insert(db)
             for (i, person) in a.picked.enumerated() {
                 guard people.contains(person) else { throw StoreError("schedule picks unknown person '\(person)' for '\(a.session)'") }
-                try AssignmentPickRecord(version: number, sessionId: a.session, position: i, personId: person).insert(db)
+                try AssignmentPickRecord(eventId: event, version: number, sessionId: a.session, position: i, personId: person).insert(db)
             }
         }
         for u in v.unscheduled {
             guard known.contains(u.session) else { throw StoreError("schedule names unknown session '\(u.session)'") }
-            try UnscheduledRecord(version: number, sessionId: u.session, reason: u.reason).insert(db)
+            try UnscheduledRecord(eventId: event, version: number, sessionId: u.session, reason: u.reason).insert(db)
         }
         return make(record, v.assignments, v.unscheduled)
     }
@@ -32,9 +32,14 @@ extension Store {
     /// The draft: the latest schedule version, or nil before the first solve.
     public func currentSchedule() throws -> ScheduleVersion? {
         try read { db in
-            guard let n = try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version") else { return nil }
+            guard let n = try Store.latestVersion(try scope(db), db) else { return nil }
             return try version(n, db)
         }
+    }
+
+    /// The number of an event's latest schedule version (numbers run across the store's events).
+    static func latestVersion(_ event: String?, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version WHERE event_id IS ?", arguments: [event])
     }
 
     /// One version by number.
@@ -45,14 +50,14 @@ extension Store {
     /// Every version, oldest first.
     public func history() throws -> [ScheduleVersion] {
         try read { db in
-            let versions = try ScheduleVersionRecord.order(ScheduleVersionRecord.Columns.number).fetchAll(db)
+            let versions = try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number).fetchAll(db)
             return try versions.map { r in try make(r, assignments(r.number!, db), unscheduled(r.number!, db)) }
         }
     }
 
-    /// One version inside a caller's read or transaction.
+    /// One version of this store's event inside a caller's read or transaction.
     func version(_ n: Int64, _ db: Database) throws -> ScheduleVersion? {
-        guard let r = try ScheduleVersionRecord.fetchOne(db, key: n) else { return nil }
+        guard let r = try inEvent(ScheduleVersionRecord.self, db).filter(key: n).fetchOne(db) else { return nil }
         return make(r, try assignments(n, db), try unscheduled(n, db))
     }
 

@@ -24,35 +24,37 @@ public struct StoreStatus: Sendable, Hashable, Codable {
 }
 
 extension Store {
-    /// What the database holds now.
+    /// What the database holds now for the store's event.
     public func status() throws -> StoreStatus {
         try read { db in
-            func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-                try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            let event = try scope(db)
+            // Every count is of the event's rows.
+            func count(_ table: String, _ condition: String = "1") throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE event_id IS ? AND \(condition)", arguments: [event]) ?? 0
             }
-            let latest = try ScheduleVersionRecord.order(ScheduleVersionRecord.Columns.number.desc).fetchOne(db)
+            let latest = try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number.desc).fetchOne(db)
             let n = latest?.number ?? 0
-            let planned = try count("SELECT COUNT(*) FROM session WHERE removed_at IS NULL")
+            let planned = try count("session", "removed_at IS NULL")
             // Only sessions the plan still lists: one it dropped is neither scheduled nor left out.
-            let scheduled = try count("""
-                SELECT COUNT(*) FROM assignment a JOIN session s ON s.id = a.session_id
+            let scheduled = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM assignment a JOIN session s ON s.event_id = a.event_id AND s.id = a.session_id
                 WHERE a.version = ? AND s.removed_at IS NULL
-                """, [n])
-            let release = try ReleaseRecord.order(ReleaseRecord.Columns.number.desc).fetchOne(db)
+                """, arguments: [n]) ?? 0
+            let release = try inEvent(ReleaseRecord.self, db).order(ReleaseRecord.Columns.number.desc).fetchOne(db)
             return StoreStatus(
-                event: try String.fetchOne(db, sql: "SELECT id FROM event"),
-                rooms: try count("SELECT COUNT(*) FROM room WHERE removed_at IS NULL"),
-                people: try count("SELECT COUNT(*) FROM person WHERE removed_at IS NULL"),
+                event: try event.flatMap { try String.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [$0]) },
+                rooms: try count("room", "removed_at IS NULL"),
+                people: try count("person", "removed_at IS NULL"),
                 sessions: planned,
-                removedSessions: try count("SELECT COUNT(*) FROM session WHERE removed_at IS NOT NULL"),
-                busyPeriods: try count("SELECT COUNT(*) FROM busy_period"),
-                scheduleVersions: try count("SELECT COUNT(*) FROM schedule_version"),
+                removedSessions: try count("session", "removed_at IS NOT NULL"),
+                busyPeriods: try count("busy_period"),
+                scheduleVersions: try count("schedule_version"),
                 scheduled: scheduled,
                 unscheduled: latest == nil ? 0 : planned - scheduled,
                 score: latest?.scoreUnscheduled.map { Score(unscheduled: $0, soft: latest?.scoreSoft ?? 0) },
                 lowerBound: latest?.boundUnscheduled.map { Score(unscheduled: $0, soft: latest?.boundSoft ?? 0) },
                 release: release?.number.map(Int.init), publishedVersion: release.map { Int($0.version) },
-                auditEntries: try count("SELECT COUNT(*) FROM audit_log"))
+                auditEntries: try inEvent(AuditRecord.self, db, orStoreWide: true).fetchCount(db))
         }
     }
 }

@@ -95,12 +95,13 @@ struct StoreTests {
         #expect(try store.planFile() == "plan.yaml")
         #expect(try store.auditLog().count == 1)
         _ = before
-        // Another event is refused outright.
+        // Another event is added beside it; the store then needs to be told which event it works on.
         var other = sampleEvent()
         other.id = "another"
-        #expect(throws: StoreError("this database holds event 'demo', not 'another'; use another --db")) {
-            try store.importPlan(other, planFile: "p.yaml", at: at("2027-01-03T00:00:00Z"))
-        }
+        #expect(try store.scoped(to: "another").importPlan(other, planFile: "p.yaml", at: at("2027-01-03T00:00:00Z")).added == 4)
+        #expect(try store.eventIDs() == ["another", "demo"])
+        #expect(throws: StoreError("the store holds 2 events: another, demo; give --event ID")) { try store.status() }
+        #expect(try store.scoped(to: "demo").status() == statusBefore)
     }
 
     @Test func busyPeriodsKeepTheirSource() throws {

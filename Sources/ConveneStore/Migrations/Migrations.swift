@@ -30,6 +30,7 @@ enum Migrations {
         m.registerMigration("v7-live-calendars", migrate: liveCalendars)
         m.registerMigration("v7-digest", migrate: digest)
         m.registerMigration("v7-digest-outbox", migrate: digestOutbox)
+        m.registerMigration("v7-events-per-event", migrate: eventsPerEvent)
         return m
     }
 

@@ -4,6 +4,7 @@ import GRDB
 /// A row of `admin_pin`: where an admin fixed a session.
 struct AdminPinRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "admin_pin"
+    var eventId: String
     var sessionId: String
     var roomId: String
     var start: Instant

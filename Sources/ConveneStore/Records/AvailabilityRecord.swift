@@ -4,6 +4,7 @@ import GRDB
 struct AvailabilityRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "availability_answer"
     var id: Int64?
+    var eventId: String
     var personId: String
     var answeredAt: String
     var anyTime: Bool

@@ -6,6 +6,7 @@ import GRDB
 struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "outbox"
     var messageId: String
+    var eventId: String
     /// Nil for a message to an address that is no person of the event (the organizer's digest).
     var personId: String?
     /// Nil for a message about no session (a request for availability).
@@ -52,6 +53,7 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
 struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "rsvp"
     var id: Int64?
+    var eventId: String
     var personId: String
     var sessionId: String
     var sequence: Int

@@ -5,6 +5,7 @@ import GRDB
 struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "schedule_version"
     var number: Int64?
+    var eventId: String
     var createdAt: Instant
     var command: String
     var reason: String?
@@ -27,6 +28,7 @@ struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord
 struct ReleaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "schedule_release"
     var number: Int64?
+    var eventId: String
     var version: Int64
     var publishedAt: Instant
     var reason: String?
@@ -44,6 +46,7 @@ struct ReleaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
 /// A row of `assignment`.
 struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "assignment"
+    var eventId: String
     var version: Int64
     var sessionId: String
     var roomId: String
@@ -60,6 +63,7 @@ struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
 /// A row of `assignment_pick`: one person picked for a session in a version, in the schedule's order.
 struct AssignmentPickRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "assignment_pick"
+    var eventId: String
     var version: Int64
     var sessionId: String
     var position: Int
@@ -72,6 +76,7 @@ struct AssignmentPickRecord: Codable, FetchableRecord, PersistableRecord {
 /// A row of `unscheduled`.
 struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "unscheduled"
+    var eventId: String
     var version: Int64
     var sessionId: String
     var reason: String
@@ -88,6 +93,8 @@ struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
 struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "audit_log"
     var id: Int64?
+    /// Nil for a store-wide entry (a person's token, say), which every event's log shows.
+    var eventId: String?
     var at: Instant
     var command: String
     var action: String
@@ -110,6 +117,7 @@ struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
 struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "busy_period"
     var id: Int64?
+    var eventId: String
     var personId: String
     var start: Instant
     var end: Instant
