@@ -42,8 +42,11 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         if config != nil, host != "127.0.0.1" || port != 8080 || baseURL != nil || logRequests || allowPrivateAddresses
-            || database.explicitPath != nil {
+            || database.explicitPath != nil || database.event != nil {
             throw ValidationError("--config takes every setting from the file: give no other option with it")
+        }
+        if database.event != nil {
+            throw ValidationError("serve serves every event in the database, each under /events/ID/: give no --event")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let baseURL {
@@ -57,13 +60,13 @@ struct Serve: AsyncParsableCommand {
                 let settings = try ServiceConfig(file: config)
                 var database = database
                 database.explicitPath = settings.database ?? database.explicitPath
-                try await ConveneService(config: settings, store: try database.open()).run()
+                try await ConveneService(config: settings, store: try database.openWhole()).run()
                 return
             }
             var settings = ServerSettings(host: host, port: port, links: try baseURL.map(FeedLinks.init(baseURL:)),
                                           logRequests: logRequests)
             settings.allowPrivateAddresses = allowPrivateAddresses
-            try await FeedServer(store: try database.open(), settings: settings).run()
+            try await FeedServer(store: try database.openWhole(), settings: settings).run()
         }
     }
 }

@@ -17,13 +17,21 @@ struct DatabaseOptions: ParsableArguments {
     /// The database path in force.
     var path: String { explicitPath ?? Store.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens an existing store, reporting failure (or a missing file) as bad input; only `import`
-    /// creates the file.
-    /// Every command but `import` (whose plan names its event) works on the event `--event` picks.
+    /// Opens an existing store, scoped to the event `--event` picks, reporting failure (or a missing
+    /// file) as bad input. `import` alone creates the file, and gets the whole store: its plan names its event.
     func open(creating: Bool = false) throws -> Store {
         let store = try Store(path: path, create: creating)
-        if !creating { _ = try StoredEvent.choose(event, in: store) }
-        return store
+        return creating ? store : try scoped(store)
+    }
+
+    /// Opens an existing store whole, every event in it, for `serve`.
+    func openWhole() throws -> Store { try Store(path: path, create: false) }
+
+    /// The store scoped to the event `--event` picks (or its only one), so that every read and write
+    /// concerns that event; an empty store stays as it is, and says nothing was imported when asked.
+    private func scoped(_ store: Store) throws -> Store {
+        guard let id = try StoredEvent.choose(event, in: store) else { return store }
+        return EventDirectory(store: store).scoped(to: id)
     }
 
     /// Opens an existing store for reading only, for commands that change nothing: they work on a
@@ -32,7 +40,6 @@ struct DatabaseOptions: ParsableArguments {
     func openForReading() throws -> Store {
         let store: Store
         do { store = try Store(path: path, readOnly: true) } catch let e as StoreError where e.holdsNothing { throw AppError.noEvent }
-        _ = try StoredEvent.choose(event, in: store)
-        return store
+        return try scoped(store)
     }
 }
