@@ -3,23 +3,24 @@ import Foundation
 package import ServiceLifecycle
 package import Logging
 
-/// The feed server: public feeds, private feeds by token and the agenda page, straight from the
-/// current schedule, each body rendered once per database change and then served from memory.
+/// The feed server: every event's public feeds and agenda page, people's private feeds by token, straight
+/// from what is published, each body rendered once per database change and then served from memory.
 public struct FeedServer: Sendable {
-    let source: any FeedSource
+    /// The whole store: every event in it is served.
+    let store: Store
     let settings: ServerSettings
     let logger: Logger
-    /// The database people's own pages read and record answers in; nil serves no pages.
-    let pageStore: Store?
+    /// Whether people's own pages are served (they read and record answers in `store`).
+    let pages: Bool
     /// Health and metrics of the service this server is part of; nil serves neither.
     let operations: Operations?
 
-    package init(source: any FeedSource, settings: ServerSettings, logger: Logger? = nil, pageStore: Store? = nil,
+    package init(store: Store, settings: ServerSettings, logger: Logger? = nil, pages: Bool = true,
                  operations: Operations? = nil) {
-        self.source = source
+        self.store = store
         self.settings = settings
         self.logger = logger ?? Self.standardLogger()
-        self.pageStore = pageStore
+        self.pages = pages
         self.operations = operations
     }
 
@@ -37,9 +38,9 @@ public struct FeedServer: Sendable {
     /// request context or task per request, since every answer comes from memory.
     package func service(onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
         let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
-        let cache = FeedCache(source: source, recheck: settings.recheck, logger: logger)
-        let responder = FeedResponder(cache: cache, agenda: AgendaPage(holder: links),
-                                      pages: pageStore.map { PageSite(store: $0, holder: links, allowPrivateAddresses: settings.allowPrivateAddresses) }, logger: logger,
+        let shelf = EventShelf(store: store, recheck: settings.recheck, logger: logger)
+        let responder = FeedResponder(shelf: shelf, agenda: AgendaPage(holder: links),
+                                      pages: pages ? PageSite(store: store, holder: links, allowPrivateAddresses: settings.allowPrivateAddresses) : nil, logger: logger,
                                       logRequests: settings.logRequests, operations: operations)
         return Listener(settings: settings, responder: responder, links: links, logger: logger, onListening: onListening)
     }

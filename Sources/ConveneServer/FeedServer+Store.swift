@@ -1,9 +1,9 @@
 public import ConveneStore
 
 extension FeedServer {
-    /// A server for what the database holds, following its changes while it runs, with people's own pages.
+    /// A server for every event the database holds, following its changes while it runs, with people's own pages.
     public init(store: Store, settings: ServerSettings) {
-        self.init(source: StoreFeedSource(store: store), settings: settings, pageStore: store)
+        self.init(store: store, settings: settings, logger: nil)
     }
 }
 

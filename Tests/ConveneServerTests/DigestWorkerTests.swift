@@ -17,9 +17,9 @@ import Testing
         let f = try Fixture()
         defer { f.remove() }
         try f.schedule()
-        let first = try #require(try worker(f.store).tick(at: Fixture.at("2027-02-01T09:00:00Z")))
+        let first = try #require(try worker(f.store).tick(at: Fixture.at("2027-02-01T09:00:00Z")).first)
         #expect(first.recipient == "digest@example.org" && first.kind == .digest)
-        #expect(try worker(f.store).tick(at: Fixture.at("2027-02-01T09:01:00Z")) == nil)
+        #expect(try worker(f.store).tick(at: Fixture.at("2027-02-01T09:01:00Z")).isEmpty)
 
         let decline = try RecordAnswer(person: "martin", session: "opening", answer: .declined, comment: "In Lyon",
                                        channel: .organizer, at: Fixture.at("2027-02-02T09:00:00Z"))
@@ -29,13 +29,13 @@ import Testing
 
         // A restart: a new worker on a new connection to the same file.
         let reopened = try Store(path: f.folder.appendingPathComponent("test.sqlite").path)
-        let m = try #require(try worker(reopened).tick(at: Fixture.at("2027-02-02T09:05:00Z")))
+        let m = try #require(try worker(reopened).tick(at: Fixture.at("2027-02-02T09:05:00Z")).first)
         let raw = String(decoding: m.bytes, as: UTF8.self)
         let start = try #require(raw.range(of: "Content-Transfer-Encoding: base64\r\n\r\n")).upperBound
         let body = String(decoding: try #require(Data(base64Encoded: String(raw[start...].prefix { $0 != "-" }.filter { !$0.isWhitespace }))),
                           as: UTF8.self)
         #expect(conflicts.allSatisfy { body.contains($0) } && body.contains("前回のダイジェスト以降の変更"))
-        #expect(try worker(reopened).tick(at: Fixture.at("2027-02-02T09:06:00Z")) == nil)
+        #expect(try worker(reopened).tick(at: Fixture.at("2027-02-02T09:06:00Z")).isEmpty)
         let digests = try reopened.outbox(includingBytes: false).filter { $0.kind == .digest }
         #expect(digests.map(\.messageID) == [first.messageID, m.messageID] && digests.allSatisfy { $0.state == .queued })
         #expect(try reopened.dueMessages(at: Fixture.at("2027-02-02T09:06:00Z")).filter { $0.kind == .digest }.count == 2)

@@ -10,8 +10,8 @@ import Testing
 @Suite(.serialized)
 struct FeedServerTests {
     static func server(_ fixture: Fixture) -> FeedServer {
-        FeedServer(source: StoreFeedSource(store: fixture.store), settings: ServerSettings(port: 0, recheck: .zero),
-                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        FeedServer(store: fixture.store, settings: ServerSettings(port: 0, recheck: .zero),
+                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, pages: false)
     }
 
     @Test func eventFeedHasCalendarHeadersAndEverySession() async throws {

@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized)
 struct OperationsTests {
     static func server(_ fixture: Fixture, operations: Operations?) -> FeedServer {
-        FeedServer(source: StoreFeedSource(store: fixture.store), settings: ServerSettings(port: 0, recheck: .zero),
-                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, operations: operations)
+        FeedServer(store: fixture.store, settings: ServerSettings(port: 0, recheck: .zero),
+                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, pages: false, operations: operations)
     }
 
     @Test func healthzGivesEachWorkersStateAsJSON() async throws {

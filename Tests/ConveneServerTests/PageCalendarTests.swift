@@ -14,8 +14,8 @@ struct PageCalendarTests {
     static func server(_ fixture: Fixture, allowPrivate: Bool) -> FeedServer {
         var settings = ServerSettings(port: 0, recheck: .zero)
         settings.allowPrivateAddresses = allowPrivate
-        return FeedServer(source: StoreFeedSource(store: fixture.store), settings: settings,
-                          logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, pageStore: fixture.store)
+        return FeedServer(store: fixture.store, settings: settings,
+                          logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 
     @Test func aCalendarSavedOnThePageIsReadAndListedInThePersonsZone() async throws {

@@ -10,8 +10,8 @@ import Testing
 @Suite(.serialized)
 struct PageSiteTests {
     static func server(_ fixture: Fixture) -> FeedServer {
-        FeedServer(source: StoreFeedSource(store: fixture.store), settings: ServerSettings(port: 0, recheck: .zero),
-                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, pageStore: fixture.store)
+        FeedServer(store: fixture.store, settings: ServerSettings(port: 0, recheck: .zero),
+                   logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
     }
 
     static func formKey(_ page: String) throws -> String {

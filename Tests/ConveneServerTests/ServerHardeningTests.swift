@@ -12,7 +12,7 @@ import Testing
 struct ServerHardeningTests {
     static func server(_ fixture: Fixture, settings: ServerSettings = ServerSettings(port: 0, recheck: .zero),
                        logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }) -> FeedServer {
-        FeedServer(source: StoreFeedSource(store: fixture.store), settings: settings, logger: logger)
+        FeedServer(store: fixture.store, settings: settings, logger: logger, pages: false)
     }
 
     @Test func http10WithoutKeepAliveIsClosedAfterTheResponse() async throws {

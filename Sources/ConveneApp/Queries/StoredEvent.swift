@@ -35,6 +35,13 @@ public struct StoredEvent: Sendable {
         return held[0]
     }
 
+    /// Every event the store holds, each over the store scoped to it: what a service's workers go through.
+    /// Empty before the first import.
+    public static func all(in store: Store) throws -> [StoredEvent] {
+        let events = EventDirectory(store: store)
+        return try events.ids().map { try StoredEvent(store: events.scoped(to: $0)) }
+    }
+
     /// The draft: the latest schedule version; throws `AppError.noSchedule` before the first schedule.
     public func draft() throws -> ScheduleVersion {
         guard let draft = try store.currentSchedule() else { throw AppError.noSchedule }

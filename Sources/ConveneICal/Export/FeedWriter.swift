@@ -14,11 +14,18 @@ public enum FeedWriter {
 
     /// The feed's iCalendar text: CRLF lines folded at 75 octets, no METHOD.
     public static func render(_ feed: Feed, of publication: Publication) throws -> String {
-        let entries = FeedSelection.entries(of: feed.kind, in: publication)
+        try render(feed, of: [publication])
+    }
+
+    /// One feed over several events' publications, their entries one event after another: a person's
+    /// own feed across every event they take part in. The zone is the first event's (or the person's).
+    public static func render(_ feed: Feed, of publications: [Publication]) throws -> String {
+        guard let publication = publications.first else { throw ICalError(message: "a feed needs at least one event") }
         // A person's own feed is in their own zone, as their invitations are: someone joining from
         // New York sees 19:00 there, not 09:00 in Tokyo, even in clients that show floating zones.
         var zone = publication.event.timeZone
-        if case .person(let id) = feed.kind, let person = publication.event.stakeholder(id) { zone = person.timeZone }
+        if case .person(let id) = feed.kind,
+           let person = publications.lazy.compactMap({ $0.event.stakeholder(id) }).first { zone = person.timeZone }
         return try Libical.serialized {
             let pointer = try LibicalText.checked("creating a calendar") { icalcomponent_new(ICAL_VCALENDAR_COMPONENT) }
             let calendar = CalendarComponent(adopting: pointer)
@@ -35,8 +42,10 @@ public enum FeedWriter {
                 icalcomponent_add_property(c, convene_icalproperty_new_x("X-PUBLISHED-TTL", refreshInterval))
                 let clock = try FeedClock(zone: zone)
                 if let vtimezone = clock.vtimezone() { icalcomponent_add_component(c, vtimezone) }
-                for entry in entries {
-                    icalcomponent_add_component(c, try vevent(entry, feed: feed, publication: publication, clock: clock))
+                for publication in publications {
+                    for entry in FeedSelection.entries(of: feed.kind, in: publication) {
+                        icalcomponent_add_component(c, try vevent(entry, feed: feed, publication: publication, clock: clock))
+                    }
                 }
             }
             // libical leaves `;` and `,` unescaped in X-properties: put the properly escaped line in

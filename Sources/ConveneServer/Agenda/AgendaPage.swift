@@ -10,7 +10,9 @@ struct AgendaPage: Sendable {
     let holder: LinkHolder
     var links: FeedLinks { holder.links }
 
-    func render(_ library: FeedLibrary) -> String {
+    /// The page of one event, its links under `prefix` (`/events/ID`, or empty for the top).
+    func render(_ library: FeedLibrary, prefix: String = "") -> String {
+        let links = self.links.under(prefix)
         guard let event = library.event else {
             return ProgrammePage.render(Programme(Publication(event: Self.empty, removed: [], history: [])),
                                         header: "<p class=\"meta\">No event has been imported yet.</p>\n")
@@ -22,34 +24,34 @@ struct AgendaPage: Sendable {
                 + "<a href=\"\(h(links.web("/schedule.xml")))\">schedule.xml</a> · "
                 + "<a href=\"\(h(links.web("/schedule.json")))\">schedule.json</a></p>\n"
         }
-        header += subscriptions(library.publicFeeds, event: event)
+        header += subscriptions(library.publicFeeds, event: event, links: links)
         return ProgrammePage.render(Programme(publication), header: header)
     }
 
     /// The whole-event feed in plain sight; rooms, tracks and groups folded away to keep the programme near the top.
-    private func subscriptions(_ feeds: [Feed], event: Event) -> String {
+    private func subscriptions(_ feeds: [Feed], event: Event, links: FeedLinks) -> String {
         guard let whole = feeds.first(where: { $0.kind == .event }) else { return "" }
-        var out = "<p class=\"subscribe\">Subscribe to the whole event: \(link(whole, label: "calendar app"))</p>\n"
+        var out = "<p class=\"subscribe\">Subscribe to the whole event: \(link(whole, label: "calendar app", links: links))</p>\n"
         let others = feeds.filter { $0.kind != .event }
         guard !others.isEmpty else { return out }
         out += "<details><summary>Feeds per room, track and group</summary>\n<ul class=\"feeds\">\n"
         let prefix = event.name.bilingual + " — "
         for feed in others {
             let title = feed.title.hasPrefix(prefix) ? String(feed.title.dropFirst(prefix.count)) : feed.title
-            out += "<li>\(h(feed.kindName.capitalized)) \(h(title)): \(link(feed, label: "subscribe"))</li>\n"
+            out += "<li>\(h(feed.kindName.capitalized)) \(h(title)): \(link(feed, label: "subscribe", links: links))</li>\n"
         }
         return out + "</ul></details>\n"
     }
 
-    private func link(_ feed: Feed, label: String) -> String {
+    private func link(_ feed: Feed, label: String, links: FeedLinks) -> String {
         let path = FeedLinks.publicPath(feed.path)
         return "<a href=\"\(h(links.webcal(path)))\">\(label)</a> · <a href=\"\(h(links.web(path)))\">.ics</a>"
     }
 
     /// The schedule as frab's schedule.xml or schedule.json, each event linking to its entry here.
-    func schedule(_ library: FeedLibrary, xml: Bool) throws -> String {
+    func schedule(_ library: FeedLibrary, xml: Bool, prefix: String = "") throws -> String {
         let publication = library.publication ?? Publication(event: library.event ?? Self.empty, removed: [], history: [])
-        let schedule = FrabSchedule(publication, baseURL: links.base)
+        let schedule = FrabSchedule(publication, baseURL: links.under(prefix).base)
         return xml ? schedule.xml : try schedule.json()
     }
 

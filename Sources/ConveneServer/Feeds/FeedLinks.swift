@@ -28,6 +28,9 @@ public struct FeedLinks: Sendable, Hashable {
 
     private init(checked: String) { base = checked }
 
+    /// The same server's links under a path such as `/events/ID`: what one event's pages link to.
+    public func under(_ prefix: String) -> FeedLinks { prefix.isEmpty ? self : FeedLinks(checked: base + prefix) }
+
     /// The URL path of a public feed, from its path in the feeds folder.
     public static func publicPath(_ feedPath: String) -> String { "/feeds/" + feedPath }
 

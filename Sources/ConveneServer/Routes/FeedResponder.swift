@@ -1,12 +1,16 @@
+import ConveneICal
 import HTTPTypes
 import Logging
 import NIOCore
 
-/// Answers every request: `/` and `/agenda`, `/schedule.xml` and `/schedule.json`, public feeds under
-/// `/feeds/`, private feeds at `/private/TOKEN.ics`, people's own pages at `/p/TOKEN`; anything else is refused or not found. A plain
-/// switch on the path, not a router: a few fixed shapes, and the 304 path is the hot one.
+/// Answers every request: per event (under `/events/ID`, or at the top while the store holds one event)
+/// `/` and `/agenda`, `/schedule.xml` and `/schedule.json` and public feeds under `/feeds/`; with several
+/// events, their index at `/`; private feeds at `/private/TOKEN.ics` and people's own pages at `/p/TOKEN`
+/// across events; anything else is refused or not found. A plain switch on the path, not a router: a few
+/// fixed shapes, and the 304 path is the hot one.
 struct FeedResponder: Sendable {
-    let cache: FeedCache
+    /// Every event in the store, each with its feeds.
+    let shelf: EventShelf
     let agenda: AgendaPage
     /// People's own pages; nil when the server has no database to write answers to.
     let pages: PageSite?
@@ -50,52 +54,125 @@ struct FeedResponder: Sendable {
                 .contentLength: String(bytes.count), .cacheControl: "no-store",
             ], body: ByteBuffer(bytes: bytes))
         }
+        if path.hasPrefix("/private/"), path.hasSuffix(".ics") {
+            return privateFeed(path.dropFirst("/private/".count).dropLast(".ics".count), request)
+        }
+        let route: Route
+        do { route = try self.route(path) } catch { return Self.unavailable(error, logger: logger) }
+        switch route {
+        case .index:
+            do {
+                return Self.html(IndexPage.render(try shelf.directory.summaries(), links: agenda.links), for: request)
+            } catch {
+                return Self.unavailable(error, logger: logger)
+            }
+        case .event(let id, let inner, let prefix):
+            return eventAnswer(request, event: id, path: inner, prefix: prefix)
+        case .notFound:
+            return Self.notFound()
+        }
+    }
+
+    /// Where a path leads: the index of events, a path of one event, or nowhere.
+    enum Route: Equatable {
+        case index
+        /// `path` within the event `id` (nil: the store's only event, or none yet), asked for under `prefix`.
+        case event(String?, path: String, prefix: String)
+        case notFound
+    }
+
+    /// `/events/ID/…` is the event's own; a path without that prefix is the only event's while the store
+    /// holds one (today's links keep working, with the same bytes and ETags), and with several `/` is the index.
+    func route(_ path: String) throws -> Route {
+        let ids = try shelf.eventIDs()
+        if path.hasPrefix("/events/") {
+            let rest = path.dropFirst("/events/".count)
+            let id = String(rest.prefix { $0 != "/" })
+            guard ids.contains(id) else { return .notFound }
+            let inner = rest.dropFirst(id.count)
+            return .event(id, path: inner.isEmpty ? "/" : String(inner), prefix: "/events/\(id)")
+        }
+        if ids.count > 1 { return path == "/" ? .index : .notFound }
+        return .event(ids.first, path: path, prefix: "")
+    }
+
+    /// The programme, the frab schedule and the public feeds of one event.
+    private func eventAnswer(_ request: HTTPRequest, event: String?, path: String, prefix: String) -> Answer {
+        let cache = shelf.cache(for: event)
         if path == "/" || path == "/agenda" {
-            return serving { snapshot in
-                let body = try snapshot.body(key: "agenda", contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
-                    agenda.render(snapshot.library)
+            return serving(cache) { snapshot in
+                let body = try snapshot.body(key: "agenda" + prefix, contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
+                    agenda.render(snapshot.library, prefix: prefix)
                 }
                 return BodyResponse.make(body, for: request)
             }
         }
         if path == "/schedule.xml" || path == "/schedule.json" {
             let xml = path.hasSuffix(".xml")
-            return serving { snapshot in
+            return serving(cache) { snapshot in
                 let body = try snapshot.body(
-                    key: path, contentType: xml ? "application/xml; charset=utf-8" : "application/json; charset=utf-8",
-                    cacheControl: "public, max-age=\(snapshot.library.refreshSeconds)") { try agenda.schedule(snapshot.library, xml: xml) }
+                    key: path + prefix, contentType: xml ? "application/xml; charset=utf-8" : "application/json; charset=utf-8",
+                    cacheControl: "public, max-age=\(snapshot.library.refreshSeconds)") {
+                        try agenda.schedule(snapshot.library, xml: xml, prefix: prefix)
+                    }
                 return BodyResponse.make(body, for: request)
             }
         }
         if path.hasPrefix("/feeds/") {
             let feedPath = String(path.dropFirst("/feeds/".count))
-            return serving { snapshot in
+            return serving(cache) { snapshot in
                 guard let feed = snapshot.publicFeed(at: feedPath) else { return Self.notFound() }
-                return BodyResponse.make(try snapshot.body(of: feed), for: request)
-            }
-        }
-        if path.hasPrefix("/private/"), path.hasSuffix(".ics") {
-            let token = path.dropFirst("/private/".count).dropLast(".ics".count)
-            // Checked against the database now, not within `recheck`: a revoked link is refused at once.
-            return serving(fresh: true) { snapshot in
-                // Unknown, revoked and removed-person tokens all end in the same 404, after the same work.
-                guard let person = snapshot.tokens.person(presenting: token),
-                      let feed = snapshot.library.personFeed(person) else { return Self.notFound() }
                 return BodyResponse.make(try snapshot.body(of: feed), for: request)
             }
         }
         return Self.notFound()
     }
 
-    /// Runs a handler on the current snapshot; a database that cannot be read gives 503, not a crash.
-    private func serving(fresh: Bool = false, _ handler: (FeedSnapshot) throws -> Answer) -> Answer {
+    /// A person's own feed: their sessions in every event they take part in, one calendar.
+    private func privateFeed(_ token: Substring, _ request: HTTPRequest) -> Answer {
         do {
-            return try handler(try cache.current(fresh: fresh))
+            let ids = try shelf.eventIDs()
+            // Checked against the database now, not within `recheck`: a revoked link is refused at once.
+            // Tokens are a person's, not an event's: any event's snapshot knows them all.
+            let first = try shelf.cache(for: ids.first).current(fresh: true)
+            // Unknown, revoked and removed-person tokens all end in the same 404, after the same work.
+            guard let person = first.tokens.person(presenting: token) else { return Self.notFound() }
+            let theirs: [String?] = ids.count > 1 ? try shelf.directory.events(of: person).filter(ids.contains) : [ids.first]
+            var feeds: [(FeedSnapshot, Feed)] = []
+            for id in theirs {
+                let snapshot = id == ids.first ? first : try shelf.cache(for: id).current(fresh: true)
+                if let feed = snapshot.library.personFeed(person) { feeds.append((snapshot, feed)) }
+            }
+            switch feeds.count {
+            case 0: return Self.notFound()
+            case 1: return BodyResponse.make(try feeds[0].0.body(of: feeds[0].1), for: request)
+            default: return BodyResponse.make(try shelf.personFeed(person, across: feeds), for: request)
+            }
         } catch {
-            logger.error("cannot serve", metadata: ["error": "\(error)"])
-            var answer = RequestGuard.plain(.serviceUnavailable, "The schedule cannot be read just now.\n")
-            answer.headers[.retryAfter] = "5"
-            return answer
+            return Self.unavailable(error, logger: logger)
+        }
+    }
+
+    /// An HTML page made for this request only.
+    private static func html(_ text: String, for request: HTTPRequest) -> Answer {
+        BodyResponse.make(RenderedBody(text: text, lastModified: nil, contentType: "text/html; charset=utf-8",
+                                       cacheControl: "no-cache"), for: request)
+    }
+
+    /// 503 for a database that cannot be read just now; never a crash.
+    private static func unavailable(_ error: any Error, logger: Logger) -> Answer {
+        logger.error("cannot serve", metadata: ["error": "\(error)"])
+        var answer = RequestGuard.plain(.serviceUnavailable, "The schedule cannot be read just now.\n")
+        answer.headers[.retryAfter] = "5"
+        return answer
+    }
+
+    /// Runs a handler on the current snapshot; a database that cannot be read gives 503, not a crash.
+    private func serving(_ cache: FeedCache, _ handler: (FeedSnapshot) throws -> Answer) -> Answer {
+        do {
+            return try handler(try cache.current())
+        } catch {
+            return Self.unavailable(error, logger: logger)
         }
     }
 

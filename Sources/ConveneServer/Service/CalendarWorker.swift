@@ -6,7 +6,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Refreshes calendars every `calendars.every` seconds: a loop around `LiveCalendars.refresh` (each
+/// Refreshes the calendars of every event in the store every `calendars.every` seconds: a loop around `LiveCalendars.refresh` (each
 /// person's live calendar, with If-None-Match / If-Modified-Since, backing off per calendar after
 /// failures) and `CalendarFiles.refresh` (the plan's files, read again when one's modification time
 /// changes). What changed is a fact recorded through the change pipeline; a failure keeps the last
@@ -26,17 +26,23 @@ struct CalendarWorker: Service {
 
     func run() async throws {
         operations.set("calendars", state: "running")
-        var files = Files()
+        // Each event's plan names its own calendar files, seen and backed off on their own.
+        var files: [String: Files] = [:]
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            files = await pass(files)
+            let directory = EventDirectory(store: store)
+            let events = (try? directory.ids()) ?? []
+            if events.isEmpty { _ = await pass(Files(), store: store) }
+            for id in events where !Task.isShuttingDownGracefully && !Task.isCancelled {
+                files[id] = await pass(files[id] ?? Files(), store: directory.scoped(to: id))
+            }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(settings.every)) }
         }
         operations.set("calendars", state: "stopped")
     }
 
-    /// One refresh of every source that is due; returns the files' state for the next.
-    private func pass(_ before: Files) async -> Files {
-        let store = store, every = settings.every
+    /// One refresh of every source of one event that is due; returns the files' state for the next.
+    private func pass(_ before: Files, store: Store) async -> Files {
+        let every = settings.every
         let fetcher = CalendarFetcher(allowPrivateAddresses: settings.allowPrivateAddresses)
         let now = DeliveryWorker.current()
         let filesDue = now.secondsSinceEpoch >= before.retryAt

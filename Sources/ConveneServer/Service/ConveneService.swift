@@ -26,8 +26,7 @@ public struct ConveneService: Sendable {
         var settings = ServerSettings(host: config.http.host, port: config.http.port)
         if let baseURL = config.http.baseURL { settings.links = try FeedLinks(baseURL: baseURL) }
         settings.allowPrivateAddresses = config.calendars?.allowPrivateAddresses ?? false
-        let server = FeedServer(source: StoreFeedSource(store: store), settings: settings, logger: logger, pageStore: store,
-                                operations: operations)
+        let server = FeedServer(store: store, settings: settings, logger: logger, operations: operations)
         let operations = operations
         operations.set("http", state: "starting")
         let http = try server.service { port in

@@ -7,8 +7,8 @@ import Logging
 import NIOConcurrencyHelpers
 import ServiceLifecycle
 
-/// Sends what `publish` and `ask` queued, a few seconds after they queue it: a loop around one
-/// `Delivery` run. The run decides everything that must happen once (the send lease, each claim)
+/// Sends what `publish` and `ask` queued, for every event in the store, a few seconds after they queue
+/// it: a loop around one `Delivery` run per event. The run decides everything that must happen once (the send lease, each claim)
 /// in the database; the loop only waits, counts and reports.
 struct DeliveryWorker: Service {
     let store: Store
@@ -39,20 +39,34 @@ struct DeliveryWorker: Service {
         let outcome: Result<(DeliveryReport, OutboxStatus?), any Error>
         do {
             outcome = .success(try await offThread {
-                let event: Event
-                do { event = try StoredEvent(store: store).event } catch let e as AppError where e == .noEvent { return (DeliveryReport(), nil) }
-                let sender = try MailAddress(name: event.organizer.name, address: smtp.from ?? event.organizer.email,
-                                             context: "smtp.from")
-                var delivery = Delivery(store: store, transport: try Self.transport(smtp), sender: sender.address,
-                                        now: Self.current, sleep: { d in
-                                            // Backoff sleeps end early on shutdown: the message waits for the next start.
-                                            let until = Date().addingTimeInterval(Double(d.components.seconds))
-                                            while Date() < until && !stopping.withLockedValue({ $0 }) {
-                                                Thread.sleep(forTimeInterval: 0.05)
-                                            }
-                                        })
-                delivery.shouldStop = { stopping.withLockedValue { $0 } }
-                return (try delivery.run(), try? delivery.queueStatus())
+                // One run per event, each from its organizer; the send lease is the store's, taken by each run.
+                var total = DeliveryReport()
+                var status: OutboxStatus?
+                for stored in try StoredEvent.all(in: store) where !stopping.withLockedValue({ $0 }) {
+                    let sender = try MailAddress(name: stored.event.organizer.name,
+                                                 address: smtp.from ?? stored.event.organizer.email, context: "smtp.from")
+                    var delivery = Delivery(store: stored.store, transport: try Self.transport(smtp), sender: sender.address,
+                                            now: Self.current, sleep: { d in
+                                                // Backoff sleeps end early on shutdown: the message waits for the next start.
+                                                let until = Date().addingTimeInterval(Double(d.components.seconds))
+                                                while Date() < until && !stopping.withLockedValue({ $0 }) {
+                                                    Thread.sleep(forTimeInterval: 0.05)
+                                                }
+                                            })
+                    delivery.shouldStop = { stopping.withLockedValue { $0 } }
+                    let report = try delivery.run()
+                    total.sent += report.sent
+                    total.deferred += report.deferred
+                    total.failed += report.failed
+                    total.errors += report.errors
+                    total.busy = total.busy ?? report.busy
+                    if let s = try? delivery.queueStatus() {
+                        status = status.map { var sum = $0; sum.queued += s.queued; sum.sending += s.sending; return sum } ?? s
+                    }
+                    // Another process holds the lease: the other events' runs would find it held too.
+                    if report.busy != nil { break }
+                }
+                return (total, status)
             })
         } catch {
             outcome = .failure(error)

@@ -5,8 +5,8 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Every `digest.every` seconds, queues the organizer's digest of what changed (nothing when nothing
-/// did); the delivery worker sends it. Recording and queueing are one transaction, so a restart
+/// Every `digest.every` seconds, queues for each event the organizer's digest of what changed in it
+/// (nothing when nothing did); the delivery worker sends it. Recording and queueing are one transaction, so a restart
 /// neither repeats nor skips a digest.
 struct DigestWorker: Service {
     let store: Store
@@ -25,17 +25,19 @@ struct DigestWorker: Service {
         operations.set("digest", state: "stopped")
     }
 
-    /// Queues the digest if anything changed; the message queued, else nil.
-    func tick(at stamp: Instant) throws -> OutboxMessage? {
-        guard let digest = try OrganizerDigest.pending(store: store) else { return nil }
-        return try digest.queue(store: store, to: to, at: stamp)
+    /// Queues each event's digest if anything changed in it; the messages queued.
+    func tick(at stamp: Instant) throws -> [OutboxMessage] {
+        try StoredEvent.all(in: store).compactMap { stored in
+            guard let digest = try OrganizerDigest.pending(store: stored.store) else { return nil }
+            return try digest.queue(store: stored.store, to: to, at: stamp)
+        }
     }
 
     private func pass() async {
         let worker = self
         let stamp = DeliveryWorker.current()
         do {
-            if let m = try await offThread({ try worker.tick(at: stamp) }) {
+            for m in try await offThread({ try worker.tick(at: stamp) }) {
                 logger.info("digest queued", metadata: ["message-id": "\(m.messageID)"])
             }
             operations.set("digest", state: "idle", lastRun: stamp.iso8601, lastError: .some(nil))
