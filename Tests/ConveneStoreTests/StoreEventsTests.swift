@@ -35,4 +35,177 @@ struct StoreEventsTests {
         #expect(try store.event()?.id == "demo")
         #expect(try store.auditLog().map(\.actor) == ["Ito Naoko, on their page"])
     }
+
+    /// Two events in one store with the same session, room and person ids, on purpose: each is
+    /// imported, scheduled, published, queued, answered, pinned, digested and audited through its
+    /// own scoped store, and neither ever sees the other's rows.
+    @Test func twoEventsWithTheSameIdsStayApart() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        let ids = ["forum", "seminar"]
+        for (i, id) in ids.enumerated() {
+            let s = store.scoped(to: id)
+            let day = "2027-0\(i + 2)-22"
+            var event = sampleEvent()
+            event.id = id
+            event.name = LocalizedText(en: id)
+            if id == "seminar" {
+                event.stakeholders.append(Stakeholder(id: "p-b", name: "B", email: "b@example.org", group: .industry,
+                                                      timeZone: "Asia/Tokyo", language: .en))
+            }
+            let busy = BusyPeriod(interval: Interval(start: at("\(day)T00:00:00Z"), end: at("\(day)T01:00:00Z")), source: "\(id).ics")
+            let imported = try s.importPlan(event, planFile: "\(id).yaml", busy: ["p-a": [busy]], at: at("2027-01-01T00:00:00Z"))
+            #expect(imported.added == 4 + i)
+            let start = at("\(day)T09:00:00+09:00")
+            let version = try s.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start, picked: ["p-a"])],
+                                             unscheduled: [Solution.Unscheduled(session: "s-2", reason: "no room in \(id)")],
+                                             at: at("2027-01-02T00:00:00Z"))
+            try s.save(ChangeRecord(basedOn: version.number, facts: try s.factsRevision(), command: "pin", detail: "pinned in \(id)",
+                                    pin: .pin(session: "s-1", room: "hall", start: start)), at: at("2027-01-02T00:01:00Z"))
+            let release = try s.publish(PublishRecord(
+                version: version.number, after: nil, facts: try s.factsRevision(), reason: "first \(id)", detail: "",
+                supersede: [], queue: [OutboxMessage(
+                    messageID: "m-\(id)", person: "p-a", session: "s-1", uid: "s-1.\(id)@convene", sequence: 0, kind: .invitation,
+                    room: "hall", start: start, required: true, recipient: "a@example.org", subject: id, bytes: Array(id.utf8),
+                    queuedAt: at("2027-01-03T00:00:00Z"), version: version.number)]), at: at("2027-01-03T00:00:00Z"))
+            #expect(release.schedule == version)
+            try s.save(ChangeRecord(
+                basedOn: version.number, command: "rsvp", detail: "",
+                answers: [RSVPAnswer(person: "p-a", session: "s-1", sequence: 0, answer: i == 0 ? .accepted : .declined,
+                                     repliedAt: nil, source: "\(id).ics")],
+                held: [HeldReply(file: "\(id).eml", sender: "x@example.org", subject: nil, sentAt: nil, excerpt: id,
+                                 attendee: nil, calendar: nil, reason: "written in words")],
+                availability: [AvailabilityAnswer(person: "p-a", anyTime: i == 0, cells: [], note: id, answeredAt: at("2027-01-04T00:00:00Z"))]),
+                at: at("2027-01-04T00:00:00Z"))
+            let digest = DigestCursor(auditID: 99 + i, heldID: 1, conflicts: [id])
+            let mail = OutboxMessage(messageID: "d-\(id)", person: "", session: "", uid: "d-\(id)", sequence: 0, kind: .digest, room: "",
+                                     start: at("2027-01-05T00:00:00Z"), required: nil, recipient: "office@example.org", subject: "digest",
+                                     bytes: Array("digest".utf8), queuedAt: at("2027-01-05T00:00:00Z"), version: nil)
+            #expect(try s.queueDigest(mail, from: nil, to: digest, at: at("2027-01-05T00:00:00Z")))
+        }
+        for (i, id) in ids.enumerated() {
+            let s = store.scoped(to: id)
+            let day = "2027-0\(i + 2)-22"
+            #expect(try s.event()?.id == id)
+            #expect(try s.event()?.stakeholders.map(\.id) == (i == 0 ? ["p-a"] : ["p-a", "p-b"]))
+            #expect(try s.planFile() == "\(id).yaml")
+            #expect(try s.busy()["p-a"]?.map(\.source) == ["\(id).ics"])
+            let history = try s.history()
+            #expect(history.map(\.unscheduled) == [[Solution.Unscheduled(session: "s-2", reason: "no room in \(id)")]])
+            #expect(try s.currentSchedule() == history.last)
+            #expect(try s.schedule(version: history[0].number) == history[0])
+            #expect(try s.releases().map(\.reason) == ["first \(id)"])
+            #expect(try s.pins() == ["s-1": Session.Pin(room: "hall", start: at("\(day)T09:00:00+09:00"))])
+            #expect(try s.outbox().map(\.messageID) == ["m-\(id)", "d-\(id)"])
+            #expect(try s.dueMessages(at: at("2027-01-06T00:00:00Z")).map(\.messageID) == ["m-\(id)", "d-\(id)"])
+            #expect(try s.answers().map(\.source) == ["\(id).ics"])
+            #expect(try s.availabilityAnswers().mapValues(\.note) == ["p-a": id])
+            #expect(try s.availabilitySaveCount() == 1)
+            #expect(try s.heldReplies().map(\.excerpt) == [id])
+            #expect(try s.digestCursor() == DigestCursor(auditID: 99 + i, heldID: 1, conflicts: [id]))
+            #expect(try s.auditLog().map(\.action) == ["import", "schedule", "pin", "publish", "availability", "digest"])
+            #expect(try s.auditLog().first?.detail.hasPrefix("\(id).yaml") == true)
+            let status = try s.status()
+            #expect(status.event == id)
+            #expect((status.people, status.sessions, status.scheduled, status.unscheduled, status.busyPeriods) == (1 + i, 2, 1, 1, 1))
+            let released = try release(of: id, in: store)
+            #expect((status.scheduleVersions, status.release, status.auditEntries) == (1, released, 6))
+            #expect(try s.outboxStatus().queued == 2)
+        }
+        // Numbers run across the store: the seminar's first version is the store's second.
+        #expect(try store.scoped(to: "forum").currentSchedule()?.number == 1)
+        #expect(try store.scoped(to: "seminar").currentSchedule()?.number == 2)
+        // A version, a pin or a held reply of one event is not the other's.
+        #expect(try store.scoped(to: "forum").schedule(version: 2) == nil)
+        let unpin = ChangeRecord(basedOn: 1, command: "unpin", detail: "", pin: .unpin(session: "s-1"))
+        try store.scoped(to: "forum").save(unpin, at: at("2027-01-06T00:00:00Z"))
+        #expect(throws: StoreError("session 's-1' is not pinned by an admin")) {
+            try store.scoped(to: "forum").save(unpin, at: at("2027-01-06T00:00:00Z"))
+        }
+        let seminarHeld = try #require(try store.scoped(to: "seminar").heldReplies().first?.id)
+        #expect(throws: StoreError("no reply \(seminarHeld) is held (see `convene inbox`)")) {
+            try store.scoped(to: "forum").dismissHeldReply(seminarHeld, at: at("2027-01-06T00:00:00Z"))
+        }
+        #expect(try store.scoped(to: "seminar").pins().count == 1)
+        // A publish or change of one event is not stale because of the other's.
+        #expect(try store.scoped(to: "seminar").factsRevision() == 3)
+        // The unscoped store refuses per-event reads and writes, naming both events.
+        let refusal = StoreError("the store holds 2 events: forum, seminar; give --event ID")
+        #expect(throws: refusal) { try store.event() }
+        #expect(throws: refusal) { try store.currentSchedule() }
+        #expect(throws: refusal) { try store.outbox() }
+        #expect(throws: refusal) { try store.auditLog() }
+        #expect(throws: refusal) { try store.save(ChangeRecord(basedOn: nil, command: "pin", detail: "",
+                                                               pin: .unpin(session: "s-1")), at: at("2027-01-06T00:00:00Z")) }
+        #expect(throws: StoreError("the store holds no event 'other'; it holds forum, seminar")) {
+            try store.scoped(to: "other").save(ChangeRecord(basedOn: nil, command: "pin", detail: "", pin: .unpin(session: "s-1")),
+                                               at: at("2027-01-06T00:00:00Z"))
+        }
+        #expect(try store.scoped(to: "other").event() == nil)
+        #expect(try store.eventIDs() == ids)
+        #expect(try store.events().map(\.id) == ids)
+        try expectForeignKeysHold(store)
+    }
+
+    /// The release number of an event's only release, read apart from the store's own queries.
+    private func release(of event: String, in store: Store) throws -> Int? {
+        try store.read { try Int.fetchOne($0, sql: "SELECT number FROM schedule_release WHERE event_id = ?", arguments: [event]) }
+    }
+
+    /// A person in two events is one person: one feed and one page token, their live calendar
+    /// changes both events' facts, and removing them from one event leaves the other.
+    @Test func aPersonInTwoEventsIsOnePerson() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        for id in ["forum", "seminar"] {
+            var event = sampleEvent()
+            event.id = id
+            try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
+        }
+        #expect(try store.events(of: "p-a") == ["forum", "seminar"])
+        let hash = String(repeating: "a", count: 64)
+        try store.addFeedToken(hash: hash, for: "p-a", at: at("2027-01-02T00:00:00Z"))
+        try store.addToken(.page, hash: String(repeating: "b", count: 64), for: "p-a", at: at("2027-01-02T00:00:00Z"),
+                           command: "pages issue")
+        #expect(try store.liveFeedTokenHashes() == [hash: "p-a"])
+        #expect(try store.liveTokenHashes(.page).values.sorted() == ["p-a"])
+        for id in ["forum", "seminar"] {
+            #expect(try store.scoped(to: id).feedTokens().map(\.person) == ["p-a"])
+            // The token's entry is store-wide: both events' logs show it.
+            #expect(try store.scoped(to: id).auditLog().map(\.action) == ["import", "feed-token", "page-token"])
+        }
+        // A live calendar is the person's in both events: each event's facts change.
+        let facts = try ["forum", "seminar"].map { try store.scoped(to: $0).factsRevision() }
+        let calendar = LiveCalendar(person: "p-a", address: "https://example.org/a.ics", busy: [], state: LiveCalendar.FetchState())
+        try store.scoped(to: "forum").save(ChangeRecord(basedOn: nil, command: "calendar", detail: "",
+                                                        liveCalendars: [LiveCalendarWrite(person: "p-a", calendar: calendar)]),
+                                           at: at("2027-01-03T00:00:00Z"))
+        #expect(try ["forum", "seminar"].map { try store.scoped(to: $0).factsRevision() } == facts.map { $0 + 1 })
+        #expect(try store.scoped(to: "seminar").liveCalendars().keys.sorted() == ["p-a"])
+        // Dropped from the forum's plan, they stay in the seminar, with their token.
+        var forum = sampleEvent()
+        forum.id = "forum"
+        forum.stakeholders = []
+        forum.sessions = []
+        try store.scoped(to: "forum").importPlan(forum, planFile: "forum.yaml", at: at("2027-01-04T00:00:00Z"))
+        #expect(try store.events(of: "p-a") == ["seminar"])
+        #expect(try store.liveFeedTokenHashes() == [hash: "p-a"])
+        #expect(try store.scoped(to: "forum").event()?.stakeholders == [])
+        #expect(try store.scoped(to: "seminar").event()?.stakeholders.map(\.id) == ["p-a"])
+        // A token or a live calendar still needs a person some event lists.
+        #expect(throws: StoreError("no stakeholder 'p-nobody' in the plan")) {
+            try store.addFeedToken(hash: String(repeating: "c", count: 64), for: "p-nobody", at: at("2027-01-05T00:00:00Z"))
+        }
+        // Importing a plan through a store scoped to another event is refused.
+        #expect(throws: StoreError("the plan is event 'forum', not 'seminar'; give --event forum or none")) {
+            try store.scoped(to: "seminar").importPlan(forum, planFile: "forum.yaml", at: at("2027-01-05T00:00:00Z"))
+        }
+        try expectForeignKeysHold(store)
+    }
+}
+
+/// Every foreign key of the file holds.
+func expectForeignKeysHold(_ store: Store) throws {
+    let broken = try store.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+    #expect(broken.isEmpty, "\(broken)")
 }
