@@ -152,6 +152,122 @@ struct StoreEventsTests {
         try store.read { try Int.fetchOne($0, sql: "SELECT number FROM schedule_release WHERE event_id = ?", arguments: [event]) }
     }
 
+    /// A one-event database written before events were kept apart (the schema of `v7-digest-outbox`,
+    /// a row in every table) upgrades in place: every row kept, each now the event's, the AUTOINCREMENT
+    /// counters where they were, and every foreign key holding.
+    @Test func aOneEventDatabaseUpgradesKeepingEveryRow() throws {
+        let tmp = try TemporaryDatabase()
+        var header = sampleEvent()
+        let (room, person, sessions) = (header.rooms[0], header.stakeholders[0], header.sessions)
+        (header.rooms, header.stakeholders, header.sessions) = ([], [], [])
+        let live = String(repeating: "a", count: 64), page = String(repeating: "b", count: 64)
+        var before: [String: Int] = [:]
+        do {
+            let queue = try DatabaseQueue(path: tmp.path)
+            try Migrations.migrator.migrate(queue, upTo: "v7-digest-outbox")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event VALUES ('demo', 'Demo', 'Asia/Tokyo', 'plan.yaml', ?, '2027-01-01T00:00:00Z');
+                    INSERT INTO room VALUES ('hall', 'demo', 0, 'Hall', ?, NULL);
+                    INSERT INTO person VALUES ('p-a', 'demo', 0, 'A', 'a@example.org', 'patient', ?, NULL);
+                    INSERT INTO session VALUES ('s-1', 'demo', 0, 'One', ?, NULL), ('s-2', 'demo', 1, 's-2', ?, '2027-01-02T00:00:00Z');
+                    """, arguments: [try json(header), try json(room), try json(person), try json(sessions[0]), try json(sessions[1])])
+                try db.execute(sql: """
+                    INSERT INTO busy_period (person_id, start, end, strength, summary, source)
+                        VALUES ('p-a', '2027-02-22T00:00:00Z', '2027-02-22T01:00:00Z', 'busy', NULL, 'a.ics');
+                    INSERT INTO schedule_version (created_at, command, score_unscheduled, score_soft)
+                        VALUES ('2027-01-01T00:01:00Z', 'schedule', 1, 0), ('2027-01-01T00:02:00Z', 'undo', 1, 0);
+                    INSERT INTO assignment VALUES (1, 's-1', 'hall', '2027-02-22T00:00:00Z'), (2, 's-1', 'hall', '2027-02-22T01:00:00Z');
+                    INSERT INTO unscheduled VALUES (1, 's-2', 'no room'), (2, 's-2', 'no room');
+                    INSERT INTO assignment_pick VALUES (1, 's-1', 0, 'p-a');
+                    INSERT INTO schedule_restore VALUES (2, 1);
+                    INSERT INTO admin_pin VALUES ('s-1', 'hall', '2027-02-22T00:00:00Z', '2027-01-01T00:03:00Z');
+                    INSERT INTO schedule_release (version, published_at, reason) VALUES (1, '2027-01-01T00:04:00Z', 'first');
+                    INSERT INTO audit_log (at, command, action, detail, version, actor) VALUES
+                        ('2027-01-01T00:00:00Z', 'import', 'import', 'plan.yaml', NULL, 'me'),
+                        ('2027-01-01T00:01:00Z', 'schedule', 'schedule', 'version 1', 1, 'me'),
+                        ('2027-01-01T00:02:00Z', 'undo', 'schedule', 'version 2', 2, 'me');
+                    DELETE FROM audit_log WHERE id = 3;
+                    INSERT INTO rsvp (person_id, session_id, sequence, answer, received_at, source, room_id, start)
+                        VALUES ('p-a', 's-1', 0, 'accepted', '2027-01-01T00:05:00Z', 'r.ics', 'hall', '2027-02-22T00:00:00Z');
+                    INSERT INTO held_reply (received_at, file, excerpt, reason) VALUES ('2027-01-01T00:06:00Z', 'x.eml', 'hi', 'written in words');
+                    UPDATE facts_revision SET number = 7;
+                    INSERT INTO availability_answer (person_id, answered_at, any_time, note, cells)
+                        VALUES ('p-a', '2027-01-01T00:07:00Z', 1, 'any day', '[]');
+                    INSERT INTO mailbox_unreadable VALUES ('imap://127.0.0.1/INBOX', 5, 'no text', '2027-01-01T00:08:00Z');
+                    INSERT INTO send_lease VALUES (1, 'host:1', '2027-01-01T00:09:00Z', 1800000000);
+                    INSERT INTO live_calendar (person_id, address, busy) VALUES ('p-a', 'https://example.org/a.ics', '[]');
+                    INSERT INTO digest_state VALUES (1, 2, 1, '["a conflict"]', '2027-01-01T00:10:00Z');
+                    INSERT INTO outbox (message_id, person_id, session_id, uid, sequence, method, kind, room_id, start, recipient,
+                                        subject, message, queued_at, position, version, release) VALUES
+                        ('m1', 'p-a', 's-1', 'u', 0, 'REQUEST', 'invitation', 'hall', '2027-02-22T00:00:00Z', 'a@example.org',
+                         'One', X'41', '2027-01-01T00:04:00Z', 1, 1, 1),
+                        ('d1', NULL, NULL, 'd1', 0, NULL, 'digest', '', '2027-01-01T00:10:00Z', 'office@example.org',
+                         'digest', X'42', '2027-01-01T00:10:00Z', 2, NULL, NULL);
+                    """)
+                try db.execute(sql: "INSERT INTO feed_token (person_id, hash, created_at) VALUES ('p-a', ?, '2027-01-01T00:11:00Z')",
+                               arguments: [live])
+                try db.execute(sql: "INSERT INTO page_token (person_id, hash, created_at) VALUES ('p-a', ?, '2027-01-01T00:11:00Z')",
+                               arguments: [page])
+                for table in try Self.tables(db) { before[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") }
+            }
+        }
+        #expect(before.count == 24)
+        #expect(before.values.allSatisfy { $0 > 0 }, "\(before)")
+        let store = try Store(path: tmp.path)
+        let after = try store.read { db in
+            try Dictionary(uniqueKeysWithValues: Self.tables(db).map { ($0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)")!) })
+        }
+        #expect(after == before)
+        try expectForeignKeysHold(store)
+        // Every row that belongs to an event is the one event's.
+        let unowned = try store.read { db in
+            try Self.tables(db).filter { table in
+                try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).contains { $0[0] == "event_id" }
+                    && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE event_id IS NOT 'demo'")! > 0
+            }
+        }
+        #expect(unowned == [])
+        // What was there reads as before, through the store.
+        #expect(try store.event()?.sessions.map(\.id) == ["s-1"])
+        #expect(try store.removedSessions().map(\.session.id) == ["s-2"])
+        #expect(try store.busy()["p-a"]?.map(\.source) == ["a.ics"])
+        #expect(try store.history().map(\.number) == [1, 2])
+        #expect(try store.schedule(version: 1)?.assignment(of: "s-1")?.picked == ["p-a"])
+        #expect(try store.restoredVersions() == [2: 1])
+        #expect(try store.pins().keys.sorted() == ["s-1"])
+        #expect(try store.releases().map(\.reason) == ["first"])
+        #expect(try store.outbox().map(\.messageID) == ["m1", "d1"])
+        #expect(try store.answers().map(\.answer) == [.accepted])
+        #expect(try store.heldReplies().map(\.excerpt) == ["hi"])
+        #expect(try store.availabilityAnswers()["p-a"]?.note == "any day")
+        #expect(try store.factsRevision() == 7)
+        #expect(try store.digestCursor() == DigestCursor(auditID: 2, heldID: 1, conflicts: ["a conflict"]))
+        #expect(try store.liveFeedTokenHashes() == [live: "p-a"])
+        #expect(try store.liveTokenHashes(.page) == [page: "p-a"])
+        #expect(try store.liveCalendars().keys.sorted() == ["p-a"])
+        #expect(try store.unreadableMessages(mailbox: "imap://127.0.0.1/INBOX") == [5])
+        #expect(try store.sendLeaseHolder(at: at("2027-01-01T00:09:00Z"))?.holder == "host:1")
+        #expect(try store.status().scheduleVersions == 2)
+        // An id once given is not given again: the deleted third audit entry's number stays used.
+        try store.revokeFeedToken(for: "p-a", at: at("2027-01-02T00:00:00Z"))
+        #expect(try store.auditLog().map(\.id) == [1, 2, 4])
+        // And a second event now goes beside it.
+        var seminar = sampleEvent()
+        seminar.id = "seminar"
+        try store.scoped(to: "seminar").importPlan(seminar, planFile: "seminar.yaml", at: at("2027-01-03T00:00:00Z"))
+        #expect(try store.eventIDs() == ["demo", "seminar"])
+        #expect(try store.scoped(to: "demo").history().map(\.number) == [1, 2])
+        try expectForeignKeysHold(store)
+    }
+
+    /// The tables holding Convene's data, by name.
+    private static func tables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name
+            """)
+    }
+
     /// A person in two events is one person: one feed and one page token, their live calendar
     /// changes both events' facts, and removing them from one event leaves the other.
     @Test func aPersonInTwoEventsIsOnePerson() throws {
