@@ -127,6 +127,16 @@ struct StoreEventsTests {
             try store.scoped(to: "forum").dismissHeldReply(seminarHeld, at: at("2027-01-06T00:00:00Z"))
         }
         #expect(try store.scoped(to: "seminar").pins().count == 1)
+        // A reply matched to no event is listed in both events' inboxes until one of them settles it.
+        let stray = HeldReply(file: "stray.eml", sender: "z@example.org", subject: nil, sentAt: nil, excerpt: "stray", attendee: nil,
+                              calendar: nil, reason: "names no session of any event")
+        #expect(try store.holdUnmatched([stray, stray], command: "inbox", at: at("2027-01-06T00:00:00Z")) == 1)
+        #expect(try store.holdUnmatched([stray], command: "inbox", at: at("2027-01-06T00:00:00Z")) == 0)
+        #expect(try store.scoped(to: "forum").heldReplies().map(\.excerpt) == ["forum", "stray"])
+        #expect(try store.scoped(to: "seminar").heldReplies().map(\.excerpt) == ["seminar", "stray"])
+        let strayID = try #require(try store.scoped(to: "seminar").heldReplies().last?.id)
+        try store.scoped(to: "seminar").dismissHeldReply(strayID, at: at("2027-01-06T00:00:00Z"))
+        #expect(try store.scoped(to: "forum").heldReplies().map(\.excerpt) == ["forum"])
         // A publish or change of one event is not stale because of the other's.
         #expect(try store.scoped(to: "seminar").factsRevision() == 3)
         // The unscoped store refuses per-event reads and writes, naming both events.
