@@ -139,14 +139,34 @@ struct StoreEventsTests {
         #expect(try store.scoped(to: "forum").heldReplies().map(\.excerpt) == ["forum"])
         // A publish or change of one event is not stale because of the other's.
         #expect(try store.scoped(to: "seminar").factsRevision() == 3)
-        // The unscoped store refuses per-event reads and writes, naming both events.
+        // The unscoped store refuses every per-event read and write, naming both events.
         let refusal = StoreError("the store holds 2 events: forum, seminar; give --event ID")
-        #expect(throws: refusal) { try store.event() }
-        #expect(throws: refusal) { try store.currentSchedule() }
-        #expect(throws: refusal) { try store.outbox() }
-        #expect(throws: refusal) { try store.auditLog() }
-        #expect(throws: refusal) { try store.save(ChangeRecord(basedOn: nil, command: "pin", detail: "",
-                                                               pin: .unpin(session: "s-1")), at: at("2027-01-06T00:00:00Z")) }
+        let now = at("2027-01-06T00:00:00Z")
+        let perEvent: [() throws -> Any] = [
+            { try store.event() as Any }, { try store.planFile() as Any }, { try store.removedSessions() }, { try store.busy() },
+            { try store.currentSchedule() as Any }, { try store.schedule(version: 1) as Any }, { try store.history() },
+            { try store.releases() }, { try store.pins() }, { try store.restoredVersions() }, { try store.outbox() },
+            { try store.dueMessages(at: now) }, { try store.outboxStatus() }, { try store.answers() },
+            { try store.availabilityAnswers() }, { try store.availabilitySaveCount() }, { try store.heldReplies() },
+            { try store.digestCursor() as Any }, { try store.factsRevision() }, { try store.auditLog() }, { try store.status() },
+            { try store.save(ChangeRecord(basedOn: nil, command: "pin", detail: "", pin: .unpin(session: "s-1")), at: now) },
+            { try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [], queue: []), at: now) },
+            { try store.queueRequests([], pageTokens: [:], command: "ask", detail: "", at: now) },
+            { try store.advanceDigest(from: nil, to: DigestCursor(auditID: 0, heldID: 0, conflicts: []), at: now) },
+            { try store.dismissHeldReply(1, at: now) },
+        ]
+        for call in perEvent { #expect(throws: refusal) { _ = try call() } }
+        // An import names its event: the unscoped store updates the forum from its plan, and only the forum.
+        var forum = sampleEvent(sessions: ["s-1", "s-2", "s-3"])
+        forum.id = "forum"
+        forum.name = LocalizedText(en: "forum")
+        let reimport = try store.save(ChangeRecord(basedOn: 1, command: "import", detail: "",
+                                                   plan: ChangeRecord.Plan(event: forum, file: "forum.yaml", busy: [:])), at: now)
+        #expect(reimport.imported?.added == 1)
+        #expect(try store.scoped(to: "forum").event()?.sessions.map(\.id) == ["s-1", "s-2", "s-3"])
+        #expect(try store.scoped(to: "forum").busy() == [:])
+        #expect(try store.scoped(to: "seminar").event()?.sessions.map(\.id) == ["s-1", "s-2"])
+        #expect(try store.scoped(to: "seminar").busy()["p-a"]?.count == 1)
         #expect(throws: StoreError("the store holds no event 'other'; it holds forum, seminar")) {
             try store.scoped(to: "other").save(ChangeRecord(basedOn: nil, command: "pin", detail: "", pin: .unpin(session: "s-1")),
                                                at: at("2027-01-06T00:00:00Z"))
