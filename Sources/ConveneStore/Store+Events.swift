@@ -3,18 +3,33 @@ import Foundation
 import GRDB
 
 /// One event of the store, as an index of events lists it.
-public struct EventSummary: Sendable, Hashable {
+public struct EventSummary: Sendable, Hashable, Codable {
+    /// The event's id, as its plan names it.
     public var id: String
+    /// The event's name.
     public var name: LocalizedText
     /// The event's IANA time zone.
     public var timeZone: String
-    /// Its first and last day; nil for a plan with no days.
+    /// Its first day; nil for a plan with no days.
     public var firstDay: LocalDate?
+    /// Its last day; nil for a plan with no days.
     public var lastDay: LocalDate?
     /// Where it takes place, when the plan says.
     public var venue: Venue?
     /// The organizer's name.
     public var organizer: String
+
+    /// A summary as the store reads it from the event's plan.
+    public init(id: String, name: LocalizedText, timeZone: String, firstDay: LocalDate?, lastDay: LocalDate?, venue: Venue?,
+                organizer: String) {
+        self.id = id
+        self.name = name
+        self.timeZone = timeZone
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.venue = venue
+        self.organizer = organizer
+    }
 }
 
 extension Store {

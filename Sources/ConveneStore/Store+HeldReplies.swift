@@ -76,9 +76,24 @@ extension Store {
         }
     }
 
-    /// Stores held replies of `event` inside a caller's transaction; one already held from the same file
-    /// with the same content is not held twice. Returns how many were new.
-    func hold(_ replies: [HeldReply], event: String, _ db: Database, at now: Instant) throws -> Int {
+    /// Holds replies matched to no event of the store (their session is none of any event's), with one
+    /// store-wide audit entry: every event's inbox lists them until one records or dismisses them.
+    /// Works whatever event the store is scoped to, or none. Returns how many were new.
+    @discardableResult
+    public func holdUnmatched(_ replies: [HeldReply], command: String, at now: Instant) throws -> Int {
+        try write { db in
+            let added = try hold(replies, event: nil, db, at: now)
+            if added > 0 {
+                try audit(db, event: nil, at: now, command: command, action: "rsvp",
+                          detail: "\(added) repl\(added == 1 ? "y" : "ies") matched to no event held for the organizer")
+            }
+            return added
+        }
+    }
+
+    /// Stores held replies of `event` (nil: of none) inside a caller's transaction; one already held from
+    /// the same file with the same content is not held twice. Returns how many were new.
+    func hold(_ replies: [HeldReply], event: String?, _ db: Database, at now: Instant) throws -> Int {
         var added = 0
         for r in replies {
             guard try !Self.knows(r, db) else { continue }
