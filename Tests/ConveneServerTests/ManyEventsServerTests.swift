@@ -162,6 +162,52 @@ struct ManyEventsServerTests {
         }
     }
 
+    @Test func aPersonsPageShowsEachEventAndEachFormAnswersForItsOwnEvent() async throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        let path = PageLinks.path(try PageLinks(store: f.store.scoped(to: Self.forum)).issue(for: "ito", at: Fixture.at("2027-02-05T00:00:00Z")))
+        try await RunningServer.with(Self.server(f)) { client in
+            let page = try await client.get(path)
+            #expect(page.status == 200)
+            let text = page.text
+            // A part per event: its name, sessions, availability grid and calendar, each form naming its event.
+            #expect(text.contains("<h1>希少がんフォーラム</h1>") && text.contains("<h1>Tokyo Symposium</h1>"))
+            #expect(text.contains("<title>希少がんフォーラム · Tokyo Symposium — Ito Naoko 様</title>"))
+            for event in [Self.forum, Self.symposium] {
+                #expect(text.contains("id=\"\(event)-opening\"") && text.contains("id=\"\(event)-availability\""))
+                #expect(text.contains("<input type=\"hidden\" name=\"event\" value=\"\(event)\">"))
+            }
+            #expect(text.contains("Symposium keynote") && text.contains("id=\"\(Self.forum)-access\""))
+            #expect(!text.contains("id=\"\(Self.symposium)-access\""))
+            let key = try PageSiteTests.formKey(text)
+            let origin = "http://127.0.0.1:\(client.port)"
+
+            // A decline of the symposium's opening is the symposium's alone, though the forum has a session of that id.
+            let posted = try await client.post(path + "/answer", form: "form=\(key)&event=\(Self.symposium)&session=opening&answer=decline",
+                                               origin: origin)
+            #expect(posted.status == 303)
+            #expect(posted.header("Location") == path + "?said=saved&event=\(Self.symposium)#\(Self.symposium)-opening")
+            let declined = try f.store.scoped(to: Self.symposium).answers()
+            #expect(declined.count == 1 && declined.first?.person == "ito" && declined.first?.answer == .declined)
+            #expect(try f.store.scoped(to: Self.forum).answers().isEmpty)
+            let shown = try await client.get(path + "?said=saved&event=\(Self.symposium)")
+            // The notice is shown once, in the symposium's part.
+            #expect(shown.text.components(separatedBy: "class=\"notice\"").count == 2)
+            #expect(shown.text.range(of: "class=\"notice\"")!.lowerBound > shown.text.range(of: "<h1>Tokyo Symposium</h1>")!.lowerBound)
+
+            let saved = try await client.post(path + "/availability", form: "form=\(key)&event=\(Self.forum)&anytime=1&note=Mornings",
+                                              origin: origin)
+            #expect(saved.header("Location") == path + "?said=availability&event=\(Self.forum)#\(Self.forum)-availability")
+            // A form that names no event, or one the person is not in, is refused and records nothing.
+            let unnamed = try await client.post(path + "/answer", form: "form=\(key)&session=opening&answer=accept", origin: origin)
+            #expect(unnamed.status == 400 && unnamed.text.contains("which event"))
+            let foreign = try await client.post(path + "/answer", form: "form=\(key)&event=elsewhere&session=opening&answer=accept",
+                                                origin: origin)
+            #expect(foreign.status == 400)
+            #expect(try f.store.scoped(to: Self.forum).answers().isEmpty)
+        }
+    }
+
     @Test func theDigestWorkerQueuesADigestPerEvent() throws {
         let f = try Self.twoEvents()
         defer { f.remove() }
