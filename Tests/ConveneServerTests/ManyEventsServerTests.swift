@@ -208,6 +208,35 @@ struct ManyEventsServerTests {
         }
     }
 
+    @Test func theCalendarWorkerReportsAFailingEventThoughAnotherIsWell() async throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        var event = f.event
+        event.stakeholders[1].calendars = ["missing.ics"]
+        let forum = f.store.scoped(to: Self.forum)
+        try forum.save(ChangeRecord(basedOn: try forum.currentSchedule()?.number, command: "import", detail: "", plan: ChangeRecord.Plan(
+            event: event, file: f.folder.appendingPathComponent("plan.yaml").path, busy: [:])), at: Fixture.at("2027-02-05T00:00:00Z"))
+        let config = f.folder.appendingPathComponent("convene.yaml").path
+        try "database: test.sqlite\nhttp: {port: 0}\ncalendars: {every: 1}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let service = ConveneService(config: try ServiceConfig(file: config), store: f.store)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task { try await service.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let client = HTTPClient(port: try #require(await iterator.next()))
+        // The symposium, refreshed after the forum in every pass, does not hide the forum's failure.
+        try await Task.sleep(for: .milliseconds(1500))
+        let health = try await client.get("/healthz")
+        let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
+        let worker = try #require(workers["calendars"] as? [String: Any])
+        #expect(worker["state"] as? String == "failing")
+        #expect((worker["lastError"] as? String)?.hasPrefix("\(Self.forum): calendar files:") == true, "\(worker)")
+        // The service serves both events meanwhile.
+        #expect(try await client.get("/events/\(Self.symposium)/feeds/event.ics").status == 200)
+        task.cancel()
+        _ = await task.result
+    }
+
     @Test func theDigestWorkerQueuesADigestPerEvent() throws {
         let f = try Self.twoEvents()
         defer { f.remove() }
