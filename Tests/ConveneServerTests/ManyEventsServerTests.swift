@@ -1,7 +1,9 @@
 import ConveneApp
 import ConveneCore
+import ConveneMail
 import ConveneStore
 @testable import ConveneServer
+import ConveneTestFixtures
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -235,6 +237,28 @@ struct ManyEventsServerTests {
         #expect(try await client.get("/events/\(Self.symposium)/feeds/event.ics").status == 200)
         task.cancel()
         _ = await task.result
+    }
+
+    @Test func aLiveCalendarSavedInOneEventIsReadOverTheDaysOfEveryEventOfThePerson() throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        let calendars = try CalendarServer()
+        defer { calendars.stop() }
+        // One busy hour on the forum's day and one on the symposium's, in UTC.
+        try calendars.serve("ito.ics", busy: [("20270312T030000", "20270312T040000"), ("20270420T050000", "20270420T060000")])
+        let forum = f.store.scoped(to: Self.forum), symposium = f.store.scoped(to: Self.symposium)
+        let fetcher = CalendarFetcher(allowPrivateAddresses: true)
+        let symposiumRevision = try symposium.factsRevision()
+        let saved = try LiveCalendars(store: forum, fetcher: fetcher).save(person: "ito", address: calendars.url("/ito.ics"),
+                                                                           at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(saved.outcome == .changed(2))
+        #expect(try LiveCalendars(store: forum, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
+        #expect(try LiveCalendars(store: symposium, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
+        // The symposium's facts changed with it: a draft worked out before is stale there too.
+        #expect(try symposium.factsRevision() > symposiumRevision)
+        // A refresh through either event finds the calendar as read.
+        let refreshed = try LiveCalendars(store: symposium, fetcher: fetcher).refresh(at: Fixture.at("2027-02-05T01:00:00Z"))
+        #expect(refreshed.map(\.outcome) == [.unchanged])
     }
 
     @Test func theDigestWorkerQueuesADigestPerEvent() throws {
