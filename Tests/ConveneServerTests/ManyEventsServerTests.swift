@@ -72,6 +72,7 @@ struct ManyEventsServerTests {
                 #expect(programme.status == 200)
                 // Its links stay within the event.
                 #expect(programme.text.contains("/events/\(event)/feeds/event.ics") && programme.text.contains("/events/\(event)/schedule.xml"))
+                #expect(programme.text.contains("<a href=\"http://127.0.0.1:\(client.port)/\">All events</a>"))
                 let xml = try await client.get("/events/\(event)/schedule.xml")
                 #expect(xml.status == 200 && xml.text.contains("<schedule"))
                 #expect(try await client.get("/events/\(event)/schedule.json").status == 200)
@@ -101,6 +102,7 @@ struct ManyEventsServerTests {
             let top = try await client.get("/")
             #expect(top.status == 200 && top.text.contains("Opening plenary"))
             #expect(top.text.contains("/feeds/event.ics") && !top.text.contains("/events/"))
+            #expect(!top.text.contains("All events"))
             #expect(try await client.get("/events/\(Self.forum)/").text.contains("/events/\(Self.forum)/feeds/event.ics"))
 
             // A second event imported while the server runs: `/` becomes the index, without a restart.
