@@ -263,6 +263,21 @@ struct ManyEventsServerTests {
         #expect(refreshed.map(\.outcome) == [.unchanged])
     }
 
+    @Test func feedsListGivesPublicLinksUnderTheEventsPathOnceTheDatabaseHoldsSeveral() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        let links = try FeedLinks(baseURL: "https://events.example.org")
+        let one = try FeedSubscriptions(store: f.store).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/feeds/event.ics")
+        try Self.addSymposium(f)
+        let listed = try FeedSubscriptions(store: f.store.scoped(to: Self.symposium)).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(listed.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.symposium)/feeds/event.ics")
+        #expect(listed.first { $0.kind == "event" }?.webcal == "webcal://events.example.org/events/\(Self.symposium)/feeds/event.ics")
+        // Ito already has a private link (issued through the forum): the symposium's listing shows it as active.
+        #expect(listed.first { $0.kind == "person" && $0.id == "ito" }?.status == "active")
+    }
+
     @Test func theDigestWorkerQueuesADigestPerEvent() throws {
         let f = try Self.twoEvents()
         defer { f.remove() }
