@@ -59,6 +59,10 @@ struct ManyEventsCommandTests {
         // `serve` serves every event: it takes no --event.
         let serve = try CommandLine.run(["serve", "--event", Self.forum, "--port", "0"], in: folder.url, environment: env)
         #expect(serve.status == 2 && serve.stderr.contains("serves every event"), "\(serve.stderr)")
+        // The organizer's mailbox is every event's: `inbox fetch` needs no --event (here it only fails to connect).
+        let fetch = try CommandLine.run(["inbox", "fetch", "--imap", "imap://127.0.0.1:1/INBOX", "--user", "office"], in: folder.url,
+                                        environment: env.merging(["CONVENE_IMAP_PASSWORD": "secret"]) { $1 })
+        #expect(fetch.status == 1 && !fetch.stderr.contains("--event") && !fetch.stderr.isEmpty, "\(fetch.stderr)")
         // Importing a plan again updates its event; the store still holds two.
         let again = try CommandLine.run(["import", "\(Self.symposium)/plan.yaml"], in: folder.url, environment: env)
         #expect(again.status == 0, "\(again.stderr)")
