@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
-        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
+        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
