@@ -27,6 +27,7 @@ public final class PostgresServer: @unchecked Sendable {
     /// One server for the whole test process, started on first use and stopped when the process exits;
     /// each test makes its own database on it.
     public static let shared: Result<PostgresServer, any Error> = {
+        stopOrphans()
         let result = Result { try PostgresServer() }
         if case .success = result { atexit { if case .success(let server) = PostgresServer.shared { server.stop() } } }
         return result
@@ -47,8 +48,9 @@ public final class PostgresServer: @unchecked Sendable {
     /// accept connections within 30 s.
     public init() throws {
         if let reason = Self.unavailable { throw Failure(reason) }
-        folder = NSTemporaryDirectory() + "convene-postgres-" + UUID().uuidString
+        folder = NSTemporaryDirectory() + Self.prefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "\(getpid())".write(toFile: folder + "/owner.pid", atomically: true, encoding: .utf8)
         let owner = getuid() == 0 ? getpwnam("postgres").map { ($0.pointee.pw_uid, $0.pointee.pw_gid) } : nil
         if let owner { chown(folder, owner.0, owner.1) }
         let passwordFile = folder + "/.password"
@@ -116,6 +118,28 @@ public final class PostgresServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The start of each server's folder name in the temporary folder.
+    static let prefix = "convene-postgres-"
+
+    /// Stops the servers of test processes that died without stopping them (a crash skips `atexit`),
+    /// each by the pid in its `postmaster.pid`, and removes their folders. A server whose test process
+    /// still runs is left alone.
+    public static func stopOrphans() {
+        let temporary = NSTemporaryDirectory()
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: temporary))?.filter { $0.hasPrefix(prefix) } ?? []
+        for name in folders {
+            let folder = temporary + name
+            guard let owner = (try? String(contentsOfFile: folder + "/owner.pid", encoding: .utf8)).flatMap({ pid_t($0) }),
+                  kill(owner, 0) != 0 && errno == ESRCH else { continue }
+            let postmaster = (try? String(contentsOfFile: folder + "/data/postmaster.pid", encoding: .utf8))?
+                .split(separator: "\n").first.flatMap { pid_t($0) }
+            if let postmaster, kill(postmaster, SIGINT) == 0 {
+                for _ in 0..<200 where kill(postmaster, 0) == 0 { usleep(50_000) }
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     /// `setpriv`'s arguments that drop root for the `postgres` account.

@@ -30,6 +30,13 @@ final class PostgresLink: Sendable {
         }
     }
 
+    deinit {
+        // A link dropped on an error path, before `close()`: the connection must still be closed, and
+        // postgres-nio requires it to outlive the closing.
+        let connection = connection
+        if !connection.isClosed { connection.close().whenComplete { _ in _ = connection } }
+    }
+
     /// Closes the connection; a failure to close is of no consequence to what was done.
     func close() async {
         try? await connection.close()

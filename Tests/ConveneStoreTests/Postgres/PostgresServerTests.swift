@@ -37,4 +37,21 @@ struct PostgresServerTests {
         #expect(kill(pid, 0) != 0)
         #expect(!FileManager.default.fileExists(atPath: server.folder))
     }
+
+    @Test func aServerWhoseTestProcessDiedIsStoppedByTheNextRun() throws {
+        let server = try PostgresServer()
+        // The test process that started it is gone: a process that has ended stands for it.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        try "\(ended.processIdentifier)".write(toFile: server.folder + "/owner.pid", atomically: true, encoding: .utf8)
+        let shared = try PostgresServer.shared.get()
+        PostgresServer.stopOrphans()
+        #expect(kill(server.pid, 0) != 0)
+        #expect(!FileManager.default.fileExists(atPath: server.folder))
+        // The servers of this process are left alone.
+        #expect(kill(shared.pid, 0) == 0 && FileManager.default.fileExists(atPath: shared.folder))
+        server.stop()
+    }
 }
