@@ -109,4 +109,26 @@ struct MigrateCommandTests {
                                         in: forum.folder.url)
         #expect(inURL.status == 1 && inURL.stderr.contains("carries a password") && !inURL.stderr.contains("hunter2"), "\(inURL.stderr)")
     }
+
+    @Test func aFileFromAnOlderConveneIsBroughtUpToDateFirst() async throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: Migrations.first)
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO event (id, name, time_zone, plan_file, data, imported_at) VALUES ('old', 'Forum 2025', 'Asia/Tokyo', 'plan.yaml', '{}', '2025-01-01T00:00:00Z')")
+        }
+        try queue.close()
+        let url = try PostgresServer.shared.get().makeDatabase()
+        let copied = try CommandLine.run(["migrate", "--from", path, "--to", url], in: folder.url, environment: ["PGPASSWORD": PostgresServer.password])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(copied.stdout.split(separator: "\n").contains { $0.hasPrefix("event ") && $0.split(separator: " ")[1] == "1" }, "\(copied.stdout)")
+        let link = try await PostgresLink.open(try PostgresAddress(url, password: PostgresServer.password))
+        let steps = try await link.rows("SELECT identifier FROM schema_steps").map { try $0.decode(String.self) }
+        await link.close()
+        #expect(Set(steps) == Set(Migrations.migrator.migrations))
+        // The file itself was upgraded, as any command upgrades it.
+        let applied = try await DatabaseQueue(path: path).read { try Migrations.migrator.appliedIdentifiers($0) }
+        #expect(applied == Set(Migrations.migrator.migrations))
+    }
 }
