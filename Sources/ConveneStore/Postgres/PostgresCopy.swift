@@ -6,10 +6,15 @@ import PostgresNIO
 public struct CopyReport: Sendable {
     /// One table: its rows and checksum in the SQLite file and in PostgreSQL.
     public struct Table: Sendable, Equatable {
+        /// The table's name, the same in both databases.
         public let name: String
+        /// Rows read from the SQLite file.
         public let rows: Int
+        /// Rows read back from PostgreSQL.
         public let postgresRows: Int
+        /// SHA-256 (hexadecimal) over the SQLite rows in primary-key order.
         public let checksum: String
+        /// The same over the rows read back from PostgreSQL.
         public let postgresChecksum: String
         /// True when both sides hold the same rows, value for value.
         public var matches: Bool { rows == postgresRows && checksum == postgresChecksum }

@@ -84,30 +84,30 @@ struct PostgresSchema {
     /// Reads what the database at `link` holds; throws, saying why and that nothing was changed, for a
     /// database another program uses, one a newer Convene wrote, and one that already holds Convene data.
     func holding(_ link: PostgresLink) async throws -> Holding {
-        let where_ = link.address
+        let at = link.address
         let names = try await link.rows("""
             SELECT table_name::text FROM information_schema.tables
             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
             """).map { try $0.decode(String.self) }
         if names.isEmpty { return .nothing }
         guard names.contains(Self.stepsTable) else {
-            throw StoreError("\(where_) is not a Convene database (it holds the tables \(names.prefix(5).joined(separator: ", "))"
+            throw StoreError("\(at) is not a Convene database (it holds the tables \(names.prefix(5).joined(separator: ", "))"
                 + (names.count > 5 ? ", …" : "") + "); nothing was changed, give an empty database")
         }
         let recorded = try await link.rows("SELECT identifier FROM \(unescaped: Self.stepsTable) ORDER BY identifier")
             .map { try $0.decode(String.self) }
         if let newer = recorded.filter({ !steps.contains($0) }).sorted().first {
-            throw StoreError("\(where_) was written by a newer Convene (it records the schema step '\(newer)', which this "
+            throw StoreError("\(at) was written by a newer Convene (it records the schema step '\(newer)', which this "
                 + "version does not know); nothing was changed, use that Convene or a newer one")
         }
         if let missing = steps.first(where: { !recorded.contains($0) }) {
-            throw StoreError("\(where_) holds an older Convene schema (without the step '\(missing)'); bringing a PostgreSQL "
+            throw StoreError("\(at) holds an older Convene schema (without the step '\(missing)'); bringing a PostgreSQL "
                 + "database up to date is not supported yet: nothing was changed, give an empty database")
         }
         for t in tables {
             let rows = try await link.rows("SELECT count(*) FROM \(unescaped: quoted(t.name))").first?.decode(Int64.self) ?? 0
             if rows > 0 {
-                throw StoreError("\(where_) already holds Convene data (\(rows) rows in \(t.name)); nothing was changed, "
+                throw StoreError("\(at) already holds Convene data (\(rows) rows in \(t.name)); nothing was changed, "
                     + "give an empty database")
             }
         }
