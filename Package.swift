@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -51,7 +52,14 @@ let package = Package(
         ),
         .target(
             name: "ConveneStore",
-            dependencies: ["ConveneCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ConveneCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -110,7 +118,10 @@ let package = Package(
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),
-        .testTarget(name: "ConveneStoreTests", dependencies: ["ConveneStore"]),
+        .testTarget(
+            name: "ConveneStoreTests",
+            dependencies: ["ConveneStore", "ConveneTestFixtures", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(name: "ConveneSolverTests", dependencies: ["ConveneSolver", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneProgrammeTests", dependencies: ["ConveneProgramme", "ConvenePlan"]),
         .testTarget(
@@ -122,7 +133,9 @@ let package = Package(
             name: "ConveneAppTests",
             dependencies: ["ConveneApp", "ConveneCore", "ConveneICal", "ConveneMail", "ConveneStore", "ConveneTestFixtures"]
         ),
-        .testTarget(name: "conveneTests", dependencies: ["convene", "ConveneApp", "ConveneMail", "ConveneStore", "ConveneTestFixtures"],
+        .testTarget(name: "conveneTests", dependencies: ["convene", "ConveneApp", "ConveneMail", "ConveneStore", "ConveneTestFixtures",
+                                                  .product(name: "GRDB", package: "GRDB.swift"),
+                                                  .product(name: "PostgresNIO", package: "postgres-nio")],
                     exclude: ["Golden"]),
         .testTarget(
             name: "ConveneMailTests",

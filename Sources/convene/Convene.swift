@@ -18,7 +18,7 @@ struct Convene: AsyncParsableCommand {
             Schedule.self, Explain.self, Conflicts.self, Move.self, Swap.self, Unschedule.self, Pin.self, Unpin.self,
             Reschedule.self, Diff.self, History.self, Undo.self,
             Publish.self, Invite.self, Rsvp.self, InboxCommand.self, Serve.self, Feeds.self, AvailabilityCommand.self,
-            Pages.self, Ask.self, Calendars.self, DigestCommand.self,
+            Pages.self, Ask.self, Calendars.self, DigestCommand.self, Migrate.self,
         ]
     )
 
