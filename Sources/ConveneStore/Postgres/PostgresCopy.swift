@@ -38,6 +38,12 @@ public enum PostgresCopy {
     /// Copies `store` (a file opened, and so brought up to date, as every command opens it) into the
     /// database at `address`, which must hold no table or an empty Convene schema.
     public static func copy(from store: Store, to address: PostgresAddress) async throws -> CopyReport {
+        try await copy(from: store, to: address, valuesPerInsert: valuesPerInsert)
+    }
+
+    /// The copy, sending at most `valuesPerInsert` values a statement (tests make it small, so tables
+    /// take many batches).
+    static func copy(from store: Store, to address: PostgresAddress, valuesPerInsert: Int) async throws -> CopyReport {
         let schema = try PostgresSchema.current()
         let snapshot = try store.pool.makeSnapshot()
         let fileTables = try await snapshot.read { try SQLiteSchema($0).tables.map(\.name) }.sorted()
@@ -47,7 +53,7 @@ public enum PostgresCopy {
         }
         let link = try await PostgresLink.open(address)
         do {
-            let report = try await copy(snapshot, schema: schema, into: link)
+            let report = try await copy(snapshot, schema: schema, into: link, valuesPerInsert: valuesPerInsert)
             await link.close()
             return report
         } catch {
@@ -59,7 +65,9 @@ public enum PostgresCopy {
     /// A copy that did not match, carried out of the transaction so it rolls back.
     private struct Mismatch: Error { let report: CopyReport }
 
-    private static func copy(_ snapshot: DatabaseSnapshot, schema: PostgresSchema, into link: PostgresLink) async throws -> CopyReport {
+    private static func copy(
+        _ snapshot: DatabaseSnapshot, schema: PostgresSchema, into link: PostgresLink, valuesPerInsert: Int
+    ) async throws -> CopyReport {
         do {
             return try await link.transaction { link in
                 // Two copies into one database at once: the second waits, then finds the first's data.
@@ -68,7 +76,7 @@ public enum PostgresCopy {
                 try await link.rows("SET CONSTRAINTS ALL DEFERRED")
                 var written: [(String, TableDigest)] = []
                 for table in schema.tables {
-                    written.append((table.name, try await write(table, from: snapshot, into: link)))
+                    written.append((table.name, try await write(table, from: snapshot, into: link, valuesPerInsert: valuesPerInsert)))
                 }
                 // Foreign keys are checked here, before reading back, so a broken one fails with its name.
                 try await link.rows("SET CONSTRAINTS ALL IMMEDIATE")
@@ -97,31 +105,39 @@ public enum PostgresCopy {
         }.joined(separator: ", ")
     }
 
-    /// Copies one table's rows in batches and returns the digest of what was read from SQLite.
-    private static func write(_ table: SQLiteSchema.Table, from snapshot: DatabaseSnapshot, into link: PostgresLink) async throws -> TableDigest {
+    /// Copies one table's rows, a batch at a time in primary-key order (so memory holds one batch, not
+    /// the table), and returns the digest of what was read from SQLite.
+    private static func write(
+        _ table: SQLiteSchema.Table, from snapshot: DatabaseSnapshot, into link: PostgresLink, valuesPerInsert: Int
+    ) async throws -> TableDigest {
         let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
-        let (rows, highestKey) = try await snapshot.read { db -> ([[CopiedValue]], Int64?) in
-            let sql = "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(order(table, postgres: false))"
-            var rows: [[CopiedValue]] = []
-            let cursor = try Row.fetchCursor(db, sql: sql)
-            while let row = try cursor.next() {
-                rows.append(try table.columns.enumerated().map { i, column in
-                    try value(row[i] as DatabaseValue, column, table: table.name, row: rows.count + 1)
-                })
-            }
-            // SQLite never hands out an AUTOINCREMENT id twice, even a deleted row's: neither shall PostgreSQL.
-            let given = try? Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
-            return (rows, given ?? nil)
-        }
-        var digest = TableDigest()
         let perInsert = max(1, valuesPerInsert / max(1, table.columns.count))
-        var start = 0
-        while start < rows.count {
-            let batch = rows[start..<min(rows.count, start + perInsert)]
+        let select = "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(order(table, postgres: false)) LIMIT \(perInsert) OFFSET ?"
+        // SQLite never hands out an AUTOINCREMENT id twice, even a deleted row's: neither shall PostgreSQL.
+        var highestKey = try await snapshot.read { db in
+            try? Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
+        } ?? nil
+        let keyColumn = table.generatesKey ? table.columns.firstIndex { $0.name == table.primaryKey.first } : nil
+        var digest = TableDigest()
+        var copied = 0
+        while true {
+            let offset = copied
+            let batch = try await snapshot.read { db -> [[CopiedValue]] in
+                var rows: [[CopiedValue]] = []
+                let cursor = try Row.fetchCursor(db, sql: select, arguments: [offset])
+                while let row = try cursor.next() {
+                    rows.append(try table.columns.enumerated().map { i, column in
+                        try value(row[i] as DatabaseValue, column, table: table.name, row: offset + rows.count + 1)
+                    })
+                }
+                return rows
+            }
+            if batch.isEmpty { break }
             var binds = PostgresBindings(capacity: batch.count * table.columns.count)
             var tuples: [String] = []
             for row in batch {
                 digest.add(row)
+                if let keyColumn, case .integer(let n) = row[keyColumn] { highestKey = max(highestKey ?? n, n) }
                 var placeholders: [String] = []
                 for (value, column) in zip(row, table.columns) {
                     switch value {
@@ -141,26 +157,21 @@ public enum PostgresCopy {
             } catch let e as StoreError {
                 throw StoreError("copying \(table.name): \(e.message); nothing was copied")
             }
-            start += perInsert
+            copied += batch.count
+            if batch.count < perInsert { break }
         }
-        if table.generatesKey, let key = table.primaryKey.first {
-            let copied = rows.compactMap { row -> Int64? in
-                guard let i = table.columns.firstIndex(where: { $0.name == key }), case .integer(let n) = row[i] else { return nil }
-                return n
-            }.max()
-            if let next = [copied, highestKey].compactMap({ $0 }).max(), next > 0 {
-                try await link.rows("SELECT setval(pg_get_serial_sequence(\(quoted(table.name)), \(key)), \(next), true)")
-            }
+        if table.generatesKey, let key = table.primaryKey.first, let next = highestKey, next > 0 {
+            try await link.rows("SELECT setval(pg_get_serial_sequence(\(quoted(table.name)), \(key)), \(next), true)")
         }
         return digest
     }
 
-    /// One table read back from PostgreSQL: its row count and digest.
+    /// One table read back from PostgreSQL, row by row as the server sends them: its row count and digest.
     private static func read(_ table: SQLiteSchema.Table, from link: PostgresLink) async throws -> TableDigest {
         let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
         let sql = "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(order(table, postgres: true))"
         var digest = TableDigest()
-        for row in try await link.rows(PostgresQuery(unsafeSQL: sql)) {
+        try await link.forEachRow(PostgresQuery(unsafeSQL: sql)) { row in
             digest.add(try zip(row, table.columns).map { cell, column in
                 switch column.type {
                 case .integer: try cell.decode(Int64?.self).map(CopiedValue.integer) ?? .null

@@ -52,6 +52,17 @@ final class PostgresLink: Sendable {
         }
     }
 
+    /// Runs one statement and hands its rows to `body` as they arrive, without holding them all.
+    func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) async throws {
+        do {
+            for try await row in try await connection.query(query, logger: Self.logger) { try body(row) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw Self.describe(error, address: address)
+        }
+    }
+
     /// Runs statements in one transaction: all of them are kept, or, when `body` throws, none.
     func transaction<T: Sendable>(_ body: (PostgresLink) async throws -> T) async throws -> T {
         try await rows("BEGIN")

@@ -45,6 +45,16 @@ struct PostgresCopyTests {
         await link.close()
     }
 
+    @Test func aCopyInBatchesOfOneToAFewRowsMatchesToo() async throws {
+        let file = try TemporaryDatabase()
+        let store = try store(file)
+        try store.importPlan(sampleEvent(sessions: (1...9).map { "s-\($0)" }), planFile: "plan.yaml", at: at("2027-01-02T00:00:00Z"))
+        let report = try await PostgresCopy.copy(from: store, to: try target(), valuesPerInsert: 12)
+        #expect(report.isKept)
+        #expect(report.tables.first { $0.name == "session" }?.rows == 9)
+        #expect(report.tables.first { $0.name == "audit_log" }.map { $0.rows > 2 } == true)
+    }
+
     @Test func aSecondCopyIntoTheSameDatabaseIsRefused() async throws {
         let file = try TemporaryDatabase()
         let store = try store(file)
