@@ -6,8 +6,8 @@ import Foundation
 import Logging
 import Testing
 
-/// A server on a store of two events: the index at `/`, each event under `/events/ID/`, today's
-/// addresses while the store holds one, and the workers going through every event.
+/// A server on a store of two events: the index at `/`, each event under `/events/ID/`, the top-level
+/// addresses redirecting there while the store holds one.
 @Suite(.serialized)
 struct ManyEventsServerTests {
     static let forum = "test-forum"
@@ -83,31 +83,73 @@ struct ManyEventsServerTests {
         }
     }
 
-    @Test func whileTheStoreHoldsOneEventTodaysAddressesServeTheSameBytes() async throws {
+    @Test func whileTheStoreHoldsOneEventTodaysAddressesRedirectToItsOwn() async throws {
         let f = try Fixture()
         defer { f.remove() }
         try f.schedule()
+        let old = ["/", "/agenda", "/schedule.xml", "/schedule.json", "/feeds/event.ics", "/feeds/rooms/hall.ics"]
         try await RunningServer.with(Self.server(f)) { client in
-            for (old, new) in [("/feeds/event.ics", "/events/\(Self.forum)/feeds/event.ics"),
-                               ("/feeds/rooms/hall.ics", "/events/\(Self.forum)/feeds/rooms/hall.ics")] {
-                let a = try await client.get(old), b = try await client.get(new)
-                #expect(a.status == 200 && b.status == 200)
-                #expect(a.body == b.body && a.header("ETag") == b.header("ETag"))
-                // A client holding the old address's ETag gets its 304 at the new one.
-                #expect(try await client.get(new, headers: ["If-None-Match": a.header("ETag")!]).status == 304)
+            var etags: [String: String] = [:]
+            for path in old {
+                let own = "/events/\(Self.forum)" + path
+                for query in ["", "?lang=en&from=mail"] {
+                    for method in ["GET", "HEAD"] {
+                        let moved = try await client.get(path + query, method: method)
+                        #expect(moved.status == 308, "\(method) \(path + query)")
+                        #expect(moved.header("Location") == own + query, "\(path + query)")
+                    }
+                }
+                let served = try await client.get(own)
+                #expect(served.status == 200, "\(own)")
+                let etag = try #require(served.header("ETag"), "\(own)")
+                etags[own] = etag
+                if !path.hasPrefix("/feeds/") { continue }
+                #expect(try await client.get(own, headers: ["If-None-Match": etag]).status == 304)
             }
-            let top = try await client.get("/")
-            #expect(top.status == 200 && top.text.contains("Opening plenary"))
-            #expect(top.text.contains("/feeds/event.ics") && !top.text.contains("/events/"))
-            #expect(!top.text.contains("All events"))
-            #expect(try await client.get("/events/\(Self.forum)/").text.contains("/events/\(Self.forum)/feeds/event.ics"))
+            for path in ["/schedule.xml", "/schedule.json"] {
+                let own = "/events/\(Self.forum)" + path
+                #expect(try await client.get(own, headers: ["If-None-Match": etags[own]!]).status == 304)
+            }
+            // Only what the event serves moves; anything else, a feed it has not or a private one, is not found.
+            for path in ["/feeds/nothing.ics", "/feeds/people/ito.ics", "/etc/passwd", "/events/", "/agenda/"] {
+                #expect(try await client.get(path).status == 404, "\(path)")
+            }
+            // The programme links to the event's own addresses, and to no index while it is the only event.
+            let programme = try await client.get("/events/\(Self.forum)/").text
+            #expect(programme.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/feeds/event.ics\""))
+            #expect(programme.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/schedule.xml\""))
+            #expect(!programme.contains(":\(client.port)/feeds/") && !programme.contains(":\(client.port)/schedule."))
+            #expect(!programme.contains("All events"))
 
-            // A second event imported while the server runs: `/` becomes the index, without a restart.
+            // A second event imported while the server runs: `/` becomes the index without a restart, the
+            // old addresses are nobody's, and every address handed out before still serves the same bytes.
             try Self.addSymposium(f)
             let index = try await client.get("/")
-            #expect(index.text.contains("Tokyo Symposium") && index.text.contains("/events/\(Self.forum)/"))
+            #expect(index.status == 200 && index.text.contains("Tokyo Symposium") && index.text.contains("/events/\(Self.forum)/"))
+            for path in old.dropFirst() {
+                #expect(try await client.get(path).status == 404, "\(path)")
+            }
+            for path in old where path.hasPrefix("/feeds/") || path.hasPrefix("/schedule.") {
+                let own = "/events/\(Self.forum)" + path
+                #expect(try await client.get(own, headers: ["If-None-Match": etags[own]!]).status == 304, "\(own)")
+            }
+            let several = try await client.get("/events/\(Self.forum)/").text
+            #expect(several.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/feeds/event.ics\""))
+            #expect(several.contains("All events"))
+        }
+    }
+
+    @Test func beforeAnyImportTheTopSaysSoAndNothingMoves() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("empty.sqlite").path)
+        let server = FeedServer(store: store, settings: ServerSettings(port: 0, recheck: .zero),
+                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        try await RunningServer.with(server) { client in
+            let top = try await client.get("/")
+            #expect(top.status == 200 && top.text.contains("No event has been imported yet."))
             #expect(try await client.get("/feeds/event.ics").status == 404)
-            #expect(try await client.get("/events/\(Self.forum)/feeds/event.ics").status == 200)
         }
     }
 
@@ -209,13 +251,16 @@ struct ManyEventsServerTests {
         }
     }
 
-    @Test func feedsListGivesPublicLinksUnderTheEventsPathOnceTheDatabaseHoldsSeveral() throws {
+    @Test func feedsListGivesPublicLinksUnderTheEventsPathWhetherTheDatabaseHoldsOneOrSeveral() throws {
         let f = try Fixture()
         defer { f.remove() }
         try f.schedule()
         let links = try FeedLinks(baseURL: "https://events.example.org")
         let one = try FeedSubscriptions(store: f.store).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
-        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/feeds/event.ics")
+        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.forum)/feeds/event.ics")
+        #expect(one.first { $0.kind == "room" && $0.id == "hall" }?.webcal == "webcal://events.example.org/events/\(Self.forum)/feeds/rooms/hall.ics")
+        // A private feed is the person's, across events: at the top.
+        #expect(one.first { $0.kind == "person" && $0.id == "ito" }?.web?.hasPrefix("https://events.example.org/private/") == true)
         try Self.addSymposium(f)
         let listed = try FeedSubscriptions(store: f.store.scoped(to: Self.symposium)).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
         #expect(listed.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.symposium)/feeds/event.ics")

@@ -49,7 +49,7 @@ struct Listener: Service {
         }
         let port = channel.localAddress?.port ?? settings.port
         if settings.links == nil { links.set(FeedLinks.local(host: settings.host, port: port)) }
-        logger.info("serving at \(links.links.web("/")): each event under \(links.links.web("/events/"))ID/, the only one also at the top")
+        logger.info("serving at \(links.links.web("/")): each event under \(links.links.web("/events/"))ID/ (the top-level addresses redirect there while the database holds one)")
         await onListening(port)
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
