@@ -139,6 +139,22 @@ struct ManyEventsServerTests {
         }
     }
 
+    @Test func theStartUpLogGivesTheAddressToHandOut() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        for several in [false, true] {
+            if several { try Self.addSymposium(f) }
+            let lines = LogLines()
+            let server = FeedServer(store: f.store, settings: ServerSettings(port: 0, recheck: .zero),
+                                    logger: Logger(label: "test") { _ in lines })
+            let port = try await RunningServer.with(server) { client in client.port }
+            let logged = lines.all.joined(separator: "\n")
+            #expect(logged.contains(several ? "index of 2 events: http://127.0.0.1:\(port)/"
+                                            : "programme: http://127.0.0.1:\(port)/events/\(Self.forum)/"), "\(logged)")
+        }
+    }
+
     @Test func beforeAnyImportTheTopSaysSoAndNothingMoves() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
