@@ -1,3 +1,4 @@
+import ConveneStore
 import Foundation
 import Logging
 
@@ -28,15 +29,7 @@ final class FeedCache: @unchecked Sendable {
         if !fresh, let snapshot, let checkedAt, now - checkedAt < recheck { return snapshot }
         checkedAt = now
         do {
-            let stamp = try source.stamp()
-            if let snapshot, snapshot.library.stamp == stamp { return snapshot }
-            let library = try source.load()
-            let fresh = FeedSnapshot(library: library, earlier: snapshot)
-            logger.info("serving schedule", metadata: [
-                "version": "\(library.schedule?.number ?? 0)", "feeds": "\(library.feeds.count)",
-            ])
-            snapshot = fresh
-            return fresh
+            return try loaded(as: try source.stamp())
         } catch {
             // Keep serving what we have (e.g. while another process holds the write lock), but not
             // for a fresh check: a private feed is refused rather than served from an unchecked view.
@@ -44,5 +37,29 @@ final class FeedCache: @unchecked Sendable {
             logger.warning("could not check the database; serving the last schedule", metadata: ["error": "\(error)"])
             return snapshot
         }
+    }
+
+    /// The snapshot of the database as of `stamp`, which the caller has just read from it (one read
+    /// confirms the feeds of several events): the one kept when it is of that stamp, else loaded now.
+    /// Throws when the database cannot be read, never serving an unchecked view.
+    func current(confirmedAt stamp: ChangeStamp) throws -> FeedSnapshot {
+        let now = ContinuousClock.now
+        lock.lock()
+        defer { lock.unlock() }
+        let current = try loaded(as: stamp)
+        checkedAt = now
+        return current
+    }
+
+    /// The kept snapshot when it is of `stamp`, else a new one loaded now; called with the lock held.
+    private func loaded(as stamp: ChangeStamp) throws -> FeedSnapshot {
+        if let snapshot, snapshot.library.stamp == stamp { return snapshot }
+        let library = try source.load()
+        let fresh = FeedSnapshot(library: library, earlier: snapshot)
+        logger.info("serving schedule", metadata: [
+            "version": "\(library.schedule?.number ?? 0)", "feeds": "\(library.feeds.count)",
+        ])
+        snapshot = fresh
+        return fresh
     }
 }
