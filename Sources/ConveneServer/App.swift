@@ -15,6 +15,7 @@ public struct FeedServer: Sendable {
     /// Health and metrics of the service this server is part of; nil serves neither.
     let operations: Operations?
 
+    /// A server for every event in `store`; `pages: false` serves no people's pages (a bare feed server).
     package init(store: Store, settings: ServerSettings, logger: Logger? = nil, pages: Bool = true,
                  operations: Operations? = nil) {
         self.store = store

@@ -29,6 +29,34 @@ import Testing
         #expect(try store.auditLog().count == log)
     }
 
+    @Test func inADatabaseOfSeveralEventsAReplyIsRecordedInTheEventItsUIDNames() throws {
+        let (store, dir) = try Forum.delivered()
+        // The same forum again under another id: the same session and person ids, on purpose.
+        var other = Forum.event
+        other.id = "test-symposium"
+        let symposium = store.scoped(to: other.id)
+        try symposium.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
+                                        plan: ChangeRecord.Plan(event: other, file: "symposium.yaml", busy: [:])), at: Forum.stamp)
+        try Forum.draft(symposium)
+        try Forum.publish(symposium)
+        try Forum.deliver(symposium, to: dir + "/symposium")
+        let forum = store.scoped(to: Forum.event.id)
+
+        let reply = Forum.reply("DECLINED", comment: "Not in April")
+            .replacingOccurrences(of: ".test-forum@convene", with: ".test-symposium@convene")
+        let taken = try take(store, Forum.message(from: "claire.dubois@example.fr", calendar: reply), uid: 9)
+        #expect(taken.outcome == .recorded, "\(taken.detail)")
+        #expect(try symposium.answers().map(\.comment) == ["Not in April"])
+        #expect(try forum.answers().isEmpty)
+
+        // A reply to no event of this database is held for every event's organizer and recorded nowhere.
+        let stray = Forum.reply("ACCEPTED").replacingOccurrences(of: ".test-forum@convene", with: ".elsewhere@convene")
+        let held = try take(store, Forum.message(from: "claire.dubois@example.fr", calendar: stray), uid: 10)
+        #expect(held.outcome == .held)
+        #expect(try Inbox.list(store: symposium).count == 1 && Inbox.list(store: forum).count == 1)
+        #expect(try symposium.answers().count == 1 && forum.answers().isEmpty)
+    }
+
     @Test func aStrangersReplyIsHeldOnceHoweverOftenItIsRead() throws {
         let store = try prepared()
         let mail = Forum.message(from: "mallory@evil.example", calendar: Forum.reply("DECLINED"))

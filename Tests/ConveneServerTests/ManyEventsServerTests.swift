@@ -1,7 +1,9 @@
 import ConveneApp
 import ConveneCore
+import ConveneMail
 import ConveneStore
 @testable import ConveneServer
+import ConveneTestFixtures
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
@@ -70,6 +72,7 @@ struct ManyEventsServerTests {
                 #expect(programme.status == 200)
                 // Its links stay within the event.
                 #expect(programme.text.contains("/events/\(event)/feeds/event.ics") && programme.text.contains("/events/\(event)/schedule.xml"))
+                #expect(programme.text.contains("<a href=\"http://127.0.0.1:\(client.port)/\">All events</a>"))
                 let xml = try await client.get("/events/\(event)/schedule.xml")
                 #expect(xml.status == 200 && xml.text.contains("<schedule"))
                 #expect(try await client.get("/events/\(event)/schedule.json").status == 200)
@@ -99,6 +102,7 @@ struct ManyEventsServerTests {
             let top = try await client.get("/")
             #expect(top.status == 200 && top.text.contains("Opening plenary"))
             #expect(top.text.contains("/feeds/event.ics") && !top.text.contains("/events/"))
+            #expect(!top.text.contains("All events"))
             #expect(try await client.get("/events/\(Self.forum)/").text.contains("/events/\(Self.forum)/feeds/event.ics"))
 
             // A second event imported while the server runs: `/` becomes the index, without a restart.
@@ -160,6 +164,118 @@ struct ManyEventsServerTests {
             try tokens.revoke("ito", at: Fixture.at("2027-02-06T09:00:00Z"))
             #expect(try await client.get(ito).status == 404)
         }
+    }
+
+    @Test func aPersonsPageShowsEachEventAndEachFormAnswersForItsOwnEvent() async throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        let path = PageLinks.path(try PageLinks(store: f.store.scoped(to: Self.forum)).issue(for: "ito", at: Fixture.at("2027-02-05T00:00:00Z")))
+        try await RunningServer.with(Self.server(f)) { client in
+            let page = try await client.get(path)
+            #expect(page.status == 200)
+            let text = page.text
+            // A part per event: its name, sessions, availability grid and calendar, each form naming its event.
+            #expect(text.contains("<h1>希少がんフォーラム</h1>") && text.contains("<h1>Tokyo Symposium</h1>"))
+            #expect(text.contains("<title>希少がんフォーラム · Tokyo Symposium — Ito Naoko 様</title>"))
+            for event in [Self.forum, Self.symposium] {
+                #expect(text.contains("id=\"\(event)-opening\"") && text.contains("id=\"\(event)-availability\""))
+                #expect(text.contains("<input type=\"hidden\" name=\"event\" value=\"\(event)\">"))
+            }
+            #expect(text.contains("Symposium keynote") && text.contains("id=\"\(Self.forum)-access\""))
+            #expect(!text.contains("id=\"\(Self.symposium)-access\""))
+            let key = try PageSiteTests.formKey(text)
+            let origin = "http://127.0.0.1:\(client.port)"
+
+            // A decline of the symposium's opening is the symposium's alone, though the forum has a session of that id.
+            let posted = try await client.post(path + "/answer", form: "form=\(key)&event=\(Self.symposium)&session=opening&answer=decline",
+                                               origin: origin)
+            #expect(posted.status == 303)
+            #expect(posted.header("Location") == path + "?said=saved&event=\(Self.symposium)#\(Self.symposium)-opening")
+            let declined = try f.store.scoped(to: Self.symposium).answers()
+            #expect(declined.count == 1 && declined.first?.person == "ito" && declined.first?.answer == .declined)
+            #expect(try f.store.scoped(to: Self.forum).answers().isEmpty)
+            let shown = try await client.get(path + "?said=saved&event=\(Self.symposium)")
+            // The notice is shown once, in the symposium's part.
+            #expect(shown.text.components(separatedBy: "class=\"notice\"").count == 2)
+            #expect(shown.text.range(of: "class=\"notice\"")!.lowerBound > shown.text.range(of: "<h1>Tokyo Symposium</h1>")!.lowerBound)
+
+            let saved = try await client.post(path + "/availability", form: "form=\(key)&event=\(Self.forum)&anytime=1&note=Mornings",
+                                              origin: origin)
+            #expect(saved.header("Location") == path + "?said=availability&event=\(Self.forum)#\(Self.forum)-availability")
+            // A form that names no event, or one the person is not in, is refused and records nothing.
+            let unnamed = try await client.post(path + "/answer", form: "form=\(key)&session=opening&answer=accept", origin: origin)
+            #expect(unnamed.status == 400 && unnamed.text.contains("which event"))
+            let foreign = try await client.post(path + "/answer", form: "form=\(key)&event=elsewhere&session=opening&answer=accept",
+                                                origin: origin)
+            #expect(foreign.status == 400)
+            #expect(try f.store.scoped(to: Self.forum).answers().isEmpty)
+        }
+    }
+
+    @Test func theCalendarWorkerReportsAFailingEventThoughAnotherIsWell() async throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        var event = f.event
+        event.stakeholders[1].calendars = ["missing.ics"]
+        let forum = f.store.scoped(to: Self.forum)
+        try forum.save(ChangeRecord(basedOn: try forum.currentSchedule()?.number, command: "import", detail: "", plan: ChangeRecord.Plan(
+            event: event, file: f.folder.appendingPathComponent("plan.yaml").path, busy: [:])), at: Fixture.at("2027-02-05T00:00:00Z"))
+        let config = f.folder.appendingPathComponent("convene.yaml").path
+        try "database: test.sqlite\nhttp: {port: 0}\ncalendars: {every: 1}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let service = ConveneService(config: try ServiceConfig(file: config), store: f.store)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let task = Task { try await service.run { continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let client = HTTPClient(port: try #require(await iterator.next()))
+        // The symposium, refreshed after the forum in every pass, does not hide the forum's failure.
+        try await Task.sleep(for: .milliseconds(1500))
+        let health = try await client.get("/healthz")
+        let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
+        let worker = try #require(workers["calendars"] as? [String: Any])
+        #expect(worker["state"] as? String == "failing")
+        #expect((worker["lastError"] as? String)?.hasPrefix("\(Self.forum): calendar files:") == true, "\(worker)")
+        // The service serves both events meanwhile.
+        #expect(try await client.get("/events/\(Self.symposium)/feeds/event.ics").status == 200)
+        task.cancel()
+        _ = await task.result
+    }
+
+    @Test func aLiveCalendarSavedInOneEventIsReadOverTheDaysOfEveryEventOfThePerson() throws {
+        let f = try Self.twoEvents()
+        defer { f.remove() }
+        let calendars = try CalendarServer()
+        defer { calendars.stop() }
+        // One busy hour on the forum's day and one on the symposium's, in UTC.
+        try calendars.serve("ito.ics", busy: [("20270312T030000", "20270312T040000"), ("20270420T050000", "20270420T060000")])
+        let forum = f.store.scoped(to: Self.forum), symposium = f.store.scoped(to: Self.symposium)
+        let fetcher = CalendarFetcher(allowPrivateAddresses: true)
+        let symposiumRevision = try symposium.factsRevision()
+        let saved = try LiveCalendars(store: forum, fetcher: fetcher).save(person: "ito", address: calendars.url("/ito.ics"),
+                                                                           at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(saved.outcome == .changed(2))
+        #expect(try LiveCalendars(store: forum, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
+        #expect(try LiveCalendars(store: symposium, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
+        // The symposium's facts changed with it: a draft worked out before is stale there too.
+        #expect(try symposium.factsRevision() > symposiumRevision)
+        // A refresh through either event finds the calendar as read.
+        let refreshed = try LiveCalendars(store: symposium, fetcher: fetcher).refresh(at: Fixture.at("2027-02-05T01:00:00Z"))
+        #expect(refreshed.map(\.outcome) == [.unchanged])
+    }
+
+    @Test func feedsListGivesPublicLinksUnderTheEventsPathOnceTheDatabaseHoldsSeveral() throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        let links = try FeedLinks(baseURL: "https://events.example.org")
+        let one = try FeedSubscriptions(store: f.store).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/feeds/event.ics")
+        try Self.addSymposium(f)
+        let listed = try FeedSubscriptions(store: f.store.scoped(to: Self.symposium)).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
+        #expect(listed.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.symposium)/feeds/event.ics")
+        #expect(listed.first { $0.kind == "event" }?.webcal == "webcal://events.example.org/events/\(Self.symposium)/feeds/event.ics")
+        // Ito already has a private link (issued through the forum): the symposium's listing shows it as active.
+        #expect(listed.first { $0.kind == "person" && $0.id == "ito" }?.status == "active")
     }
 
     @Test func theDigestWorkerQueuesADigestPerEvent() throws {

@@ -56,6 +56,9 @@ struct ManyEventsCommandTests {
                                         environment: env)
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("plan of event '\(Self.forum)', not of --event '\(Self.symposium)'"), "\(wrong.stderr)")
+        // `serve` serves every event: it takes no --event.
+        let serve = try CommandLine.run(["serve", "--event", Self.forum, "--port", "0"], in: folder.url, environment: env)
+        #expect(serve.status == 2 && serve.stderr.contains("serves every event"), "\(serve.stderr)")
         // Importing a plan again updates its event; the store still holds two.
         let again = try CommandLine.run(["import", "\(Self.symposium)/plan.yaml"], in: folder.url, environment: env)
         #expect(again.status == 0, "\(again.stderr)")

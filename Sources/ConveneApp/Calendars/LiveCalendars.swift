@@ -55,7 +55,7 @@ public struct LiveCalendars: Sendable {
         do {
             let fetched = try fetcher.fetch(trimmed)
             guard case let .calendar(bytes, etag, lastModified) = fetched else { throw AppError("the server answered 304 to a plain fetch") }
-            let read = try Self.read(bytes, for: stakeholder, event: current.plan)
+            let read = try Self.read(bytes, for: stakeholder, events: try events(of: person, with: current.plan))
             calendar.busy = read.periods
             calendar.state = .init(fetchedAt: now, changedAt: now, etag: etag, lastModified: lastModified)
             result.outcome = .changed(read.periods.count)
@@ -122,7 +122,7 @@ public struct LiveCalendars: Sendable {
                     state.error = nil
                     state.failures = 0
                 case let .calendar(bytes, etag, lastModified):
-                    let read = try Self.read(bytes, for: stakeholder, event: current.plan)
+                    let read = try Self.read(bytes, for: stakeholder, events: try events(of: id, with: current.plan))
                     (state.etag, state.lastModified, state.error, state.failures) = (etag, lastModified, nil, 0)
                     result.skipped = read.skipped
                     if read.periods != stored.busy {
@@ -149,16 +149,34 @@ public struct LiveCalendars: Sendable {
         return results
     }
 
+    /// `event` and the other events of the store `person` takes part in: a live calendar is the person's
+    /// across events (one row, one fetch), so it is read over the days of each of them.
+    private func events(of person: String, with event: Event) throws -> [Event] {
+        let directory = EventDirectory(store: store)
+        let others = try directory.events(of: person).filter { $0 != event.id }
+        return try [event] + others.compactMap { try directory.scoped(to: $0).event() }
+    }
+
     /// Reads fetched bytes as a calendar file is read (libical, the same limits and warnings), over the
-    /// event's days, floating times in the person's zone; titles are dropped before anything is kept.
-    static func read(_ bytes: [UInt8], for person: Stakeholder, event: Event) throws -> (periods: [BusyPeriod], skipped: [String]) {
-        guard let window = Availability.window(for: event) else { return ([], []) }
-        let read = try CalendarReader.read(text: String(decoding: bytes, as: UTF8.self), source: "live calendar",
-                                           window: window, floatingZone: person.timeZone)
-        let periods = read.periods.filter { $0.strength != .ifNeedBe }.map {
-            BusyPeriod(interval: $0.interval, strength: $0.strength, source: "live calendar")
+    /// days of each event, floating times in the person's zone; titles are dropped before anything is kept.
+    /// Events far apart are read window by window, not over the months between them.
+    static func read(_ bytes: [UInt8], for person: Stakeholder, events: [Event]) throws -> (periods: [BusyPeriod], skipped: [String]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var periods: [BusyPeriod] = [], skipped: [String] = []
+        for window in events.compactMap(Availability.window(for:)) {
+            let read = try CalendarReader.read(text: text, source: "live calendar", window: window, floatingZone: person.timeZone)
+            for p in read.periods where p.strength != .ifNeedBe {
+                let busy = BusyPeriod(interval: p.interval, strength: p.strength, source: "live calendar")
+                // Windows of events close together overlap: a busy time in both is kept once.
+                if events.count == 1 || !periods.contains(busy) { periods.append(busy) }
+            }
+            for s in read.skipped.map(\.description) where !skipped.contains(s) { skipped.append(s) }
         }
-        return (periods, read.skipped.map(\.description))
+        if events.count > 1 {
+            periods.sort { ($0.interval.start.secondsSinceEpoch, $0.interval.end.secondsSinceEpoch)
+                < ($1.interval.start.secondsSinceEpoch, $1.interval.end.secondsSinceEpoch) }
+        }
+        return (periods, skipped)
     }
 
     /// An error in words a person can read; fetch errors already show the address redacted.

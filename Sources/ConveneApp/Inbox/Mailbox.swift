@@ -48,7 +48,7 @@ public struct Mailbox {
     /// A message that cannot be read stays unflagged and is reported the first time only.
     /// Throws when the server cannot be reached or no event is imported; what was stored stays.
     public func readNew(from address: MailboxAddress, credentials: MailboxCredentials, at now: Instant) throws -> MailboxReport {
-        guard try CurrentSchedule.load(from: store) != nil else { throw AppError.noEvent }
+        guard try !EventDirectory(store: store).ids().isEmpty else { throw AppError.noEvent }
         let imap = try IMAPMailbox(address: address, credentials: credentials)
         let reported = try store.unreadableMessages(mailbox: address.url)
         var report = MailboxReport(mailbox: address.url)
@@ -74,7 +74,15 @@ public struct Mailbox {
         let outcome: ChangeOutcome
         do {
             change = try RecordReplies(messages: [message], command: "inbox fetch")
-            outcome = try ChangePipeline(store: store).apply(change, force: false, reason: nil, at: now)
+            guard let target = try target(of: message) else {
+                // Of no event here, or of several at once: held for every event's organizer, never guessed.
+                let held = HeldReply(file: message.file, sender: message.sender, subject: message.subject, sentAt: message.sentAt,
+                                     excerpt: message.excerpt, attendee: change.replies.first?.reply.attendee,
+                                     calendar: message.calendar, reason: "it answers no one event of this database")
+                try store.holdUnmatched([held], command: "inbox fetch", at: now)
+                return .init(uid: uid, outcome: .held, detail: [held.reason])
+            }
+            outcome = try ChangePipeline(store: target).apply(change, force: false, reason: nil, at: now)
         } catch let error as AppError {
             return .init(uid: uid, outcome: .unreadable, detail: [error.message])
         } catch let error as ICalError {
@@ -84,5 +92,24 @@ public struct Mailbox {
         }
         let held = !change.held.isEmpty
         return .init(uid: uid, outcome: held ? .held : .recorded, detail: outcome.proposal.notes)
+    }
+
+    /// The store a message is recorded in: this one when it works on one event (scoped, or the only one
+    /// held); in a database of several, the event every UID of the message's calendar names (Convene's
+    /// UIDs end `.EVENT@convene`); nil when they name none or more than one.
+    func target(of message: ReplyMessage) throws -> Store? {
+        let events = EventDirectory(store: store)
+        let ids = try events.ids()
+        guard store.eventID == nil, ids.count > 1 else { return store }
+        // Unfolded, so that a UID folded over two lines is read whole.
+        let text = (message.calendar ?? "").replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\n ", with: "")
+        var named: Set<String> = []
+        for line in text.split(whereSeparator: \.isNewline) where line.uppercased().hasPrefix("UID") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let uid = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            for id in ids where uid.hasSuffix(".\(id)@convene") { named.insert(id) }
+        }
+        guard named.count == 1, let id = named.first else { return nil }
+        return events.scoped(to: id)
     }
 }

@@ -10,15 +10,16 @@ struct AgendaPage: Sendable {
     let holder: LinkHolder
     var links: FeedLinks { holder.links }
 
-    /// The page of one event, its links under `prefix` (`/events/ID`, or empty for the top).
-    func render(_ library: FeedLibrary, prefix: String = "") -> String {
+    /// The page of one event, its links under `prefix` (`/events/ID`, or empty for the top), with a link
+    /// to the index of events when `index`.
+    func render(_ library: FeedLibrary, prefix: String = "", index: Bool = false) -> String {
         let links = self.links.under(prefix)
         guard let event = library.event else {
             return ProgrammePage.render(Programme(Publication(event: Self.empty, removed: [], history: [])),
                                         header: "<p class=\"meta\">No event has been imported yet.</p>\n")
         }
         let publication = library.publication ?? Publication(event: event, removed: [], history: [])
-        var header = ""
+        var header = index ? "<p class=\"meta\"><a href=\"\(h(self.links.web("/")))\">All events</a></p>\n" : ""
         if let schedule = library.schedule {
             header += "<p class=\"meta\">Schedule version \(schedule.number) · \(schedule.assignments.count) sessions · "
                 + "<a href=\"\(h(links.web("/schedule.xml")))\">schedule.xml</a> · "

@@ -49,7 +49,7 @@ struct Listener: Service {
         }
         let port = channel.localAddress?.port ?? settings.port
         if settings.links == nil { links.set(FeedLinks.local(host: settings.host, port: port)) }
-        logger.info("agenda at \(links.links.web("/")), public feeds under \(links.links.web("/feeds/"))")
+        logger.info("serving at \(links.links.web("/")): each event under \(links.links.web("/events/"))ID/, the only one also at the top")
         await onListening(port)
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {

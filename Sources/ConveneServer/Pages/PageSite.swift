@@ -8,8 +8,9 @@ import HTTPTypes
 import Mustache
 import NIOCore
 
-/// Each person's own page at `/p/TOKEN`: their published sessions with Accept / Decline / Maybe and
-/// a comment, recorded through the change pipeline as the person's own answer.
+/// Each person's own page at `/p/TOKEN`: for every event they take part in, their published sessions
+/// with Accept / Decline / Maybe and a comment, their availability and their calendar, each form
+/// recorded through that event's change pipeline as the person's own answer.
 ///
 /// Unlike feeds, a page is read from the database on every request (the answer on record must be
 /// current, and a revoked link must fail at once), and a POST writes to it.
@@ -17,7 +18,9 @@ struct PageSite: Sendable {
     /// Largest request body read, in bytes: an answer form is well under 2 KB, a grid of 500 cells about 16 KB.
     static let maximumBodyBytes = 64 * 1024
 
+    /// The whole store: a person's page covers every event they are in.
     let store: Store
+    let directory: EventDirectory
     let holder: LinkHolder
     /// Fetches the calendar addresses people save on their pages.
     let fetcher: CalendarFetcher
@@ -25,6 +28,7 @@ struct PageSite: Sendable {
 
     init(store: Store, holder: LinkHolder, allowPrivateAddresses: Bool = false) {
         self.store = store
+        directory = EventDirectory(store: store)
         self.holder = holder
         self.fetcher = CalendarFetcher(allowPrivateAddresses: allowPrivateAddresses)
         // The templates are part of the program: one that does not compile is a bug, caught by the tests.
@@ -52,11 +56,14 @@ struct PageSite: Sendable {
             case (nil, _):
                 return Self.notAllowed("GET, HEAD")
             case ("answer", .post):
-                return try recordAnswer(person: person, token: token, form: try checkedForm(request, token: token, body: body))
+                let form = try checkedForm(request, token: token, body: body)
+                return try recordAnswer(person: person, token: token, in: try target(of: form, for: person), form: form)
             case ("availability", .post):
-                return try recordAvailability(person: person, token: token, form: try checkedForm(request, token: token, body: body))
+                let form = try checkedForm(request, token: token, body: body)
+                return try recordAvailability(person: person, token: token, in: try target(of: form, for: person), form: form)
             case ("calendar", .post):
-                return try recordCalendar(person: person, token: token, form: try checkedForm(request, token: token, body: body))
+                let form = try checkedForm(request, token: token, body: body)
+                return try recordCalendar(person: person, token: token, in: try target(of: form, for: person), form: form)
             case ("answer", _), ("availability", _), ("calendar", _):
                 return Self.notAllowed("POST")
             default:
@@ -75,32 +82,68 @@ struct PageSite: Sendable {
     }
 
     private func page(person: String, token: Substring, query: [String: String]) throws -> Answer {
-        let page = try PersonalPage.load(person: person, from: store)
-        let language = page.person.language.rawValue
-        let words = PageTemplates.words[language] ?? PageTemplates.words["en"]!
+        let events = try directory.events(of: person)
+        // Someone no longer in any event's plan: the same 404 as an unknown token.
+        guard !events.isEmpty else { return Self.notFound() }
+        let several = events.count > 1
         let formKey = Self.formKey(token: token)
-        var context: [String: Any] = [
-            "event": page.eventName, "name": page.person.name, "zone": page.person.timeZone, "eventZone": page.eventZone,
-            "otherZone": page.person.timeZone != page.eventZone, "token": String(token), "formKey": formKey,
-            "sessions": page.items.map { item -> [String: Any] in
-                var c: [String: Any] = [
-                    "id": item.session, "title": item.title, "role": item.role, "room": item.room, "homeTime": item.homeTime,
-                    "answerText": words[item.answer?.rawValue ?? "none"]!, "answerClass": item.answer?.rawValue ?? "none",
-                    "token": String(token), "formKey": formKey,
-                ]
-                if let t = item.eventTime { c["eventTime"] = t }
-                if let o = item.online { c["online"] = o }
-                if let comment = item.comment { c["comment"] = comment }
-                return c
-            },
-        ]
-        context["grid"] = try gridContext(person: person, language: page.person.language)
-        context["calendar"] = try calendarContext(person: person, words: words)
-        if let said = query["said"], let notice = words[said] { context["notice"] = notice }
-        return Self.secured(.ok, contentType: "text/html; charset=utf-8", templates["page.\(language)"]!.render(context))
+        var sections: [[String: Any]] = []
+        var language = Language.en, name = "", titles: [String] = []
+        for id in events {
+            let store = directory.scoped(to: id)
+            let page = try PersonalPage.load(person: person, from: store)
+            if sections.isEmpty { (language, name) = (page.person.language, page.person.name) }
+            titles.append(page.eventName)
+            let words = PageTemplates.words[language.rawValue] ?? PageTemplates.words["en"]!
+            var context: [String: Any] = [
+                "event": page.eventName, "name": page.person.name, "zone": page.person.timeZone, "eventZone": page.eventZone,
+                "otherZone": page.person.timeZone != page.eventZone, "idPrefix": several ? "\(id)-" : "",
+                "sessions": page.items.map { item -> [String: Any] in
+                    var c: [String: Any] = [
+                        "id": item.session, "title": item.title, "role": item.role, "room": item.room, "homeTime": item.homeTime,
+                        "answerText": words[item.answer?.rawValue ?? "none"]!, "answerClass": item.answer?.rawValue ?? "none",
+                    ]
+                    if let t = item.eventTime { c["eventTime"] = t }
+                    if let o = item.online { c["online"] = o }
+                    if let comment = item.comment { c["comment"] = comment }
+                    return c
+                },
+            ]
+            // The forms of a page of several events say which one they answer for.
+            if several { context["eventField"] = id }
+            context["grid"] = try gridContext(person: person, language: page.person.language, store: store)
+            context["calendar"] = try calendarContext(person: person, words: words, store: store)
+            if let said = query["said"], let notice = words[said], query["event"] == (several ? id : nil) { context["notice"] = notice }
+            sections.append(context)
+        }
+        let context: [String: Any] = ["event": titles.joined(separator: " · "), "name": name, "token": String(token),
+                                      "formKey": formKey, "events": sections]
+        return Self.secured(.ok, contentType: "text/html; charset=utf-8", templates["page.\(language.rawValue)"]!.render(context))
     }
 
-    private func recordAnswer(person: String, token: Substring, form: FormBody) throws -> Answer {
+    /// The event a form answers for: the one it names, which must be one of the person's, or their only one.
+    private func target(of form: FormBody, for person: String) throws -> (store: Store, event: String?) {
+        let events = try directory.events(of: person)
+        if let named = form["event"] {
+            guard events.contains(named) else {
+                throw Refusal(answer: Self.secured(.badRequest, contentType: "text/plain; charset=utf-8",
+                                                   "This form is for an event you are not in: reload the page.\n"))
+            }
+            return (directory.scoped(to: named), events.count > 1 ? named : nil)
+        }
+        guard events.count == 1 else {
+            throw Refusal(answer: Self.secured(.badRequest, contentType: "text/plain; charset=utf-8",
+                                               "The form does not say which event it is for: reload the page.\n"))
+        }
+        return (directory.scoped(to: events[0]), nil)
+    }
+
+    /// Where a saved form sends the browser back to: the page, the notice shown in the event's part, at `anchor` there.
+    private static func back(_ token: Substring, said: String, event: String?, anchor: String) -> Answer {
+        seeOther("/p/\(token)?said=\(said)" + (event.map { "&event=\($0)#\($0)-" } ?? "#") + anchor)
+    }
+
+    private func recordAnswer(person: String, token: Substring, in target: (store: Store, event: String?), form: FormBody) throws -> Answer {
         let answers: [String: RSVPAnswer.Answer] = ["accept": .accepted, "decline": .declined, "maybe": .tentative]
         guard let session = form["session"], let word = form["answer"], let answer = answers[word] else {
             return Self.secured(.badRequest, contentType: "text/plain; charset=utf-8",
@@ -110,13 +153,13 @@ struct PageSite: Sendable {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
         let change = try RecordAnswer(person: person, session: session, answer: answer, comment: form["comment"],
                                       channel: .page, at: now)
-        let outcome = try ChangePipeline(store: store).record(change, at: now)
+        let outcome = try ChangePipeline(store: target.store).record(change, at: now)
         // Post, redirect, get: reloading the page shows the answer on record and posts nothing again.
-        return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "saved")#\(session)")
+        return Self.back(token, said: outcome.saved == nil ? "unchanged" : "saved", event: target.event, anchor: session)
     }
 
     /// The availability grid as the template reads it: days of cells, each with its mark on record.
-    private func gridContext(person: String, language: Language) throws -> [String: Any] {
+    private func gridContext(person: String, language: Language, store: Store) throws -> [String: Any] {
         let grid = try ChangePipeline(store: store).availabilityGrid(for: person)
         let zone = ZoneRules(identifier: grid.zone)
         var c: [String: Any] = [
@@ -137,7 +180,7 @@ struct PageSite: Sendable {
 
     /// The live calendar part: the address field (empty: the address is not shown again, it is a
     /// secret and the page may be on a shared screen), and what was read and when, or the error.
-    private func calendarContext(person: String, words: [String: String]) throws -> [String: Any] {
+    private func calendarContext(person: String, words: [String: String], store: Store) throws -> [String: Any] {
         var c: [String: Any] = [:]
         guard let shown = try LiveCalendars(store: store, fetcher: fetcher).shown(for: person) else { return c }
         let (calendar, zone, inDays) = (shown.calendar, shown.zone, shown.inEventDays)
@@ -158,20 +201,20 @@ struct PageSite: Sendable {
         return c
     }
 
-    private func recordCalendar(person: String, token: Substring, form: FormBody) throws -> Answer {
+    private func recordCalendar(person: String, token: Substring, in target: (store: Store, event: String?), form: FormBody) throws -> Answer {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
-        let calendars = LiveCalendars(store: store, fetcher: fetcher)
+        let calendars = LiveCalendars(store: target.store, fetcher: fetcher)
         if form["remove"] != nil {
             let outcome = try calendars.remove(person: person, at: now)
-            return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "calendarRemoved")#calendar")
+            return Self.back(token, said: outcome.saved == nil ? "unchanged" : "calendarRemoved", event: target.event, anchor: "calendar")
         }
         guard let address = form["address"], !address.trimmingCharacters(in: .whitespaces).isEmpty else {
             return Self.secured(.badRequest, contentType: "text/plain; charset=utf-8", "The form needs a calendar address.\n")
         }
         // The fetch blocks for up to 10 s; the listener runs each request off the event loop.
         let result = try calendars.save(person: person, address: address, at: now)
-        if case .failed = result.outcome { return Self.seeOther("/p/\(token)?said=calendarFailed#calendar") }
-        return Self.seeOther("/p/\(token)?said=calendar#calendar")
+        if case .failed = result.outcome { return Self.back(token, said: "calendarFailed", event: target.event, anchor: "calendar") }
+        return Self.back(token, said: "calendar", event: target.event, anchor: "calendar")
     }
 
     /// A day's heading: `Monday 2027-02-22` or `2027年2月22日（月）`.
@@ -182,7 +225,7 @@ struct PageSite: Sendable {
         }
     }
 
-    private func recordAvailability(person: String, token: Substring, form: FormBody) throws -> Answer {
+    private func recordAvailability(person: String, token: Substring, in target: (store: Store, event: String?), form: FormBody) throws -> Answer {
         var marks: [String: AvailabilityAnswer.Mark] = [:]
         for field in form.fields where field.name.hasPrefix("c-") {
             guard let mark = AvailabilityAnswer.Mark(rawValue: field.value) else {
@@ -194,8 +237,8 @@ struct PageSite: Sendable {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
         let change = RecordAvailability(person: person, anyTime: form["anytime"] != nil, marks: marks, note: form["note"],
                                         answeredAt: now)
-        let outcome = try ChangePipeline(store: store).recordAvailability(change, at: now)
-        return Self.seeOther("/p/\(token)?said=\(outcome.saved == nil ? "unchanged" : "availability")#availability")
+        let outcome = try ChangePipeline(store: target.store).recordAvailability(change, at: now)
+        return Self.back(token, said: outcome.saved == nil ? "unchanged" : "availability", event: target.event, anchor: "availability")
     }
 
     /// A response that ends a request before anything is recorded.

@@ -17,14 +17,15 @@ enum PageTemplates {
         </head>
         <body>
         <main>
+        {{#events}}
         <h1>{{event}}</h1>
         <p class="who">For {{name}}. Times are in your time zone, {{zone}}{{#otherZone}}, and at the venue ({{eventZone}}){{/otherZone}}. This page is yours alone: do not pass its address on.</p>
         {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
         <h2>Your sessions</h2>
         {{^sessions}}<p>No session of yours is published yet.</p>{{/sessions}}
         {{#sessions}}
-        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
-        <h3 id="t-{{id}}">{{title}}</h3>
+        <section class="session" id="{{idPrefix}}{{id}}" aria-labelledby="{{idPrefix}}t-{{id}}">
+        <h3 id="{{idPrefix}}t-{{id}}">{{title}}</h3>
         <dl>
         <dt>Your part</dt><dd>{{role}}</dd>
         <dt>Room</dt><dd>{{room}}</dd>
@@ -35,9 +36,12 @@ enum PageTemplates {
         <p class="answer">Your answer on record: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — “{{comment}}”{{/comment}}</p>
         <form method="post" action="/p/{{token}}/answer">
         <input type="hidden" name="form" value="{{formKey}}">
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
         <input type="hidden" name="session" value="{{id}}">
-        <label for="c-{{id}}">Comment</label>
-        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <label for="{{idPrefix}}c-{{id}}">Comment</label>
+        <textarea id="{{idPrefix}}c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
         <div class="buttons">
         <button type="submit" name="answer" value="accept">Accept</button>
         <button type="submit" name="answer" value="decline">Decline</button>
@@ -47,16 +51,19 @@ enum PageTemplates {
         </section>
         {{/sessions}}
         {{#grid}}
-        <h2 id="availability">When can you come?</h2>
+        <h2 id="{{idPrefix}}availability">When can you come?</h2>
         <form method="post" action="/p/{{token}}/availability" class="grid">
         <input type="hidden" name="form" value="{{formKey}}">
-        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">I can come at any time during the event</label></p>
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
+        <p class="anytime"><input type="checkbox" id="{{idPrefix}}anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="{{idPrefix}}anytime">I can come at any time during the event</label></p>
         <p class="hint">If you cannot, uncheck it and mark each time: Available, If need be (you can, but would rather not) or Unavailable. Times are in your time zone, {{zone}}.{{#answeredAt}} Last saved {{answeredAt}}.{{/answeredAt}}</p>
         {{#days}}
         <fieldset class="day"><legend>{{date}}</legend>
         {{#cells}}
-        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
-        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <div class="cell" role="radiogroup" aria-labelledby="{{idPrefix}}l-{{id}}">
+        <span class="time" id="{{idPrefix}}l-{{id}}">{{label}}–{{endLabel}}</span>
         <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> Available</label>
         <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> If need be</label>
         <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> Unavailable</label>
@@ -64,18 +71,21 @@ enum PageTemplates {
         {{/cells}}
         </fieldset>
         {{/days}}
-        <label for="note">Note to the organizer</label>
-        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <label for="{{idPrefix}}note">Note to the organizer</label>
+        <textarea id="{{idPrefix}}note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
         <div class="buttons"><button type="submit">Save availability</button></div>
         </form>
         <script src="/page.js" defer></script>
         {{/grid}}
-        <h2 id="calendar">Your calendar</h2>
+        <h2 id="{{idPrefix}}calendar">Your calendar</h2>
         <form method="post" action="/p/{{token}}/calendar" class="calendar">
         <input type="hidden" name="form" value="{{formKey}}">
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
         <p class="hint">Instead of marking times, you can give the secret address of your own calendar: Google's "Secret address in iCal format", an Outlook published ICS link, an iCloud public calendar link, or any https or webcal address. Only when you are busy is read, never what your entries say; it is read again from time to time.</p>
-        <label for="address">Calendar address</label>
-        <input id="address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
+        <label for="{{idPrefix}}address">Calendar address</label>
+        <input id="{{idPrefix}}address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
         <div class="buttons"><button type="submit" name="save" value="1">Save calendar</button>{{#calendar}}{{#saved}}<button type="submit" name="remove" value="1">Remove calendar</button>{{/saved}}{{/calendar}}</div>
         </form>
         {{#calendar}}{{#saved}}
@@ -86,6 +96,7 @@ enum PageTemplates {
         <ul class="busy">{{#busy}}<li>{{text}}</li>{{/busy}}</ul>
         </div>
         {{/saved}}{{/calendar}}
+        {{/events}}
         </main>
         </body>
         </html>
@@ -104,14 +115,15 @@ enum PageTemplates {
         </head>
         <body>
         <main>
+        {{#events}}
         <h1>{{event}}</h1>
         <p class="who">{{name}} 様専用のページです。時刻はお住まいの地域（{{zone}}）の時刻です{{#otherZone}}。会場（{{eventZone}}）の時刻も併記します{{/otherZone}}。このページのアドレスは他の方に伝えないでください。</p>
         {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
         <h2>ご参加のセッション</h2>
         {{^sessions}}<p>公開済みのセッションはまだありません。</p>{{/sessions}}
         {{#sessions}}
-        <section class="session" id="{{id}}" aria-labelledby="t-{{id}}">
-        <h3 id="t-{{id}}">{{title}}</h3>
+        <section class="session" id="{{idPrefix}}{{id}}" aria-labelledby="{{idPrefix}}t-{{id}}">
+        <h3 id="{{idPrefix}}t-{{id}}">{{title}}</h3>
         <dl>
         <dt>ご参加の区分</dt><dd>{{role}}</dd>
         <dt>会場</dt><dd>{{room}}</dd>
@@ -122,9 +134,12 @@ enum PageTemplates {
         <p class="answer">現在のお返事: <strong class="{{answerClass}}">{{answerText}}</strong>{{#comment}} — 「{{comment}}」{{/comment}}</p>
         <form method="post" action="/p/{{token}}/answer">
         <input type="hidden" name="form" value="{{formKey}}">
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
         <input type="hidden" name="session" value="{{id}}">
-        <label for="c-{{id}}">コメント</label>
-        <textarea id="c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
+        <label for="{{idPrefix}}c-{{id}}">コメント</label>
+        <textarea id="{{idPrefix}}c-{{id}}" name="comment" maxlength="1000" rows="2">{{comment}}</textarea>
         <div class="buttons">
         <button type="submit" name="answer" value="accept">承諾</button>
         <button type="submit" name="answer" value="decline">辞退</button>
@@ -134,16 +149,19 @@ enum PageTemplates {
         </section>
         {{/sessions}}
         {{#grid}}
-        <h2 id="availability">ご都合のよい日時</h2>
+        <h2 id="{{idPrefix}}availability">ご都合のよい日時</h2>
         <form method="post" action="/p/{{token}}/availability" class="grid">
         <input type="hidden" name="form" value="{{formKey}}">
-        <p class="anytime"><input type="checkbox" id="anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="anytime">会期中はいつでも参加できます</label></p>
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
+        <p class="anytime"><input type="checkbox" id="{{idPrefix}}anytime" name="anytime" value="1"{{#anyTime}} checked{{/anyTime}}> <label for="{{idPrefix}}anytime">会期中はいつでも参加できます</label></p>
         <p class="hint">ご都合の悪い時間がある場合は、チェックを外して各時間に「参加可」「できれば避けたい」「参加不可」を選んでください。時刻はお住まいの地域（{{zone}}）の時刻です。{{#answeredAt}}最終保存: {{answeredAt}}{{/answeredAt}}</p>
         {{#days}}
         <fieldset class="day"><legend>{{date}}</legend>
         {{#cells}}
-        <div class="cell" role="radiogroup" aria-labelledby="l-{{id}}">
-        <span class="time" id="l-{{id}}">{{label}}–{{endLabel}}</span>
+        <div class="cell" role="radiogroup" aria-labelledby="{{idPrefix}}l-{{id}}">
+        <span class="time" id="{{idPrefix}}l-{{id}}">{{label}}–{{endLabel}}</span>
         <label class="available"><input type="radio" name="c-{{id}}" value="available"{{#available}} checked{{/available}}> 参加可</label>
         <label class="if-need-be"><input type="radio" name="c-{{id}}" value="if-need-be"{{#ifNeedBe}} checked{{/ifNeedBe}}> できれば避けたい</label>
         <label class="unavailable"><input type="radio" name="c-{{id}}" value="unavailable"{{#unavailable}} checked{{/unavailable}}> 参加不可</label>
@@ -151,18 +169,21 @@ enum PageTemplates {
         {{/cells}}
         </fieldset>
         {{/days}}
-        <label for="note">主催者への連絡事項</label>
-        <textarea id="note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
+        <label for="{{idPrefix}}note">主催者への連絡事項</label>
+        <textarea id="{{idPrefix}}note" name="note" maxlength="2000" rows="3">{{note}}</textarea>
         <div class="buttons"><button type="submit">ご都合を保存</button></div>
         </form>
         <script src="/page.js" defer></script>
         {{/grid}}
-        <h2 id="calendar">ご自身のカレンダー</h2>
+        <h2 id="{{idPrefix}}calendar">ご自身のカレンダー</h2>
         <form method="post" action="/p/{{token}}/calendar" class="calendar">
         <input type="hidden" name="form" value="{{formKey}}">
+        {{#eventField}}
+        <input type="hidden" name="event" value="{{eventField}}">
+        {{/eventField}}
         <p class="hint">時間を選ぶ代わりに、ご自身のカレンダーの非公開アドレスを登録できます（Google の「iCal 形式の非公開アドレス」、Outlook の公開 ICS リンク、iCloud の公開カレンダーのリンク、その他 https または webcal のアドレス）。読み取るのは予定のある時間だけで、予定の内容は読みません。登録後も定期的に読み直します。</p>
-        <label for="address">カレンダーのアドレス</label>
-        <input id="address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
+        <label for="{{idPrefix}}address">カレンダーのアドレス</label>
+        <input id="{{idPrefix}}address" name="address" type="text" inputmode="url" autocomplete="off" spellcheck="false" maxlength="2000">
         <div class="buttons"><button type="submit" name="save" value="1">カレンダーを保存</button>{{#calendar}}{{#saved}}<button type="submit" name="remove" value="1">カレンダーを削除</button>{{/saved}}{{/calendar}}</div>
         </form>
         {{#calendar}}{{#saved}}
@@ -173,6 +194,7 @@ enum PageTemplates {
         <ul class="busy">{{#busy}}<li>{{text}}</li>{{/busy}}</ul>
         </div>
         {{/saved}}{{/calendar}}
+        {{/events}}
         </main>
         </body>
         </html>
@@ -203,7 +225,6 @@ enum PageTemplates {
         "use strict";
         (function () {
           var painting = null;
-          var anyTime = document.getElementById("anytime");
           function mark(cell) {
             var input = cell && cell.querySelector('input[value="' + painting + '"]');
             if (input && !input.checked) {
@@ -212,6 +233,8 @@ enum PageTemplates {
             }
           }
           document.addEventListener("change", function (e) {
+            // The checkbox of the same form: a page of several events has one grid each.
+            var anyTime = e.target.form && e.target.form.querySelector('input[name="anytime"]');
             if (anyTime && e.target.type === "radio" && e.target.value !== "available") anyTime.checked = false;
           });
           document.addEventListener("pointerdown", function (e) {

@@ -101,9 +101,12 @@ struct FeedResponder: Sendable {
     private func eventAnswer(_ request: HTTPRequest, event: String?, path: String, prefix: String) -> Answer {
         let cache = shelf.cache(for: event)
         if path == "/" || path == "/agenda" {
+            // Under /events/ID/ of a store of several, the page links back to their index.
+            let several = !prefix.isEmpty && ((try? shelf.eventIDs().count) ?? 0) > 1
             return serving(cache) { snapshot in
-                let body = try snapshot.body(key: "agenda" + prefix, contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
-                    agenda.render(snapshot.library, prefix: prefix)
+                let key = "agenda" + prefix + (several ? " index" : "")
+                let body = try snapshot.body(key: key, contentType: "text/html; charset=utf-8", cacheControl: "no-cache") {
+                    agenda.render(snapshot.library, prefix: prefix, index: several)
                 }
                 return BodyResponse.make(body, for: request)
             }

@@ -31,17 +31,27 @@ struct CalendarWorker: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let directory = EventDirectory(store: store)
             let events = (try? directory.ids()) ?? []
-            if events.isEmpty { _ = await pass(Files(), store: store) }
+            // One state for the worker: failing while any event's source fails, each failure named by its event.
+            var failures: [String] = [], note: String?
+            if events.isEmpty { (_, failures, note) = await pass(Files(), store: store) }
             for id in events where !Task.isShuttingDownGracefully && !Task.isCancelled {
-                files[id] = await pass(files[id] ?? Files(), store: directory.scoped(to: id))
+                let (after, failed, said) = await pass(files[id] ?? Files(), store: directory.scoped(to: id))
+                files[id] = after
+                failures += events.count > 1 ? failed.map { "\(id): \($0)" } : failed
+                note = note ?? said
+            }
+            if !Task.isCancelled {
+                operations.set("calendars", state: failures.isEmpty ? "idle" : "failing", lastRun: DeliveryWorker.current().iso8601,
+                               lastError: .some(failures.isEmpty ? note : failures.joined(separator: "; ")))
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(settings.every)) }
         }
         operations.set("calendars", state: "stopped")
     }
 
-    /// One refresh of every source of one event that is due; returns the files' state for the next.
-    private func pass(_ before: Files, store: Store) async -> Files {
+    /// One refresh of every source of one event that is due; returns the files' state for the next, what
+    /// failed, and why nothing was refreshed (nothing imported yet).
+    private func pass(_ before: Files, store: Store) async -> (Files, [String], String?) {
         let every = settings.every
         let fetcher = CalendarFetcher(allowPrivateAddresses: settings.allowPrivateAddresses)
         let now = DeliveryWorker.current()
@@ -84,17 +94,14 @@ struct CalendarWorker: Service {
             }
             // A failing source stays reported until it is read well again.
             if after.failures > 0 { failures.append("calendar files: \(files?.error ?? "not read since the last failure")") }
-            operations.set("calendars", state: failures.isEmpty ? "idle" : "failing", lastRun: now.iso8601,
-                           lastError: .some(failures.isEmpty ? nil : failures.joined(separator: "; ")))
-            return after
+            return (after, failures, nil)
         } catch is CancellationError {
-            return before
+            return (before, [], nil)
         } catch let e as AppError where e == .noEvent {
-            operations.set("calendars", state: "idle", lastRun: now.iso8601, lastError: .some(e.message))
+            return (before, [], e.message)
         } catch {
             logger.warning("calendar refresh failed", metadata: ["error": "\(error)"])
-            operations.set("calendars", state: "failing", lastRun: now.iso8601, lastError: .some("\(error)"))
+            return (before, ["\(error)"], nil)
         }
-        return before
     }
 }

@@ -49,10 +49,13 @@ public struct FeedSubscriptions: Sendable {
     public func list(links: FeedLinks, at now: Instant) throws -> [FeedLinkListing] {
         let library = try source.load()
         guard let event = library.event else { throw AppError.noEvent }
+        // In a database of several events an event's public feeds are served under /events/ID/ only;
+        // a private feed is the person's, across events, at the top.
+        let shared = try EventDirectory(store: store).ids().count > 1 ? links.under("/events/\(event.id)") : links
         var out = library.publicFeeds.map { feed -> FeedLinkListing in
             let path = FeedLinks.publicPath(feed.path)
             return FeedLinkListing(kind: feed.kindName, id: feed.id, title: feed.title, status: "public", since: nil,
-                                   web: links.web(path), webcal: links.webcal(path))
+                                   web: shared.web(path), webcal: shared.webcal(path))
         }
         let live = try FeedTokenBook(store: store).liveSince()
         for person in event.stakeholders.sorted(by: { $0.id < $1.id }) {

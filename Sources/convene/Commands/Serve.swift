@@ -7,10 +7,12 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the agenda page and the calendar feeds of the published schedule.",
         discussion: """
-            Public feeds live under /feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), \
-            private ones at /private/TOKEN.ics (see `convene feeds list`), each person's own page at /p/TOKEN \
-            (see `convene pages list`), the programme at / and /agenda, \
-            the frab schedule at /schedule.xml and /schedule.json. \
+            Every event in the database is served under /events/ID/: its programme at /events/ID/, its public \
+            feeds under /events/ID/feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), its frab \
+            schedule at /events/ID/schedule.xml and .json. While the database holds one event, the same are \
+            served at /, /agenda, /feeds/ and /schedule.xml too; with several, / lists the events. \
+            A person's private feed at /private/TOKEN.ics (see `convene feeds list`) and own page at /p/TOKEN \
+            (see `convene pages list`) cover every event they are in. \
             Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM. \
             With --config FILE it runs as a service: the settings come from the file (see README, \
             "Running the service"), mail queued by `publish` and `ask` is delivered within seconds, and \
