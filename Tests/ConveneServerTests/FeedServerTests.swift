@@ -19,7 +19,7 @@ struct FeedServerTests {
         defer { f.remove() }
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
-            let reply = try await client.get("/feeds/event.ics")
+            let reply = try await client.get(Fixture.address("/feeds/event.ics"))
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type") == "text/calendar; charset=utf-8")
             #expect(reply.header("Content-Encoding") == nil)
@@ -41,22 +41,22 @@ struct FeedServerTests {
         defer { f.remove() }
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
-            let first = try await client.get("/feeds/rooms/hall.ics")
+            let first = try await client.get(Fixture.address("/feeds/rooms/hall.ics"))
             let etag = try #require(first.header("ETag"))
-            let again = try await client.get("/feeds/rooms/hall.ics", headers: ["If-None-Match": etag])
+            let again = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), headers: ["If-None-Match": etag])
             #expect(again.status == 304)
             #expect(again.body.isEmpty)
             #expect(again.header("ETag") == etag)
-            let listed = try await client.get("/feeds/rooms/hall.ics", headers: ["If-None-Match": "\"other\", W/\(etag)"])
+            let listed = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), headers: ["If-None-Match": "\"other\", W/\(etag)"])
             #expect(listed.status == 304)
-            let dated = try await client.get("/feeds/rooms/hall.ics", headers: ["If-Modified-Since": "Mon, 01 Feb 2027 08:00:00 GMT"])
+            let dated = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), headers: ["If-Modified-Since": "Mon, 01 Feb 2027 08:00:00 GMT"])
             #expect(dated.status == 304)
-            let older = try await client.get("/feeds/rooms/hall.ics", headers: ["If-Modified-Since": "Sun, 31 Jan 2027 08:00:00 GMT"])
+            let older = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), headers: ["If-Modified-Since": "Sun, 31 Jan 2027 08:00:00 GMT"])
             #expect(older.status == 200)
-            let stale = try await client.get("/feeds/rooms/hall.ics", headers: ["If-None-Match": "\"stale\""])
+            let stale = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), headers: ["If-None-Match": "\"stale\""])
             #expect(stale.status == 200)
             #expect(stale.body == first.body)
-            let head = try await client.get("/feeds/rooms/hall.ics", method: "HEAD")
+            let head = try await client.get(Fixture.address("/feeds/rooms/hall.ics"), method: "HEAD")
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
             #expect(head.header("ETag") == etag)
@@ -69,7 +69,7 @@ struct FeedServerTests {
         defer { f.remove() }
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
-            let before = try await client.get("/feeds/event.ics")
+            let before = try await client.get(Fixture.address("/feeds/event.ics"))
             // What `convene move` then `convene publish` do: a new version with one session elsewhere, from another connection.
             let other = try Store(path: f.store.path)
             let moved = [
@@ -79,12 +79,12 @@ struct FeedServerTests {
             ]
             // A draft alone changes nothing anyone sees.
             try f.publish(moved, at: Fixture.at("2027-02-02T08:00:00Z"), through: other, draftOnly: true)
-            let draft = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
+            let draft = try await client.get(Fixture.address("/feeds/event.ics"), headers: ["If-None-Match": before.header("ETag")!])
             #expect(draft.status == 304)
-            #expect(try await client.get("/").text.contains("Schedule version 1"))
+            #expect(try await client.get(Fixture.address("/")).text.contains("Schedule version 1"))
             try Publisher(store: other).publish(try Publisher(store: other).plan(at: Fixture.at("2027-02-02T09:00:00Z")),
                                                 force: true, reason: nil)
-            let after = try await client.get("/feeds/event.ics", headers: ["If-None-Match": before.header("ETag")!])
+            let after = try await client.get(Fixture.address("/feeds/event.ics"), headers: ["If-None-Match": before.header("ETag")!])
             #expect(after.status == 200)
             #expect(after.header("ETag") != before.header("ETag"))
             #expect(after.header("Last-Modified") == "Tue, 02 Feb 2027 09:00:00 GMT")
@@ -116,7 +116,7 @@ struct FeedServerTests {
                 #expect(reply.headers.filter { $0.key != "date" } == unknown.headers.filter { $0.key != "date" })
             }
             // Person feeds are never served by their public-looking path.
-            #expect(try await client.get("/feeds/people/ito.ics").status == 404)
+            #expect(try await client.get(Fixture.address("/feeds/people/ito.ics")).status == 404)
         }
     }
 
@@ -127,19 +127,19 @@ struct FeedServerTests {
         try await RunningServer.with(Self.server(f)) { client in
             for path in ["/feeds/../../../etc/passwd", "/feeds/%2e%2e/%2e%2e/etc/passwd", "/feeds/rooms/..%2f..%2fetc%2fpasswd",
                          "/feeds/%00.ics", "/feeds/rooms\\..\\event.ics", "/feeds/%zz.ics"] {
-                let reply = try await client.get(path)
+                let reply = try await client.get(Fixture.address(path))
                 #expect(reply.status == 400, "\(path)")
                 #expect(!reply.text.contains("root:"))
             }
             #expect(try await client.get("/etc/passwd").status == 404)
-            #expect(try await client.get("/feeds/" + String(repeating: "a", count: 5000) + ".ics").status == 414)
+            #expect(try await client.get(Fixture.address("/feeds/") + String(repeating: "a", count: 5000) + ".ics").status == 414)
             for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
-                let reply = try await client.get("/feeds/event.ics", method: method)
+                let reply = try await client.get(Fixture.address("/feeds/event.ics"), method: method)
                 #expect(reply.status == 405, "\(method)")
                 #expect(reply.header("Allow") == "GET, HEAD")
             }
             // Still serving after all that.
-            #expect(try await client.get("/feeds/event.ics").status == 200)
+            #expect(try await client.get(Fixture.address("/feeds/event.ics")).status == 200)
         }
     }
 
@@ -149,20 +149,22 @@ struct FeedServerTests {
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
             for path in ["/", "/agenda"] {
-                let page = try await client.get(path)
+                let page = try await client.get(Fixture.address(path))
                 #expect(page.status == 200)
                 #expect(page.header("Content-Type") == "text/html; charset=utf-8")
                 for session in ["opening", "access", "industry"] {
                     #expect(page.text.contains("data-session=\"\(session)\""))
                 }
                 #expect(page.text.contains("Access to trials &amp; &lt;drugs&gt;"))
-                #expect(page.text.contains("/feeds/event.ics"))
-                #expect(page.text.contains("webcal://127.0.0.1:"))
+                // Every link is the event's own address, the one that stays once another event is imported.
+                #expect(page.text.contains("/events/test-forum/feeds/event.ics\""))
+                #expect(page.text.contains("webcal://127.0.0.1:\(client.port)/events/test-forum/feeds/event.ics\""))
+                #expect(!page.text.contains(":\(client.port)/feeds/") && !page.text.contains(":\(client.port)/schedule."))
                 // Speakers who are public are named with their group; the patient is not named.
                 #expect(page.text.contains("Sophie Martin") && page.text.contains("Kimura Daiki"))
                 #expect(!page.text.contains("Ito Naoko") && page.text.contains("A patient organization representative"))
                 for person in f.event.stakeholders { #expect(!page.text.contains(person.email)) }
-                #expect(page.text.contains("/schedule.xml"))
+                #expect(page.text.contains("/events/test-forum/schedule.xml\""))
                 #expect(!page.text.contains("/feeds/people/"))
                 #expect(!page.text.contains("<script"))
             }
@@ -175,13 +177,13 @@ struct FeedServerTests {
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
             for (path, type) in [("/schedule.xml", "application/xml; charset=utf-8"), ("/schedule.json", "application/json; charset=utf-8")] {
-                let reply = try await client.get(path)
+                let reply = try await client.get(Fixture.address(path))
                 #expect(reply.status == 200)
                 #expect(reply.header("Content-Type") == type)
                 #expect(reply.text.contains("Access to trials") && reply.text.contains("Sophie Martin"))
                 #expect(!reply.text.contains("Ito Naoko"))
                 let etag = try #require(reply.header("ETag"))
-                #expect(try await client.get(path, headers: ["If-None-Match": etag]).status == 304)
+                #expect(try await client.get(Fixture.address(path), headers: ["If-None-Match": etag]).status == 304)
             }
         }
     }
@@ -190,10 +192,10 @@ struct FeedServerTests {
         let f = try Fixture()
         defer { f.remove() }
         try await RunningServer.with(Self.server(f)) { client in
-            let reply = try await client.get("/feeds/event.ics")
+            let reply = try await client.get(Fixture.address("/feeds/event.ics"))
             #expect(reply.status == 200)
             #expect(!reply.text.contains("BEGIN:VEVENT"))
-            #expect(try await client.get("/").text.contains("No schedule has been published yet."))
+            #expect(try await client.get(Fixture.address("/")).text.contains("No schedule has been published yet."))
         }
     }
 }

@@ -16,7 +16,7 @@ struct FeedSubscriptionsTests {
         #expect(people.map(\.id) == ["ito", "kimura", "martin"])
         #expect(people.allSatisfy { $0.status == "new" && $0.web!.hasPrefix("https://forum.example.org/private/") })
         #expect(people.allSatisfy { $0.webcal!.hasPrefix("webcal://forum.example.org/private/") })
-        #expect(first.contains { $0.kind == "event" && $0.web == "https://forum.example.org/feeds/event.ics" })
+        #expect(first.contains { $0.kind == "event" && $0.web == "https://forum.example.org/events/test-forum/feeds/event.ics" })
 
         let second = try subscriptions.list(links: links, at: Self.now)
         #expect(second.filter { $0.kind == "person" }.allSatisfy { $0.status == "active" && $0.web == nil })

@@ -11,6 +11,9 @@ struct Fixture {
 
     static func at(_ text: String) -> Instant { Instant(iso8601: text)! }
 
+    /// The address at which the server serves one of the forum's paths (`/`, `/feeds/event.ics`, …).
+    static func address(_ path: String) -> String { "/events/test-forum" + path }
+
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

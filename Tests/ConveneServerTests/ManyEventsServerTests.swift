@@ -1,16 +1,13 @@
 import ConveneApp
 import ConveneCore
-import ConveneMail
 import ConveneStore
 @testable import ConveneServer
-import ConveneTestFixtures
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import Testing
 
-/// A server on a store of two events: the index at `/`, each event under `/events/ID/`, today's
-/// addresses while the store holds one, and the workers going through every event.
+/// A server on a store of two events: the index at `/`, each event under `/events/ID/`, the top-level
+/// addresses redirecting there while the store holds one.
 @Suite(.serialized)
 struct ManyEventsServerTests {
     static let forum = "test-forum"
@@ -86,31 +83,89 @@ struct ManyEventsServerTests {
         }
     }
 
-    @Test func whileTheStoreHoldsOneEventTodaysAddressesServeTheSameBytes() async throws {
+    @Test func whileTheStoreHoldsOneEventTodaysAddressesRedirectToItsOwn() async throws {
         let f = try Fixture()
         defer { f.remove() }
         try f.schedule()
+        let old = ["/", "/agenda", "/schedule.xml", "/schedule.json", "/feeds/event.ics", "/feeds/rooms/hall.ics"]
         try await RunningServer.with(Self.server(f)) { client in
-            for (old, new) in [("/feeds/event.ics", "/events/\(Self.forum)/feeds/event.ics"),
-                               ("/feeds/rooms/hall.ics", "/events/\(Self.forum)/feeds/rooms/hall.ics")] {
-                let a = try await client.get(old), b = try await client.get(new)
-                #expect(a.status == 200 && b.status == 200)
-                #expect(a.body == b.body && a.header("ETag") == b.header("ETag"))
-                // A client holding the old address's ETag gets its 304 at the new one.
-                #expect(try await client.get(new, headers: ["If-None-Match": a.header("ETag")!]).status == 304)
+            var etags: [String: String] = [:]
+            for path in old {
+                let own = "/events/\(Self.forum)" + path
+                for query in ["", "?lang=en&from=mail"] {
+                    for method in ["GET", "HEAD"] {
+                        let moved = try await client.get(path + query, method: method)
+                        #expect(moved.status == 308, "\(method) \(path + query)")
+                        #expect(moved.header("Location") == own + query, "\(path + query)")
+                    }
+                }
+                let served = try await client.get(own)
+                #expect(served.status == 200, "\(own)")
+                let etag = try #require(served.header("ETag"), "\(own)")
+                etags[own] = etag
+                if !path.hasPrefix("/feeds/") { continue }
+                #expect(try await client.get(own, headers: ["If-None-Match": etag]).status == 304)
             }
-            let top = try await client.get("/")
-            #expect(top.status == 200 && top.text.contains("Opening plenary"))
-            #expect(top.text.contains("/feeds/event.ics") && !top.text.contains("/events/"))
-            #expect(!top.text.contains("All events"))
-            #expect(try await client.get("/events/\(Self.forum)/").text.contains("/events/\(Self.forum)/feeds/event.ics"))
+            for path in ["/schedule.xml", "/schedule.json"] {
+                let own = "/events/\(Self.forum)" + path
+                #expect(try await client.get(own, headers: ["If-None-Match": etags[own]!]).status == 304)
+            }
+            // Only what the event serves moves; anything else, a feed it has not or a private one, is not found.
+            for path in ["/feeds/nothing.ics", "/feeds/people/ito.ics", "/etc/passwd", "/events/", "/agenda/"] {
+                #expect(try await client.get(path).status == 404, "\(path)")
+            }
+            // The programme links to the event's own addresses, and to no index while it is the only event.
+            let programme = try await client.get("/events/\(Self.forum)/").text
+            #expect(programme.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/feeds/event.ics\""))
+            #expect(programme.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/schedule.xml\""))
+            #expect(!programme.contains(":\(client.port)/feeds/") && !programme.contains(":\(client.port)/schedule."))
+            #expect(!programme.contains("All events"))
 
-            // A second event imported while the server runs: `/` becomes the index, without a restart.
+            // A second event imported while the server runs: `/` becomes the index without a restart, the
+            // old addresses are nobody's, and every address handed out before still serves the same bytes.
             try Self.addSymposium(f)
             let index = try await client.get("/")
-            #expect(index.text.contains("Tokyo Symposium") && index.text.contains("/events/\(Self.forum)/"))
+            #expect(index.status == 200 && index.text.contains("Tokyo Symposium") && index.text.contains("/events/\(Self.forum)/"))
+            for path in old.dropFirst() {
+                #expect(try await client.get(path).status == 404, "\(path)")
+            }
+            for path in old where path.hasPrefix("/feeds/") || path.hasPrefix("/schedule.") {
+                let own = "/events/\(Self.forum)" + path
+                #expect(try await client.get(own, headers: ["If-None-Match": etags[own]!]).status == 304, "\(own)")
+            }
+            let several = try await client.get("/events/\(Self.forum)/").text
+            #expect(several.contains("http://127.0.0.1:\(client.port)/events/\(Self.forum)/feeds/event.ics\""))
+            #expect(several.contains("All events"))
+        }
+    }
+
+    @Test func theStartUpLogGivesTheAddressToHandOut() async throws {
+        let f = try Fixture()
+        defer { f.remove() }
+        try f.schedule()
+        for several in [false, true] {
+            if several { try Self.addSymposium(f) }
+            let lines = LogLines()
+            let server = FeedServer(store: f.store, settings: ServerSettings(port: 0, recheck: .zero),
+                                    logger: Logger(label: "test") { _ in lines })
+            let port = try await RunningServer.with(server) { client in client.port }
+            let logged = lines.all.joined(separator: "\n")
+            #expect(logged.contains(several ? "index of 2 events: http://127.0.0.1:\(port)/"
+                                            : "programme: http://127.0.0.1:\(port)/events/\(Self.forum)/"), "\(logged)")
+        }
+    }
+
+    @Test func beforeAnyImportTheTopSaysSoAndNothingMoves() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("convene-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("empty.sqlite").path)
+        let server = FeedServer(store: store, settings: ServerSettings(port: 0, recheck: .zero),
+                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        try await RunningServer.with(server) { client in
+            let top = try await client.get("/")
+            #expect(top.status == 200 && top.text.contains("No event has been imported yet."))
             #expect(try await client.get("/feeds/event.ics").status == 404)
-            #expect(try await client.get("/events/\(Self.forum)/feeds/event.ics").status == 200)
         }
     }
 
@@ -212,111 +267,21 @@ struct ManyEventsServerTests {
         }
     }
 
-    @Test func theCalendarWorkerReportsAFailingEventThoughAnotherIsWell() async throws {
-        let f = try Self.twoEvents()
-        defer { f.remove() }
-        var event = f.event
-        event.stakeholders[1].calendars = ["missing.ics"]
-        let forum = f.store.scoped(to: Self.forum)
-        try forum.save(ChangeRecord(basedOn: try forum.currentSchedule()?.number, command: "import", detail: "", plan: ChangeRecord.Plan(
-            event: event, file: f.folder.appendingPathComponent("plan.yaml").path, busy: [:])), at: Fixture.at("2027-02-05T00:00:00Z"))
-        let config = f.folder.appendingPathComponent("convene.yaml").path
-        try "database: test.sqlite\nhttp: {port: 0}\ncalendars: {every: 1}\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let service = ConveneService(config: try ServiceConfig(file: config), store: f.store)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let task = Task { try await service.run { continuation.yield($0) } }
-        defer { task.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let client = HTTPClient(port: try #require(await iterator.next()))
-        // The symposium, refreshed after the forum in every pass, does not hide the forum's failure.
-        try await Task.sleep(for: .milliseconds(1500))
-        let health = try await client.get("/healthz")
-        let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
-        let worker = try #require(workers["calendars"] as? [String: Any])
-        #expect(worker["state"] as? String == "failing")
-        #expect((worker["lastError"] as? String)?.hasPrefix("\(Self.forum): calendar files:") == true, "\(worker)")
-        // The service serves both events meanwhile.
-        #expect(try await client.get("/events/\(Self.symposium)/feeds/event.ics").status == 200)
-        task.cancel()
-        _ = await task.result
-    }
-
-    @Test func aLiveCalendarSavedInOneEventIsReadOverTheDaysOfEveryEventOfThePerson() throws {
-        let f = try Self.twoEvents()
-        defer { f.remove() }
-        let calendars = try CalendarServer()
-        defer { calendars.stop() }
-        // One busy hour on the forum's day and one on the symposium's, in UTC.
-        try calendars.serve("ito.ics", busy: [("20270312T030000", "20270312T040000"), ("20270420T050000", "20270420T060000")])
-        let forum = f.store.scoped(to: Self.forum), symposium = f.store.scoped(to: Self.symposium)
-        let fetcher = CalendarFetcher(allowPrivateAddresses: true)
-        let symposiumRevision = try symposium.factsRevision()
-        let saved = try LiveCalendars(store: forum, fetcher: fetcher).save(person: "ito", address: calendars.url("/ito.ics"),
-                                                                           at: Fixture.at("2027-02-05T00:00:00Z"))
-        #expect(saved.outcome == .changed(2))
-        #expect(try LiveCalendars(store: forum, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
-        #expect(try LiveCalendars(store: symposium, fetcher: fetcher).shown(for: "ito")?.inEventDays.count == 1)
-        // The symposium's facts changed with it: a draft worked out before is stale there too.
-        #expect(try symposium.factsRevision() > symposiumRevision)
-        // A refresh through either event finds the calendar as read.
-        let refreshed = try LiveCalendars(store: symposium, fetcher: fetcher).refresh(at: Fixture.at("2027-02-05T01:00:00Z"))
-        #expect(refreshed.map(\.outcome) == [.unchanged])
-    }
-
-    @Test func feedsListGivesPublicLinksUnderTheEventsPathOnceTheDatabaseHoldsSeveral() throws {
+    @Test func feedsListGivesPublicLinksUnderTheEventsPathWhetherTheDatabaseHoldsOneOrSeveral() throws {
         let f = try Fixture()
         defer { f.remove() }
         try f.schedule()
         let links = try FeedLinks(baseURL: "https://events.example.org")
         let one = try FeedSubscriptions(store: f.store).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
-        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/feeds/event.ics")
+        #expect(one.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.forum)/feeds/event.ics")
+        #expect(one.first { $0.kind == "room" && $0.id == "hall" }?.webcal == "webcal://events.example.org/events/\(Self.forum)/feeds/rooms/hall.ics")
+        // A private feed is the person's, across events: at the top.
+        #expect(one.first { $0.kind == "person" && $0.id == "ito" }?.web?.hasPrefix("https://events.example.org/private/") == true)
         try Self.addSymposium(f)
         let listed = try FeedSubscriptions(store: f.store.scoped(to: Self.symposium)).list(links: links, at: Fixture.at("2027-02-05T00:00:00Z"))
         #expect(listed.first { $0.kind == "event" }?.web == "https://events.example.org/events/\(Self.symposium)/feeds/event.ics")
         #expect(listed.first { $0.kind == "event" }?.webcal == "webcal://events.example.org/events/\(Self.symposium)/feeds/event.ics")
         // Ito already has a private link (issued through the forum): the symposium's listing shows it as active.
         #expect(listed.first { $0.kind == "person" && $0.id == "ito" }?.status == "active")
-    }
-
-    @Test func theDigestWorkerQueuesADigestPerEvent() throws {
-        let f = try Self.twoEvents()
-        defer { f.remove() }
-        let worker = DigestWorker(store: f.store, to: "digest@example.org", every: .seconds(60), operations: Operations(),
-                                  logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let queued = try worker.tick(at: Fixture.at("2027-02-05T09:00:00Z"))
-        #expect(queued.count == 2)
-        #expect(Set(queued.map(\.messageID)).count == 2)
-        for event in [Self.forum, Self.symposium] {
-            #expect(try f.store.scoped(to: event).outboxStatus().queued >= 1)
-        }
-        #expect(try worker.tick(at: Fixture.at("2027-02-05T09:01:00Z")).isEmpty)
-    }
-
-    @Test func theDeliveryWorkerSendsEveryEventsMailFromItsOrganizer() async throws {
-        let f = try Self.twoEvents()
-        defer { f.remove() }
-        let folder = f.folder.appendingPathComponent("sent")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let queued = try [Self.forum, Self.symposium].map { try f.store.scoped(to: $0).outboxStatus().queued }
-        #expect(queued.allSatisfy { $0 > 0 })
-        let worker = DeliveryWorker(store: f.store, smtp: ServiceConfig.SMTP(url: "file:" + folder.path), every: .milliseconds(100),
-                                    operations: Operations(), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        let task = Task { try await worker.run() }
-        defer { task.cancel() }
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, try [Self.forum, Self.symposium].contains(where: { try f.store.scoped(to: $0).outboxStatus().queued > 0 }) {
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        task.cancel()
-        _ = await task.result
-        for event in [Self.forum, Self.symposium] {
-            #expect(try f.store.scoped(to: event).outboxStatus().queued == 0)
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }
-        #expect(names.count == queued.reduce(0, +))
-        let texts = try names.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
-        // Each event's mail comes from its own organizer.
-        #expect(texts.contains { $0.contains("From: Office <office@example.org>") || $0.contains("office@example.org>") })
-        #expect(texts.contains { $0.contains("symposium@example.org") })
     }
 }

@@ -36,7 +36,7 @@ struct OperationsTests {
         let operations = Operations()
         operations.mailSent.increment(by: 3)
         try await RunningServer.with(Self.server(f, operations: operations)) { client in
-            _ = try await client.get("/feeds/event.ics")
+            _ = try await client.get(Fixture.address("/feeds/event.ics"))
             _ = try await client.get("/no-such-path")
             let reply = try await client.get("/metrics")
             #expect(reply.status == 200)

@@ -104,7 +104,7 @@ struct PageSiteTests {
                     "a session the person is not in")
             let big = String(repeating: "x", count: PageSite.maximumBodyBytes + 1)
             #expect(try await client.post(path + "/answer", form: "form=\(key)&comment=\(big)", origin: origin).status == 413)
-            #expect(try await client.post("/feeds/event.ics", form: form, origin: origin).status == 405)
+            #expect(try await client.post(Fixture.address("/feeds/event.ics"), form: form, origin: origin).status == 405)
             #expect(try f.store.answers().isEmpty)
             let sameOrigin = try await client.get(path + "/answer", method: "POST",
                                                   headers: nullOrigin.merging(["Sec-Fetch-Site": "same-origin"]) { a, _ in a },

@@ -21,16 +21,16 @@ struct ServerHardeningTests {
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
             let connection = try RawConnection(port: client.port)
-            connection.send("GET /feeds/event.ics HTTP/1.0\r\n\r\n")
+            connection.send("GET /events/test-forum/feeds/event.ics HTTP/1.0\r\n\r\n")
             let (text, closed) = connection.readUntilClosed()
             #expect(closed)
             #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(text.lowercased().contains("connection: close\r\n"))
 
             let kept = try RawConnection(port: client.port)
-            kept.send("GET /feeds/event.ics HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            kept.send("GET /events/test-forum/feeds/event.ics HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
             #expect(kept.read(until: "END:VCALENDAR\r\n").lowercased().contains("connection: keep-alive\r\n"))
-            kept.send("HEAD /feeds/event.ics HTTP/1.0\r\n\r\n")
+            kept.send("HEAD /events/test-forum/feeds/event.ics HTTP/1.0\r\n\r\n")
             let second = kept.readUntilClosed()
             #expect(second.closed && second.text.hasPrefix("HTTP/1.1 200 OK\r\n"))
         }
@@ -56,10 +56,10 @@ struct ServerHardeningTests {
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
             let connection = try RawConnection(port: client.port)
-            connection.send("GET /feeds/event.ics HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+            connection.send("GET /events/test-forum/feeds/event.ics HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
             let (text, _) = connection.readUntilClosed()
             #expect(text.hasPrefix("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"), "\(text.prefix(80))")
-            let odd = try await client.get("/feeds/event.ics", headers: ["Expect": "the-unexpected"])
+            let odd = try await client.get(Fixture.address("/feeds/event.ics"), headers: ["Expect": "the-unexpected"])
             #expect(odd.status == 417)
         }
     }
@@ -70,7 +70,7 @@ struct ServerHardeningTests {
         defer { f.remove() }
         try await RunningServer.with(Self.server(f)) { client in
             let connection = try RawConnection(port: client.port)
-            connection.send("POST /agenda HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+            connection.send("POST /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
             let interim = connection.read(until: "\r\n\r\n", seconds: 3)
             #expect(interim.hasPrefix("HTTP/1.1 100 Continue\r\n\r\n"), "\(interim)")
             connection.send("hello")
@@ -86,7 +86,7 @@ struct ServerHardeningTests {
         try await RunningServer.with(Self.server(f)) { client in
             for field in ["X-Big: " + String(repeating: "b", count: 100_000), "X-Big: b\r\nX-Pad: " + String(repeating: "p", count: 120_000)] {
                 let connection = try RawConnection(port: client.port)
-                connection.send("GET /agenda HTTP/1.1\r\nHost: x\r\n\(field)\r\n\r\n")
+                connection.send("GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\n\(field)\r\n\r\n")
                 let (text, closed) = connection.readUntilClosed(seconds: 5)
                 #expect(text.hasPrefix("HTTP/1.1 431 "), "\(text.prefix(80))")
                 #expect(text.lowercased().contains("x-content-type-options: nosniff\r\n"))
@@ -100,9 +100,9 @@ struct ServerHardeningTests {
         defer { f.remove() }
         try f.schedule()
         try await RunningServer.with(Self.server(f)) { client in
-            for head in ["GET /feeds/event.ics HTTP/1.1\r\nHost: x\r\n", "GET /agenda HTTP/1.1\r\nHost: x\r\n",
+            for head in ["GET /events/test-forum/feeds/event.ics HTTP/1.1\r\nHost: x\r\n", "GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\n",
                          "GET /no/such/page HTTP/1.1\r\nHost: x\r\n", "GET / HTTP/1.1\r\n",
-                         "GET /agenda HTTP/1.1\r\nHost: x\r\nExpect: odd\r\n", "GARBAGE\r\n"] {
+                         "GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\nExpect: odd\r\n", "GARBAGE\r\n"] {
                 let connection = try RawConnection(port: client.port)
                 connection.send(head + "Connection: close\r\n\r\n")
                 let (text, _) = connection.readUntilClosed(seconds: 5)
@@ -120,13 +120,13 @@ struct ServerHardeningTests {
         try await RunningServer.with(Self.server(f, settings: settings)) { client in
             // A header that never ends: closed by the server, not by the 10 s read timeout here.
             let slow = try RawConnection(port: client.port)
-            slow.send("GET /feeds/event.ics HTTP/1.1\r\nHost: x\r\nX-Slow: a")
+            slow.send("GET /events/test-forum/feeds/event.ics HTTP/1.1\r\nHost: x\r\nX-Slow: a")
             let start = ContinuousClock.now
             #expect(slow.readUntilClosed().closed)
             #expect(ContinuousClock.now - start < .seconds(5))
             // A kept-alive connection that goes quiet after its answer.
             let idle = try RawConnection(port: client.port)
-            idle.send("GET /agenda HTTP/1.1\r\nHost: x\r\n\r\n")
+            idle.send("GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\n\r\n")
             let (text, closed) = idle.readUntilClosed()
             #expect(text.hasPrefix("HTTP/1.1 200 OK\r\n") && closed)
             // A client that connects and says nothing.
@@ -141,13 +141,13 @@ struct ServerHardeningTests {
         try await RunningServer.with(Self.server(f, settings: settings)) { client in
             // Two clients hold kept-alive connections (each answered once, so each is surely counted).
             let first = try RawConnection(port: client.port)
-            first.send("GET /agenda HTTP/1.1\r\nHost: x\r\n\r\n")
+            first.send("GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = first.read(until: "</html>")
             let second = try RawConnection(port: client.port)
-            second.send("GET /agenda HTTP/1.1\r\nHost: x\r\n\r\n")
+            second.send("GET /events/test-forum/agenda HTTP/1.1\r\nHost: x\r\n\r\n")
             _ = second.read(until: "</html>")
             // A client that asks at once is served; the oldest holder is closed to make room.
-            let reply = try await client.get("/agenda")
+            let reply = try await client.get(Fixture.address("/agenda"))
             #expect(reply.status == 200)
             #expect(first.readUntilClosed(seconds: 3).closed)
         }
@@ -180,7 +180,7 @@ struct ServerHardeningTests {
         try await RunningServer.with(Self.server(f, settings: settings, logger: logger)) { client in
             let mine = try await client.get(FeedLinks.privatePath(token))
             #expect(mine.status == 200)
-            let big = try await client.get("/feeds/event.ics", headers: ["X-Big": String(repeating: "b", count: 9_000)])
+            let big = try await client.get(Fixture.address("/feeds/event.ics"), headers: ["X-Big": String(repeating: "b", count: 9_000)])
             #expect(big.status == 431)
         }
         let logged = lines.all.joined(separator: "\n")

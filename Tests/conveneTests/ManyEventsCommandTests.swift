@@ -59,6 +59,10 @@ struct ManyEventsCommandTests {
         // `serve` serves every event: it takes no --event.
         let serve = try CommandLine.run(["serve", "--event", Self.forum, "--port", "0"], in: folder.url, environment: env)
         #expect(serve.status == 2 && serve.stderr.contains("serves every event"), "\(serve.stderr)")
+        // The organizer's mailbox is every event's: `inbox fetch` needs no --event (here it only fails to connect).
+        let fetch = try CommandLine.run(["inbox", "fetch", "--imap", "imap://127.0.0.1:1/INBOX", "--user", "office"], in: folder.url,
+                                        environment: env.merging(["CONVENE_IMAP_PASSWORD": "secret"]) { $1 })
+        #expect(fetch.status == 1 && !fetch.stderr.contains("--event") && !fetch.stderr.isEmpty, "\(fetch.stderr)")
         // Importing a plan again updates its event; the store still holds two.
         let again = try CommandLine.run(["import", "\(Self.symposium)/plan.yaml"], in: folder.url, environment: env)
         #expect(again.status == 0, "\(again.stderr)")
@@ -102,5 +106,29 @@ struct ManyEventsCommandTests {
         #expect(!symposiumEvent.contains(".\(Self.forum)@convene"))
         // Each status reports its own release.
         #expect(try convene("status", "--event", Self.symposium).stdout != (try convene("status", "--event", Self.forum).stdout))
+    }
+
+    @Test func feedsListHandsOutEachEventsOwnAddressesWithOneEventOrSeveral() throws {
+        let folder = try TemporaryFolder()
+        for name in [Self.forum, Self.symposium] {
+            try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/\(name)"),
+                                             to: folder.url.appendingPathComponent(name))
+        }
+        let env = ["CONVENE_DB": folder.url.appendingPathComponent("links.sqlite").path]
+        func convene(_ arguments: String...) throws -> String {
+            let r = try CommandLine.run(arguments, in: folder.url, environment: env)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            return r.stdout
+        }
+        _ = try convene("import", "\(Self.forum)/plan.yaml")
+        // With one event the links are already the ones that keep working once another is imported.
+        let one = try convene("feeds", "list", "--base-url", "https://rdd.example.org")
+        #expect(one.contains("\thttps://rdd.example.org/events/\(Self.forum)/feeds/event.ics\twebcal://rdd.example.org/events/\(Self.forum)/feeds/event.ics\n"), "\(one)")
+        #expect(!one.contains("https://rdd.example.org/feeds/"))
+        #expect(one.contains("https://rdd.example.org/private/"))
+        _ = try convene("import", "\(Self.symposium)/plan.yaml")
+        let several = try convene("feeds", "list", "--event", Self.symposium, "--base-url", "https://rdd.example.org")
+        #expect(several.contains("\thttps://rdd.example.org/events/\(Self.symposium)/feeds/event.ics\t"), "\(several)")
+        #expect(!several.contains("https://rdd.example.org/feeds/"))
     }
 }

@@ -18,6 +18,15 @@ struct ProgrammeCommandsTests {
         #expect(exported.stdout.hasPrefix("36 session(s) in "))
         let xml = try String(contentsOfFile: out + "/schedule.xml", encoding: .utf8)
         #expect(xml.contains("<title>Focused 5thgeneration hardware</title>") && xml.contains("<date>2020-12-14T08:00:00Z</date>"))
+        // With the server's address, each entry links into the event's programme at its own address.
+        let linked = try CommandLine.run(["export", "--plan", plan, "--format", "frab-xml", "--out", out, "--base-url", "https://democon.example.org/"])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let id = "democon"
+        #expect(try String(contentsOfFile: plan, encoding: .utf8).contains("\n  id: \(id)\n"))
+        let withLinks = try String(contentsOfFile: out + "/schedule.xml", encoding: .utf8)
+        #expect(withLinks.contains("<base_url>https://democon.example.org/events/\(id)/</base_url>"), "\(id)")
+        #expect(withLinks.contains("<url>https://democon.example.org/events/\(id)/#"))
+        #expect(!withLinks.contains("https://democon.example.org/#"))
     }
 
     @Test func aScheduleWithoutAZoneNeedsOne() throws {

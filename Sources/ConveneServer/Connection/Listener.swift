@@ -49,7 +49,12 @@ struct Listener: Service {
         }
         let port = channel.localAddress?.port ?? settings.port
         if settings.links == nil { links.set(FeedLinks.local(host: settings.host, port: port)) }
-        logger.info("serving at \(links.links.web("/")): each event under \(links.links.web("/events/"))ID/, the only one also at the top")
+        logger.info("serving at \(links.links.web("/")): each event under \(links.links.web("/events/"))ID/ (the top-level addresses redirect there while the database holds one)")
+        // The address to hand out: the only event's programme, or the index of several.
+        if let ids = try? responder.shelf.eventIDs(), !ids.isEmpty {
+            logger.info(ids.count == 1 ? "programme: \(links.links.web("/events/\(ids[0])/"))"
+                                       : "index of \(ids.count) events: \(links.links.web("/"))")
+        }
         await onListening(port)
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {

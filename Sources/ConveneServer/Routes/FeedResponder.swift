@@ -3,11 +3,11 @@ import HTTPTypes
 import Logging
 import NIOCore
 
-/// Answers every request: per event (under `/events/ID`, or at the top while the store holds one event)
-/// `/` and `/agenda`, `/schedule.xml` and `/schedule.json` and public feeds under `/feeds/`; with several
-/// events, their index at `/`; private feeds at `/private/TOKEN.ics` and people's own pages at `/p/TOKEN`
-/// across events; anything else is refused or not found. A plain switch on the path, not a router: a few
-/// fixed shapes, and the 304 path is the hot one.
+/// Answers every request: per event, under `/events/ID`, `/` and `/agenda`, `/schedule.xml` and
+/// `/schedule.json` and public feeds under `/feeds/` (while the store holds one event, the same paths at the
+/// top redirect there); with several events, their index at `/`; private feeds at `/private/TOKEN.ics` and
+/// people's own pages at `/p/TOKEN` across events; anything else is refused or not found. A plain switch on
+/// the path, not a router: a few fixed shapes, and the 304 path is the hot one.
 struct FeedResponder: Sendable {
     /// Every event in the store, each with its feeds.
     let shelf: EventShelf
@@ -69,21 +69,26 @@ struct FeedResponder: Sendable {
             }
         case .event(let id, let inner, let prefix):
             return eventAnswer(request, event: id, path: inner, prefix: prefix)
+        case .moved(let id, let inner):
+            return moved(request, event: id, path: inner)
         case .notFound:
             return Self.notFound()
         }
     }
 
-    /// Where a path leads: the index of events, a path of one event, or nowhere.
+    /// Where a path leads: the index of events, a path of one event, its old address, or nowhere.
     enum Route: Equatable {
         case index
-        /// `path` within the event `id` (nil: the store's only event, or none yet), asked for under `prefix`.
+        /// `path` within the event `id` (nil: no event imported yet), asked for under `prefix`.
         case event(String?, path: String, prefix: String)
+        /// An event's `path` asked for at the top, where it was served before `/events/ID/…`.
+        case moved(String, path: String)
         case notFound
     }
 
-    /// `/events/ID/…` is the event's own; a path without that prefix is the only event's while the store
-    /// holds one (today's links keep working, with the same bytes and ETags), and with several `/` is the index.
+    /// `/events/ID/…` is the one address of an event's programme, feeds and frab files. While the store
+    /// holds one event the same paths at the top (the links handed out before) move there; with several
+    /// they are nobody's and `/` is the index. Before any import the top shows that nothing is there yet.
     func route(_ path: String) throws -> Route {
         let ids = try shelf.eventIDs()
         if path.hasPrefix("/events/") {
@@ -94,14 +99,45 @@ struct FeedResponder: Sendable {
             return .event(id, path: inner.isEmpty ? "/" : String(inner), prefix: "/events/\(id)")
         }
         if ids.count > 1 { return path == "/" ? .index : .notFound }
-        return .event(ids.first, path: path, prefix: "")
+        guard let only = ids.first else { return .event(nil, path: path, prefix: "") }
+        return Self.eventPath(path) ? .moved(only, path: path) : .notFound
+    }
+
+    /// Whether a path is one an event serves (under `/events/ID`).
+    static func eventPath(_ path: String) -> Bool {
+        path == "/" || path == "/agenda" || path == "/schedule.xml" || path == "/schedule.json" || path.hasPrefix("/feeds/")
+    }
+
+    /// A permanent redirect from an old address to the event's own, the query kept.
+    ///
+    /// 308 for pages as for feeds and frab files: for the GET and HEAD these addresses answer it means what
+    /// 301 means, and it never lets a client turn another method into GET; one status keeps the rule one.
+    /// `no-cache` because `/` becomes the index once a second event is imported: browsers ask again, while
+    /// calendar apps still learn the new address and keep it.
+    private func moved(_ request: HTTPRequest, event: String, path: String) -> Answer {
+        if path.hasPrefix("/feeds/") {
+            // Only a feed that exists moves: a wrong one is the same 404 at either address.
+            do {
+                guard try shelf.cache(for: event).current().publicFeed(at: String(path.dropFirst("/feeds/".count))) != nil else {
+                    return Self.notFound()
+                }
+            } catch {
+                return Self.unavailable(error, logger: logger)
+            }
+        }
+        let target = request.path ?? path
+        let location = "/events/\(event)" + target.prefix { $0 != "#" }
+        var answer = RequestGuard.plain(.permanentRedirect, "Moved to \(location)\n")
+        answer.headers[.location] = location
+        answer.headers[.cacheControl] = "no-cache"
+        return answer
     }
 
     /// The programme, the frab schedule and the public feeds of one event.
     private func eventAnswer(_ request: HTTPRequest, event: String?, path: String, prefix: String) -> Answer {
         let cache = shelf.cache(for: event)
         if path == "/" || path == "/agenda" {
-            // Under /events/ID/ of a store of several, the page links back to their index.
+            // In a store of several, the page links back to their index.
             let several = !prefix.isEmpty && ((try? shelf.eventIDs().count) ?? 0) > 1
             return serving(cache) { snapshot in
                 let key = "agenda" + prefix + (several ? " index" : "")

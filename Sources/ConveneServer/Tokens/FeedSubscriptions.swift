@@ -49,9 +49,10 @@ public struct FeedSubscriptions: Sendable {
     public func list(links: FeedLinks, at now: Instant) throws -> [FeedLinkListing] {
         let library = try source.load()
         guard let event = library.event else { throw AppError.noEvent }
-        // In a database of several events an event's public feeds are served under /events/ID/ only;
-        // a private feed is the person's, across events, at the top.
-        let shared = try EventDirectory(store: store).ids().count > 1 ? links.under("/events/\(event.id)") : links
+        // An event's public feeds live under /events/ID/ however many events the database holds, so a link
+        // handed out today still works once another is imported; a private feed is the person's, across
+        // events, at the top.
+        let shared = links.under("/events/\(event.id)")
         var out = library.publicFeeds.map { feed -> FeedLinkListing in
             let path = FeedLinks.publicPath(feed.path)
             return FeedLinkListing(kind: feed.kindName, id: feed.id, title: feed.title, status: "public", since: nil,

@@ -36,7 +36,8 @@ struct Export: AsyncParsableCommand {
     var language: Language?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp(
-        "frab only: the server's public address, so each event links to its entry in the programme.", valueName: "url"))
+        "frab only: the server's public address, so each event links to its entry in the programme (under /events/ID/).",
+        valueName: "url"))
     var baseURL: String?
 
     @Option(name: .customLong("only"), help: ArgumentHelp(
@@ -59,7 +60,8 @@ struct Export: AsyncParsableCommand {
             let publication = try source.publication(database)
             marks.append(.now())
             if format != .ics {
-                let links = try baseURL.map { try FeedLinks(baseURL: $0).base }
+                // The programme's own address under the server, the one that stays once the database holds several events.
+                let links = try baseURL.map { try FeedLinks(baseURL: $0).under("/events/\(publication.event.id)").base }
                 let file = try FrabExport.write(publication, xml: format == .frabXML, language: language, baseURL: links, to: out)
                 print("\(file.events) session(s) in \(file.path)\(file.changed ? "" : " (unchanged)")")
                 return

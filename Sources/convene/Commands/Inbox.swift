@@ -57,7 +57,9 @@ struct InboxCommand: AsyncParsableCommand {
                 reply from its attendee is recorded, any other message is held here; a COUNTER (a new time \
                 proposed) is held, never applied. A processed message is flagged $ConveneRead and \\Seen; one \
                 that cannot be read is left unflagged and reported once. The password comes from \
-                --password-file (a file only its owner can read) or $CONVENE_IMAP_PASSWORD.
+                --password-file (a file only its owner can read) or $CONVENE_IMAP_PASSWORD. In a database of \
+                several events, without --event each reply is recorded in the event its UID names; one naming \
+                none of them is held for every event.
                 """)
 
         @Option(help: ArgumentHelp("The folder to read.", valueName: "imap[s]://HOST:PORT/FOLDER"))
@@ -88,7 +90,9 @@ struct InboxCommand: AsyncParsableCommand {
                 } else {
                     throw ValidationError("give the password with --password-file FILE or $CONVENE_IMAP_PASSWORD")
                 }
-                let report = try Mailbox(store: try database.open())
+                // The organizer's mailbox serves every event: without --event each reply goes to the event its UID names.
+                let store = database.event == nil ? try database.openWhole() : try database.open()
+                let report = try Mailbox(store: store)
                     .readNew(from: try MailboxAddress(imap), credentials: MailboxCredentials(user: user, password: password), at: .now())
                 if json { return try writeOutput(try JSONFormat.encode(report), to: nil) }
                 if report.messages.isEmpty { return print("no new message in \(report.mailbox)") }

@@ -9,8 +9,9 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Every event in the database is served under /events/ID/: its programme at /events/ID/, its public \
             feeds under /events/ID/feeds/ (event.ics, rooms/ID.ics, tracks/ID.ics, groups/GROUP.ics), its frab \
-            schedule at /events/ID/schedule.xml and .json. While the database holds one event, the same are \
-            served at /, /agenda, /feeds/ and /schedule.xml too; with several, / lists the events. \
+            schedule at /events/ID/schedule.xml and .json; these are the addresses to hand out. While the database \
+            holds one event, /, /agenda, /feeds/… and /schedule.xml and .json redirect (308) to them; with \
+            several, / lists the events and those answer 404. \
             A person's private feed at /private/TOKEN.ics (see `convene feeds list`) and own page at /p/TOKEN \
             (see `convene pages list`) cover every event they are in. \
             Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM. \

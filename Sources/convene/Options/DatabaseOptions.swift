@@ -24,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
         return creating ? store : try scoped(store)
     }
 
-    /// Opens an existing store whole, every event in it, for `serve`.
+    /// Opens an existing store whole, every event in it, for `serve` and the organizer's mailbox.
     func openWhole() throws -> Store { try Store(path: path, create: false) }
 
     /// The store scoped to the event `--event` picks (or its only one), so that every read and write
