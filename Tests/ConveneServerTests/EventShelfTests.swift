@@ -54,9 +54,9 @@ struct EventShelfTests {
             etags.insert(answer.headers[.eTag] ?? "")
         }
         #expect(etags.count == 1)
-        // Both events loaded once; neither asked for its stamp: the request's one read stands for both.
+        // Both events loaded and asked for their stamp once: afterwards the request's one read stands for both.
         #expect(sources.withLockedValue { $0.map(\.loads) } == [1, 1])
-        #expect(sources.withLockedValue { $0.map(\.stamps) } == [0, 0])
+        #expect(sources.withLockedValue { $0.map(\.stamps) } == [1, 1])
 
         // A token issued now opens its feed at once, a publish in either event shows at once,
         // and a revoked token is refused at once.
@@ -67,9 +67,32 @@ struct EventShelfTests {
         let moved = Self.get(responder, ito)
         #expect(moved.status == .ok && Self.text(moved).contains("Room B"))
         #expect(!etags.contains(moved.headers[.eTag] ?? ""))
+        // Only the symposium, which changed, was loaded again; the forum's own stamp said it had not.
+        #expect(sources.withLockedValue { $0.map(\.loads) } == [1, 2])
         try tokens.revoke("ito", at: Fixture.at("2027-02-06T09:00:00Z"))
         #expect(Self.get(responder, ito).status == .notFound)
-        #expect(sources.withLockedValue { $0.map(\.stamps) } == [0, 0])
+    }
+
+    /// An event's snapshot holds no tokens, and its stamp is its own: a token issued, or another
+    /// event's publish, leaves it as it was instead of loading and rendering it again.
+    @Test func anEventsFeedsAreLoadedAgainOnlyWhenThatEventChanges() throws {
+        let f = try ManyEventsServerTests.twoEvents()
+        defer { f.remove() }
+        let source = FeedCacheTests.CountingSource(f.store.scoped(to: ManyEventsServerTests.forum))
+        let cache = FeedCache(source: source, recheck: .zero, logger: Self.logger)
+        let first = try cache.current()
+        _ = try FeedSubscriptions(store: f.store.scoped(to: ManyEventsServerTests.forum))
+            .issue(for: "ito", at: Fixture.at("2027-02-05T00:00:00Z"))
+        try f.publish([Assignment(session: "opening", room: "room-b", start: Fixture.at("2027-04-20T11:00:00+09:00"))],
+                      at: Fixture.at("2027-02-06T08:00:00Z"), through: f.store.scoped(to: ManyEventsServerTests.symposium))
+        #expect(try cache.current() === first)
+        #expect(source.loads == 1)
+        try f.publish([Assignment(session: "opening", room: "room-b", start: Fixture.at("2027-03-12T09:00:00+09:00")),
+                       Assignment(session: "access", room: "hall", start: Fixture.at("2027-03-12T10:30:00+09:00")),
+                       Assignment(session: "industry", room: "hall", start: Fixture.at("2027-03-12T13:00:00+09:00"))],
+                      at: Fixture.at("2027-02-07T08:00:00Z"), through: f.store.scoped(to: ManyEventsServerTests.forum))
+        #expect(try cache.current() !== first)
+        #expect(source.loads == 2)
     }
 
     @Test func theIndexIsRenderedOncePerChangeOfTheStore() throws {

@@ -72,8 +72,8 @@ final class EventShelf: @unchecked Sendable {
 
 extension EventShelf {
     /// Whose private feed a token opens, checked against the database now so that a revoked link is
-    /// refused at once, with the stamp read: each event's feed is then confirmed against that stamp
-    /// (`FeedCache.current(confirmedAt:)`) without asking the database again.
+    /// refused at once, with the whole store's stamp read: each event's feed is then confirmed against it
+    /// (`FeedCache.current(confirmedAt:)`), asking the database again only when the store changed since.
     func person(presenting token: Substring) throws -> (person: String?, stamp: ChangeStamp) {
         let book = FeedTokenBook(store: store)
         let stamp = try book.changeStamp()

@@ -13,6 +13,8 @@ final class FeedCache: @unchecked Sendable {
     private let lock = NSLock()
     private var snapshot: FeedSnapshot?
     private var checkedAt: ContinuousClock.Instant?
+    /// The whole store's stamp as of which `snapshot` was last confirmed fresh (`current(confirmedAt:)`).
+    private var confirmedAt: ChangeStamp?
 
     init(source: any FeedSource, recheck: Duration, logger: Logger) {
         self.source = source
@@ -39,15 +41,18 @@ final class FeedCache: @unchecked Sendable {
         }
     }
 
-    /// The snapshot of the database as of `stamp`, which the caller has just read from it (one read
-    /// confirms the feeds of several events): the one kept when it is of that stamp, else loaded now.
-    /// Throws when the database cannot be read, never serving an unchecked view.
+    /// The snapshot as fresh as the whole store's `stamp`, which the caller has just read (one read
+    /// confirms the feeds of several events): the one kept when nothing in the store changed since it
+    /// was last confirmed, else checked against this source's own stamp (and loaded again only when
+    /// that changed). Throws when the database cannot be read, never serving an unchecked view.
     func current(confirmedAt stamp: ChangeStamp) throws -> FeedSnapshot {
         let now = ContinuousClock.now
         lock.lock()
         defer { lock.unlock() }
-        let current = try loaded(as: stamp)
+        if let snapshot, confirmedAt == stamp { return snapshot }
+        let current = try loaded(as: try source.stamp())
         checkedAt = now
+        confirmedAt = stamp
         return current
     }
 

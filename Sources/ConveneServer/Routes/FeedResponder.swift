@@ -179,7 +179,8 @@ struct FeedResponder: Sendable {
             let theirs: [String?] = ids.count > 1 ? try shelf.events(of: person, at: stamp).filter(ids.contains) : [ids.first]
             var feeds: [(FeedSnapshot, Feed)] = []
             for id in theirs {
-                // The stamp just read stands for every event's: one read however many events the person is in.
+                // One read of the stamp however many events the person is in, while nothing changes; after a
+                // change each event checks its own, and only an event that changed is loaded again.
                 let snapshot = try shelf.cache(for: id).current(confirmedAt: stamp)
                 if let feed = snapshot.library.personFeed(person) { feeds.append((snapshot, feed)) }
             }
