@@ -22,20 +22,20 @@ final class FeedCache: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// The snapshot to serve now; throws only when nothing could ever be loaded. `fresh` checks the
-    /// database whatever the time since the last check (for private feeds, so a revocation counts at once).
-    func current(fresh: Bool = false) throws -> FeedSnapshot {
+    /// The snapshot to serve now, the database checked at most once per `recheck`; throws only when
+    /// nothing could ever be loaded. (Private feeds, which must see a revocation at once, use
+    /// `current(confirmedAt:)`.)
+    func current() throws -> FeedSnapshot {
         let now = ContinuousClock.now
         lock.lock()
         defer { lock.unlock() }
-        if !fresh, let snapshot, let checkedAt, now - checkedAt < recheck { return snapshot }
+        if let snapshot, let checkedAt, now - checkedAt < recheck { return snapshot }
         checkedAt = now
         do {
             return try loaded(as: try source.stamp())
         } catch {
-            // Keep serving what we have (e.g. while another process holds the write lock), but not
-            // for a fresh check: a private feed is refused rather than served from an unchecked view.
-            guard let snapshot, !fresh else { throw error }
+            // Keep serving what we have (e.g. while another process holds the write lock).
+            guard let snapshot else { throw error }
             logger.warning("could not check the database; serving the last schedule", metadata: ["error": "\(error)"])
             return snapshot
         }
