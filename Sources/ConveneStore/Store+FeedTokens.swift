@@ -117,13 +117,18 @@ extension Store {
         }
     }
 
-    /// The current change stamp: three indexed maxima, no table scan.
+    /// The current change stamp: three indexed maxima, no table scan. A store scoped to an event
+    /// reads that event's own audit entries and versions only (its `lastToken` is 0: tokens are a
+    /// person's across events), so a change to one event, or a token, leaves the others' stamps as they were.
     public func changeStamp() throws -> ChangeStamp {
         try read { db in
-            let row = try Row.fetchOne(db, sql: """
+            let row = try Row.fetchOne(db, sql: eventID == nil ? """
                 SELECT (SELECT IFNULL(MAX(id), 0) FROM audit_log), (SELECT IFNULL(MAX(number), 0) FROM schedule_version),
                        (SELECT IFNULL(MAX(id), 0) FROM feed_token)
-                """)!
+                """ : """
+                SELECT (SELECT IFNULL(MAX(id), 0) FROM audit_log WHERE event_id = ?1),
+                       (SELECT IFNULL(MAX(number), 0) FROM schedule_version WHERE event_id = ?1), 0
+                """, arguments: eventID.map { [$0] } ?? [])!
             return ChangeStamp(lastAudit: row[0], lastVersion: row[1], lastToken: row[2])
         }
     }

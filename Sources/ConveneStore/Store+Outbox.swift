@@ -115,8 +115,7 @@ extension Store {
     /// Messages waiting to go whose retry time (if any) has come, in the order queued.
     public func dueMessages(at now: Instant) throws -> [OutboxMessage] {
         try read { db in
-            try inEvent(OutboxRecord.self, db).filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
-                .order(OutboxRecord.Columns.position).fetchAll(db)
+            try outboxMessages(.queued, db).fetchAll(db)
                 .filter { r in r.nextAttemptAt.map { $0 <= now } ?? true }
                 .map(Store.message)
         }
@@ -230,22 +229,28 @@ extension Store {
     /// Counts of queued, sent and failed messages, and every permanent failure.
     public func outboxStatus() throws -> OutboxStatus {
         try read { db in
-            let mine = try inEvent(OutboxRecord.self, db)
             func count(_ state: OutboxMessage.State) throws -> Int {
-                try mine.filter(OutboxRecord.Columns.state == state.rawValue).fetchCount(db)
+                try outboxMessages(state, db).fetchCount(db)
             }
-            let failures = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.failed.rawValue)
-                .order(OutboxRecord.Columns.position).fetchAll(db)
+            let failures = try outboxMessages(.failed, db).fetchAll(db)
                 .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId ?? "",
                                             attempts: $0.attempts, error: $0.lastError ?? "") }
             var status = OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
                                       superseded: try count(.superseded), failures: failures)
-            status.sending = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue
-                && Column("claimed_at") != nil).fetchCount(db)
-            status.nextAttempt = try mine.filter(OutboxRecord.Columns.state == OutboxMessage.State.queued.rawValue)
+            let queued = try outboxMessages(.queued, db)
+            status.sending = try queued.filter(Column("claimed_at") != nil).fetchCount(db)
+            status.nextAttempt = try queued
                 .select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message")).fetchAll(db)
                 .compactMap(\.nextAttemptAt).min()
             return status
         }
+    }
+}
+
+extension Store {
+    /// This store's event's messages in one state, in the order queued: found through
+    /// `outbox_event_state`, so one event's question never walks the other events' queues.
+    func outboxMessages(_ state: OutboxMessage.State, _ db: Database) throws -> QueryInterfaceRequest<OutboxRecord> {
+        try inEvent(OutboxRecord.self, db).filter(OutboxRecord.Columns.state == state.rawValue).order(OutboxRecord.Columns.position)
     }
 }

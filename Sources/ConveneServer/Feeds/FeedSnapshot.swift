@@ -7,7 +7,6 @@ import Foundation
 /// rendered at most once, on first request.
 final class FeedSnapshot: @unchecked Sendable {
     let library: FeedLibrary
-    let tokens: TokenDirectory
     private let publicFeeds: [String: Feed]
     private let earlier: [String: RenderedBody]
     private let lock = NSLock()
@@ -15,7 +14,6 @@ final class FeedSnapshot: @unchecked Sendable {
 
     init(library: FeedLibrary, earlier: FeedSnapshot?) {
         self.library = library
-        tokens = TokenDirectory(hashes: library.tokenHashes)
         publicFeeds = Dictionary(library.publicFeeds.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         self.earlier = earlier?.renderedBodies() ?? [:]
     }

@@ -6,7 +6,7 @@ package import ConveneStore
 package protocol FeedSource: Sendable {
     /// Changes whenever what is served may have changed; asked often, so it must not read much.
     func stamp() throws -> ChangeStamp
-    /// The feeds, the agenda's data and the live tokens, as of now.
+    /// The feeds and the agenda's data, as of now (tokens are the store's, read by `EventShelf`).
     func load() throws -> FeedLibrary
 }
 
@@ -23,8 +23,6 @@ package struct FeedLibrary: Sendable {
     package var lastModified: Instant?
     /// Every feed, public and private.
     package var feeds: [Feed]
-    /// Live private feed tokens: hex SHA-256 of the token → person id.
-    package var tokenHashes: [String: String]
     /// How often subscribers should fetch again, in seconds: the feeds' REFRESH-INTERVAL.
     package var refreshSeconds: Int
     /// Renders one of `feeds` as iCalendar text; the same library always gives the same bytes.
@@ -33,7 +31,7 @@ package struct FeedLibrary: Sendable {
     package init(
         stamp: ChangeStamp, event: Event?, schedule: ScheduleVersion?, publication: Publication? = nil, lastModified: Instant?,
         feeds: [Feed],
-        tokenHashes: [String: String], refreshSeconds: Int, render: @escaping @Sendable (Feed) throws -> String
+        refreshSeconds: Int, render: @escaping @Sendable (Feed) throws -> String
     ) {
         self.stamp = stamp
         self.event = event
@@ -41,7 +39,6 @@ package struct FeedLibrary: Sendable {
         self.publication = publication
         self.lastModified = lastModified
         self.feeds = feeds
-        self.tokenHashes = tokenHashes
         self.refreshSeconds = refreshSeconds
         self.render = render
     }

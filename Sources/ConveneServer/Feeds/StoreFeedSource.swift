@@ -20,10 +20,9 @@ package struct StoreFeedSource: FeedSource {
         // The stamp is read first: a write landing during the reads below changes it, so the
         // next check loads again rather than keeping a mixed view.
         let stamp = try self.tokens.changeStamp()
-        let tokens = try self.tokens.liveHashes()
         let refresh = Self.seconds(FeedWriter.refreshInterval)
         guard let published = try PublishedSchedule.load(from: store) else {
-            return FeedLibrary(stamp: stamp, event: nil, schedule: nil, lastModified: nil, feeds: [], tokenHashes: tokens,
+            return FeedLibrary(stamp: stamp, event: nil, schedule: nil, lastModified: nil, feeds: [],
                                refreshSeconds: refresh) { feed in throw ServerError("no feed \(feed.path) before an import") }
         }
         let publication = published.publication
@@ -31,7 +30,7 @@ package struct StoreFeedSource: FeedSource {
         return FeedLibrary(
             stamp: stamp, event: published.event, schedule: published.latest?.schedule, publication: publication,
             lastModified: publication.lastModified ?? published.latest?.publishedAt,
-            feeds: feeds, tokenHashes: tokens, refreshSeconds: refresh
+            feeds: feeds, refreshSeconds: refresh
         ) { feed in try FeedWriter.render(feed, of: publication) }
     }
 

@@ -62,7 +62,8 @@ struct FeedResponder: Sendable {
         switch route {
         case .index:
             do {
-                return Self.html(IndexPage.render(try shelf.directory.summaries(), links: agenda.links), for: request)
+                let links = agenda.links
+                return BodyResponse.make(try shelf.indexPage(links: links) { IndexPage.render($0, links: links) }, for: request)
             } catch {
                 return Self.unavailable(error, logger: logger)
             }
@@ -172,14 +173,15 @@ struct FeedResponder: Sendable {
         do {
             let ids = try shelf.eventIDs()
             // Checked against the database now, not within `recheck`: a revoked link is refused at once.
-            // Tokens are a person's, not an event's: any event's snapshot knows them all.
-            let first = try shelf.cache(for: ids.first).current(fresh: true)
             // Unknown, revoked and removed-person tokens all end in the same 404, after the same work.
-            guard let person = first.tokens.person(presenting: token) else { return Self.notFound() }
-            let theirs: [String?] = ids.count > 1 ? try shelf.directory.events(of: person).filter(ids.contains) : [ids.first]
+            let (found, stamp) = try shelf.person(presenting: token)
+            guard let person = found else { return Self.notFound() }
+            let theirs: [String?] = ids.count > 1 ? try shelf.events(of: person, at: stamp).filter(ids.contains) : [ids.first]
             var feeds: [(FeedSnapshot, Feed)] = []
             for id in theirs {
-                let snapshot = id == ids.first ? first : try shelf.cache(for: id).current(fresh: true)
+                // One read of the stamp however many events the person is in, while nothing changes; after a
+                // change each event checks its own, and only an event that changed is loaded again.
+                let snapshot = try shelf.cache(for: id).current(confirmedAt: stamp)
                 if let feed = snapshot.library.personFeed(person) { feeds.append((snapshot, feed)) }
             }
             switch feeds.count {
@@ -190,12 +192,6 @@ struct FeedResponder: Sendable {
         } catch {
             return Self.unavailable(error, logger: logger)
         }
-    }
-
-    /// An HTML page made for this request only.
-    private static func html(_ text: String, for request: HTTPRequest) -> Answer {
-        BodyResponse.make(RenderedBody(text: text, lastModified: nil, contentType: "text/html; charset=utf-8",
-                                       cacheControl: "no-cache"), for: request)
     }
 
     /// 503 for a database that cannot be read just now; never a crash.

@@ -31,6 +31,7 @@ enum Migrations {
         m.registerMigration("v7-digest", migrate: digest)
         m.registerMigration("v7-digest-outbox", migrate: digestOutbox)
         m.registerMigration("v7-events-per-event", migrate: eventsPerEvent)
+        m.registerMigration("v7-bench-outbox-event-state", migrate: outboxEventState)
         return m
     }
 

@@ -1,0 +1,32 @@
+import ConveneCore
+import Foundation
+import GRDB
+import Testing
+@testable import ConveneStore
+
+/// A store of many events answers a question about one event through an index that starts with the
+/// event, so the work follows that event's rows, not the whole store's (checked on SQLite's own plan).
+struct StoreQueryPlanTests {
+    /// SQLite's plan for a request, one line a step.
+    static func plan(of request: QueryInterfaceRequest<OutboxRecord>, _ db: Database) throws -> [String] {
+        let statement = try request.makePreparedRequest(db).statement
+        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments).map { $0["detail"] }
+    }
+
+    @Test func oneEventsMessagesInAStateAreFoundThroughTheEventsIndexInOrder() throws {
+        let tmp = try TemporaryDatabase()
+        let store = try Store(path: tmp.path)
+        for id in ["forum", "seminar"] {
+            var event = sampleEvent()
+            event.id = id
+            try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
+        }
+        let forum = store.scoped(to: "forum")
+        for state in [OutboxMessage.State.queued, .sent, .failed, .superseded] {
+            let plan = try forum.read { db in try Self.plan(of: try forum.outboxMessages(state, db), db) }
+            #expect(plan.contains { $0.contains("outbox_event_state (event_id=? AND state=?)") }, "\(state): \(plan)")
+            // Already in the order queued: no sort of the event's rows either.
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(state): \(plan)")
+        }
+    }
+}
