@@ -117,6 +117,18 @@ extension Store {
         }
     }
 
+    /// The person whose live token of `kind` has this hex SHA-256 hash, or nil (unknown, revoked,
+    /// or the person is in no event any more): one lookup by the hash's unique index.
+    public func livePerson(tokenHash hash: String, _ kind: SecretTokenKind) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT t.person_id FROM \(kind.table) t
+                WHERE t.hash = ? AND t.revoked_at IS NULL
+                AND EXISTS (SELECT 1 FROM person p WHERE p.id = t.person_id AND p.removed_at IS NULL)
+                """, arguments: [hash])
+        }
+    }
+
     /// The current change stamp: three indexed maxima, no table scan. A store scoped to an event
     /// reads that event's own audit entries and versions only (its `lastToken` is 0: tokens are a
     /// person's across events), so a change to one event, or a token, leaves the others' stamps as they were.

@@ -67,8 +67,9 @@ public struct PageLinks: Sendable {
     }
 
     /// The person whose live page token this is, or nil (unknown, revoked, or the person was removed).
-    /// Takes the same work whichever: the presented token is hashed and compared with every live hash.
+    /// The presented token is hashed and the hash looked up, so a page costs one indexed read
+    /// however many people the store holds (see `TokenDirectory` on why that tells nothing of a secret).
     public func person(presenting token: Substring) throws -> String? {
-        TokenDirectory(hashes: try store.liveTokenHashes(.page)).person(presenting: token)
+        try store.livePerson(tokenHash: SecretToken.hash(of: String(token)), .page)
     }
 }
