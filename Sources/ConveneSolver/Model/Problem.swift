@@ -67,8 +67,9 @@ struct Problem: Sendable {
     let declined: [[Declined]]
     /// Whether any session has a declined spot: the search's room check skips the lookup when none has.
     let anyDeclined: Bool
-    /// Room closures, one flag per room × cell: the search's form of the rule book's `RoomClosedRule`.
-    let roomClosed: [Bool]
+    /// Room closures as, per room × cell, how many cells from it on the room stays open (0 where it is closed):
+    /// the search's form of the rule book's `RoomClosedRule`, answering for a whole span in one lookup.
+    let openCells: [Int32]
     let weights: Instance.Weights
     /// The weights of the soft terms the search scores by delta.
     let movedWeight: Int
@@ -144,7 +145,15 @@ struct Problem: Sendable {
                 for cell in timeline.cells(touching: a, b) { closed[r * timeline.cellCount + cell] = true }
             }
         }
-        roomClosed = closed
+        var open = [Int32](repeating: 0, count: closed.count)
+        for r in 0..<facts.rooms.count {
+            var run: Int32 = 0
+            for c in stride(from: (r + 1) * timeline.cellCount - 1, through: r * timeline.cellCount, by: -1) {
+                run = closed[c] ? 0 : run + 1
+                open[c] = run
+            }
+        }
+        openCells = open
 
         var seriesOf = [(series: Int, position: Int)?](repeating: nil, count: facts.sessions.count)
         var series: [SeriesInfo] = []
@@ -307,9 +316,7 @@ struct Problem: Sendable {
     /// True when room `r` is closed in any of the `span` cells from `cell`.
     @inline(__always)
     func roomIsClosed(_ r: Int, cell: Int, span: Int) -> Bool {
-        let base = r * timeline.cellCount + cell
-        for c in base..<(base + span) where roomClosed[c] { return true }
-        return false
+        Int(openCells[r * timeline.cellCount + cell]) < span
     }
 
     /// True when person `p` is free of their own busy times and inside their acceptable hours over `[t, e)`.

@@ -9,19 +9,28 @@ struct Spot: Sendable {
 extension ScheduleState {
     /// What a start allows session `s`, whatever the room: nil when a person, the order, an exclusive
     /// session, the series' cadence or the picks rule it out.
-    private func startAllows(_ s: Int, _ i: Int) -> (optional: Int, picks: [Int32])? {
+    private func startAllows(_ s: Int, _ i: Int, _ taken: PeopleTaken) -> (optional: Int, picks: [Int32])? {
         let t = Int(problem.starts[s][i]), cell = Int(problem.startCells[s][i])
-        guard !personCheck(s, start: t).clash, exclusiveAllows(s, cell: cell), cadenceAllows(s, startIndex: i),
+        let check = taken.check(start: t)
+        guard !check.clash, exclusiveAllows(s, cell: cell), cadenceAllows(s, startIndex: i),
               let picks = choosePicks(s, startIndex: i) else { return nil }
-        return (personCheck(s, start: t, picks: picks.picks).optional, picks.picks)
+        // Picked people add their own optional conflicts; without picks the first check already counted them all.
+        return (picks.picks.isEmpty ? check.optional : personCheck(s, start: t, picks: picks.picks).optional, picks.picks)
+    }
+
+    /// Where in `s`'s rooms (smallest first) the first one free from `cell` sits, if any.
+    @inline(__always)
+    private func firstFreeRoom(_ s: Int, cell: Int) -> Int? {
+        problem.rooms[s].firstIndex { roomIsFree(s, room: Int($0), cell: cell) }
     }
 
     /// The first free spot in order of starts, then rooms smallest first: the greedy's choice.
     func firstFreeSpot(_ s: Int) -> Spot? {
+        let taken = PeopleTaken(self, s)
         for i in problem.starts[s].indices {
             let cell = Int(problem.startCells[s][i])
-            guard let r = problem.rooms[s].first(where: { roomIsFree(s, room: Int($0), cell: cell) }),
-                  let allowed = startAllows(s, i) else { continue }
+            guard let allowed = startAllows(s, i, taken), let k = firstFreeRoom(s, cell: cell) else { continue }
+            let r = problem.rooms[s][k]
             return Spot(room: r, startIndex: i, soft: placementSoft(s, room: r, startIndex: i, optional: allowed.optional, picks: allowed.picks),
                         picks: allowed.picks)
         }
@@ -34,14 +43,17 @@ extension ScheduleState {
         guard !starts.isEmpty else { return nil }
         var best: Spot?
         var ties = 0
+        let taken = PeopleTaken(self, s)
         // Start the scan at a random start so equal spots are spread over the days.
         let offset = random.below(starts.count)
         for k in 0..<starts.count {
             let i = (k + offset) % starts.count
             let cell = Int(problem.startCells[s][i])
-            guard problem.rooms[s].contains(where: { roomIsFree(s, room: Int($0), cell: cell) }),
-                  let allowed = startAllows(s, i) else { continue }
-            for r in problem.rooms[s] where roomIsFree(s, room: Int(r), cell: cell) {
+            // Each room is asked once per start: the scan goes on from the first free one it found.
+            guard let allowed = startAllows(s, i, taken), let first = firstFreeRoom(s, cell: cell) else { continue }
+            let rooms = problem.rooms[s]
+            for j in first..<rooms.count where j == first || roomIsFree(s, room: Int(rooms[j]), cell: cell) {
+                let r = rooms[j]
                 let soft = placementSoft(s, room: r, startIndex: i, optional: allowed.optional, picks: allowed.picks)
                 if best == nil || soft < best!.soft {
                     best = Spot(room: r, startIndex: i, soft: soft, picks: allowed.picks)

@@ -9,10 +9,13 @@ package struct IfNeedBeTerm: SoftTerm {
     /// How many of a crew's people (participants and optional, each once) marked some moment of
     /// `[start, end)` "if need be".
     package func count(_ crew: Facts.Crew, start: Int, end: Int) -> Int {
-        var seen = Set<String>()
-        return (crew.participants + crew.optional).reduce(0) { n, p in
-            seen.insert(p.id).inserted && p.ifNeedBe.touches(start, end) ? n + 1 : n
-        }
+        // The search tables this for every start of every session: a person listed twice has one id and so
+        // the same times, so only those the span touches are told apart, and a forum without such times
+        // allocates nothing.
+        var touching: [String] = []
+        for p in crew.participants where p.ifNeedBe.touches(start, end) && !touching.contains(p.id) { touching.append(p.id) }
+        for p in crew.optional where p.ifNeedBe.touches(start, end) && !touching.contains(p.id) { touching.append(p.id) }
+        return touching.count
     }
 
     package func count(in review: Review) -> Int {
