@@ -31,7 +31,7 @@ enum Migrations {
         m.registerMigration("v7-digest", migrate: digest)
         m.registerMigration("v7-digest-outbox", migrate: digestOutbox)
         m.registerMigration("v7-events-per-event", migrate: eventsPerEvent)
-        m.registerMigration("v7-bench-outbox-event-state", migrate: outboxEventState)
+        m.registerMigration("v7-events-outbox-index", migrate: outboxEventState)
         return m
     }
 
