@@ -47,6 +47,17 @@ extension Store {
         }
     }
 
+    /// The number the next release of any event will get: release numbers run across the store's
+    /// events (an AUTOINCREMENT key), so an event's next one is not its last plus one.
+    public func nextReleaseNumber() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'schedule_release'), 0),
+                           IFNULL((SELECT MAX(number) FROM schedule_release), 0)) + 1
+                """) ?? 1
+        }
+    }
+
     /// Makes a draft official, drops the queued messages it supersedes and queues the ones it
     /// requires, in one transaction. Throws, saving nothing, if the schedule, the releases or the
     /// outbox changed while the publish was worked out.

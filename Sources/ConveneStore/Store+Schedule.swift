@@ -55,6 +55,13 @@ extension Store {
         }
     }
 
+    /// The numbers of this store's event's schedule versions, oldest first (numbers run across the store's events).
+    public func versionNumbers() throws -> [Int] {
+        try read { db in
+            try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number).fetchAll(db).map { Int($0.number!) }
+        }
+    }
+
     /// One version of this store's event inside a caller's read or transaction.
     func version(_ n: Int64, _ db: Database) throws -> ScheduleVersion? {
         guard let r = try inEvent(ScheduleVersionRecord.self, db).filter(key: n).fetchOne(db) else { return nil }

@@ -17,6 +17,13 @@ struct StoredEventTests {
         }
     }
 
+    /// An event's version numbers are consecutive only while the store holds it alone; a refusal lists them in runs.
+    @Test func versionNumbersAreListedInRuns() {
+        #expect(StoredEvent.spans([1, 2, 3, 7, 9, 10, 11, 12]) == "1–3, 7, 9–12")
+        #expect(StoredEvent.spans([2]) == "2")
+        #expect(StoredEvent.spans([]) == "")
+    }
+
     @Test func anEmptyStorePicksNothing() throws {
         let dir = NSTemporaryDirectory() + "convene-app-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -89,8 +89,16 @@ struct ManyEventsCommandTests {
         _ = try convene("publish", "--event", Self.forum, "--force", "--reason", "forum")
         let before = folder.url.appendingPathComponent("before"), after = folder.url.appendingPathComponent("after")
         _ = try convene("export", "--event", Self.forum, "--out", before.path)
+        // Numbers run across the database: the forum's release is 1 and its schedule version 1, so the
+        // symposium's first release is 2 and its only version 2; what they say is the number they get.
+        #expect(try convene("publish", "--event", Self.symposium, "--dry-run", "--force").stdout
+            .contains("publish schedule version 2 as release 2 (the first release)"))
+        let noSuchVersion = try CommandLine.run(["diff", "1", "--event", Self.symposium], in: folder.url, environment: env)
+        #expect(noSuchVersion.status != 0)
+        #expect(noSuchVersion.stderr.contains("no schedule version 1 of \(Self.symposium); its versions are 2"), "\(noSuchVersion.stderr)")
         // The symposium's publish changes nothing the forum's subscribers see.
         _ = try convene("publish", "--event", Self.symposium, "--force", "--reason", "symposium")
+        #expect(try convene("status", "--event", Self.symposium).stdout.contains("published: release 2, schedule version 2"))
         _ = try convene("export", "--event", Self.forum, "--out", after.path)
         let forumFeeds = try Self.files(before)
         #expect(!forumFeeds.isEmpty)

@@ -13,6 +13,8 @@ public struct PublishPlan: Sendable {
     public var draft: ScheduleVersion
     /// The release in force; nil before the first publish.
     public var previous: Release?
+    /// The number the release would get (numbers run across the store's events).
+    public var release: Int
     /// The facts revision the plan was worked out from: a publish refuses if the plan, calendars,
     /// answers or pins changed since.
     public var facts: Int
@@ -21,7 +23,6 @@ public struct PublishPlan: Sendable {
     /// Sessions whose published entry (room, time, status or SEQUENCE) would change.
     public var changedEntries: [String]
     /// The hard rules the draft breaks; publishing them needs `force`.
-    /// The hard rules the draft breaks.
     public var conflicts: [Conflict]
     /// The messages to queue, one per person and session at most.
     public var notices: [Notice]
@@ -38,7 +39,7 @@ public struct PublishPlan: Sendable {
     public var lines: [String] {
         let text = ScheduleText(event: event)
         let count = { (n: Int, what: String) in "\(n) \(what)\(n == 1 ? "" : "s")" }
-        var out = ["publish schedule version \(draft.number) as release \((previous?.number ?? 0) + 1)"
+        var out = ["publish schedule version \(draft.number) as release \(release)"
             + (previous.map { " (release \($0.number) holds version \($0.schedule.number))" } ?? " (the first release)")
             + "; times in \(event.timeZone)"]
         out += diff.lines(text).map { "  \($0)" }

@@ -27,7 +27,8 @@ public struct Publisher: Sendable {
         }.map(\.session.id)
         let mail = NetChange(publication: after, outbox: try store.outbox(includingBytes: false), at: now)
         return PublishPlan(
-            at: now, event: current.event, draft: draft, previous: published.latest, facts: facts,
+            at: now, event: current.event, draft: draft, previous: published.latest,
+            release: published.nextRelease, facts: facts,
             diff: ScheduleDiff(from: published.latest?.schedule.assignments ?? [], to: draft.assignments, event: current.event),
             changedEntries: changed, conflicts: current.conflicts, notices: mail.notices, supersede: mail.supersede)
     }

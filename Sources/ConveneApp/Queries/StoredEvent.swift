@@ -50,11 +50,20 @@ public struct StoredEvent: Sendable {
 
     /// A schedule version by number; throws naming the versions there are when there is no such one.
     public func version(_ number: Int) throws -> ScheduleVersion {
-        let latest = try draft().number
+        _ = try draft()
         guard let version = try store.schedule(version: number) else {
-            throw AppError("no schedule version \(number); versions are 1 to \(latest)")
+            throw AppError("no schedule version \(number) of \(event.id); its versions are \(Self.spans(try store.versionNumbers()))")
         }
         return version
+    }
+
+    /// Numbers in runs, "1–3, 7, 9–12": an event's versions are consecutive only while the store holds it alone.
+    package static func spans(_ numbers: [Int]) -> String {
+        var runs: [ClosedRange<Int>] = []
+        for n in numbers {
+            if let last = runs.last, last.upperBound + 1 == n { runs[runs.count - 1] = last.lowerBound...n } else { runs.append(n...n) }
+        }
+        return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
     }
 
     /// What is published; throws `AppError.nothingPublished` before the first publish.
