@@ -301,13 +301,8 @@ struct StoreEventsTests {
     /// A person in two events is one person: one feed and one page token, their live calendar
     /// changes both events' facts, and removing them from one event leaves the other.
     @Test func aPersonInTwoEventsIsOnePerson() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
-        for id in ["forum", "seminar"] {
-            var event = sampleEvent()
-            event.id = id
-            try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
-        }
+        let (tmp, store) = try twoEventStore()
+        defer { withExtendedLifetime(tmp) {} }
         #expect(try store.events(of: "p-a") == ["forum", "seminar"])
         let hash = String(repeating: "a", count: 64)
         try store.addFeedToken(hash: hash, for: "p-a", at: at("2027-01-02T00:00:00Z"))

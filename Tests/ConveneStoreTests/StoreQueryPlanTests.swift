@@ -14,13 +14,8 @@ struct StoreQueryPlanTests {
     }
 
     @Test func oneEventsMessagesInAStateAreFoundThroughTheEventsIndexInOrder() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
-        for id in ["forum", "seminar"] {
-            var event = sampleEvent()
-            event.id = id
-            try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
-        }
+        let (tmp, store) = try twoEventStore()
+        defer { withExtendedLifetime(tmp) {} }
         let forum = store.scoped(to: "forum")
         for state in [OutboxMessage.State.queued, .sent, .failed, .superseded] {
             let plan = try forum.read { db in try Self.plan(of: try forum.outboxMessages(state, db), db) }

@@ -30,6 +30,19 @@ func sampleEvent(sessions: [String] = ["s-1", "s-2"], title: String = "One") -> 
         sessions: sessions.map { Session(id: $0, title: LocalizedText(en: $0 == "s-1" ? title : $0), kind: .seminar, duration: 60, required: ["p-a"]) })
 }
 
+/// The sample event imported twice into one store, as `forum` and `seminar` (same rooms, people and
+/// sessions ids on purpose).
+func twoEventStore() throws -> (TemporaryDatabase, Store) {
+    let tmp = try TemporaryDatabase()
+    let store = try Store(path: tmp.path)
+    for id in ["forum", "seminar"] {
+        var event = sampleEvent()
+        event.id = id
+        try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
+    }
+    return (tmp, store)
+}
+
 struct StoreTests {
     @Test func migratesAFreshFileInWALMode() throws {
         let tmp = try TemporaryDatabase()
