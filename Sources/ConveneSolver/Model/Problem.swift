@@ -27,6 +27,9 @@ struct Problem: Sendable {
     let priority: [Int]
     /// Rooms the rule book's room rules allow (seats, features), smallest first.
     let rooms: [[Int32]]
+    /// `rooms` as bits, `roomWords` words per session: a spot scan skips a start where each of them is held.
+    let roomMask: [UInt64]
+    let roomWords: Int
     /// Starts (minutes) the rule book's time rules allow: inside a day, on its grid, inside the session's
     /// windows, with every required person free and in their own hours, and enough candidates of each pick group.
     let starts: [[Int32]]
@@ -258,6 +261,13 @@ struct Problem: Sendable {
         self.cellSpan = span
         self.priority = priority
         self.rooms = rooms
+        let words = (facts.rooms.count + 63) / 64
+        var mask = [UInt64](repeating: 0, count: max(1, rooms.count * words))
+        for (s, list) in rooms.enumerated() {
+            for r in list { mask[s * words + Int(r) / 64] |= 1 << UInt64(r % 64) }
+        }
+        roomWords = words
+        roomMask = mask
         self.starts = starts
         self.startCells = startCells
         self.startPenalty = startPenalty

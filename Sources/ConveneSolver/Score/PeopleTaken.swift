@@ -11,16 +11,16 @@ struct PeopleTaken {
     private let duration: Int
 
     init(_ state: ScheduleState, _ s: Int) {
-        let problem = state.problem
-        duration = problem.duration[s]
-        for m in problem.members[s] {
+        // Read through `state`, not a local copy: copying the problem retains and releases each of its tables.
+        duration = state.problem.duration[s]
+        for m in state.problem.members[s] {
             for o in state.attending[Int(m.person)] where Int(o.person) != s {
                 let os = Int(o.person)
                 spans.append((state.startMinute[os], state.end(os), m.required && o.required))
             }
         }
-        for b in problem.after[s] where state.isScheduled(Int(b)) { earliest = max(earliest, state.end(Int(b))) }
-        for a in problem.before[s] where state.isScheduled(Int(a)) { latest = min(latest, state.startMinute[Int(a)]) }
+        for b in state.problem.after[s] where state.isScheduled(Int(b)) { earliest = max(earliest, state.end(Int(b))) }
+        for a in state.problem.before[s] where state.isScheduled(Int(a)) { latest = min(latest, state.startMinute[Int(a)]) }
     }
 
     /// Whether the session starting at minute `t` clashes for a required person or its order, and how

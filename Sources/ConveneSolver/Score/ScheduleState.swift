@@ -19,6 +19,8 @@ struct ScheduleState: Sendable {
     private(set) var picked: [[Int32]]
     /// The session holding each room × cell (its time and the room's turnover after it), -1 when free.
     private(set) var occupant: [Int32]
+    /// Per cell, the rooms some session holds there, as bits (`problem.roomWords` words a cell).
+    private var heldRooms: [UInt64]
     /// How many scheduled sessions run in each cell, and how many of them are exclusive
     /// (kept only when the instance has exclusive sessions).
     private(set) var running: [Int32]
@@ -41,6 +43,7 @@ struct ScheduleState: Sendable {
         startMinute = [Int](repeating: 0, count: n)
         picked = [[Int32]](repeating: [], count: n)
         occupant = [Int32](repeating: -1, count: max(1, problem.roomCount * problem.timeline.cellCount))
+        heldRooms = [UInt64](repeating: 0, count: max(1, problem.timeline.cellCount * problem.roomWords))
         let cells = problem.hasExclusive ? problem.timeline.cellCount : 0
         running = [Int32](repeating: 0, count: cells)
         exclusiveRunning = [Int32](repeating: 0, count: cells)
@@ -55,6 +58,24 @@ struct ScheduleState: Sendable {
     }
 
     @inline(__always) func isScheduled(_ s: Int) -> Bool { room[s] >= 0 }
+
+    /// False when each room unscheduled session `s` may use is held in some cell of its time from `cell`
+    /// (within the day), so none is free there: a few words a cell, where asking each room reads its cells.
+    @inline(__always)
+    func someRoomUnheld(_ s: Int, cell: Int) -> Bool {
+        let words = problem.roomWords, m = s * words
+        let last = min(cell + Int(problem.cellSpan[s]), Int(problem.timeline.segmentEnd[cell]))
+        for k in 0..<words {
+            var open = problem.roomMask[m + k]
+            var c = cell
+            while open != 0 && c < last {
+                open &= ~heldRooms[c * words + k]
+                c += 1
+            }
+            if open != 0 { return true }
+        }
+        return false
+    }
 
     @inline(__always) func end(_ s: Int) -> Int { startMinute[s] + problem.duration[s] }
 
@@ -93,6 +114,9 @@ struct ScheduleState: Sendable {
         let cell = Int(problem.startCells[s][i])
         let base = Int(r) * problem.timeline.cellCount + cell
         for c in base..<(base + problem.heldCells(s, room: Int(r), cell: cell)) { occupant[c] = Int32(s) }
+        for c in cell..<(cell + problem.heldCells(s, room: Int(r), cell: cell)) {
+            heldRooms[c * problem.roomWords + Int(r) / 64] |= 1 << UInt64(r % 64)
+        }
         if problem.hasExclusive {
             for c in cell..<(cell + Int(problem.cellSpan[s])) {
                 running[c] += 1
@@ -111,7 +135,10 @@ struct ScheduleState: Sendable {
         for p in picks { attending[Int(p)].removeAll { Int($0.person) == s } }
         let cell = Int(problem.startCells[s][i])
         let base = Int(r) * problem.timeline.cellCount + cell
-        for c in base..<(base + problem.heldCells(s, room: Int(r), cell: cell)) where occupant[c] == Int32(s) { occupant[c] = -1 }
+        for c in base..<(base + problem.heldCells(s, room: Int(r), cell: cell)) where occupant[c] == Int32(s) {
+            occupant[c] = -1
+            heldRooms[(c - base + cell) * problem.roomWords + Int(r) / 64] &= ~(1 << UInt64(r % 64))
+        }
         if problem.hasExclusive {
             for c in cell..<(cell + Int(problem.cellSpan[s])) {
                 running[c] -= 1

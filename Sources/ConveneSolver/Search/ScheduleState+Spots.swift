@@ -27,8 +27,12 @@ extension ScheduleState {
     /// The first free spot in order of starts, then rooms smallest first: the greedy's choice.
     func firstFreeSpot(_ s: Int) -> Spot? {
         let taken = PeopleTaken(self, s)
+        // A scheduled session holds cells itself, which the held rooms' bits do not tell from others';
+        // a session without cells would hold none.
+        let skipHeld = !isScheduled(s) && problem.cellSpan[s] > 0
         for i in problem.starts[s].indices {
             let cell = Int(problem.startCells[s][i])
+            if skipHeld && !someRoomUnheld(s, cell: cell) { continue }
             guard let allowed = startAllows(s, i, taken), let k = firstFreeRoom(s, cell: cell) else { continue }
             let r = problem.rooms[s][k]
             return Spot(room: r, startIndex: i, soft: placementSoft(s, room: r, startIndex: i, optional: allowed.optional, picks: allowed.picks),
@@ -44,11 +48,13 @@ extension ScheduleState {
         var best: Spot?
         var ties = 0
         let taken = PeopleTaken(self, s)
+        let skipHeld = !isScheduled(s) && problem.cellSpan[s] > 0
         // Start the scan at a random start so equal spots are spread over the days.
         let offset = random.below(starts.count)
         for k in 0..<starts.count {
             let i = (k + offset) % starts.count
             let cell = Int(problem.startCells[s][i])
+            if skipHeld && !someRoomUnheld(s, cell: cell) { continue }
             // Each room is asked once per start: the scan goes on from the first free one it found.
             guard let allowed = startAllows(s, i, taken), let first = firstFreeRoom(s, cell: cell) else { continue }
             let rooms = problem.rooms[s]
