@@ -145,14 +145,21 @@ public final class PostgresServer: @unchecked Sendable {
     /// `setpriv`'s arguments that drop root for the `postgres` account.
     static let asOwner = ["--reuid=postgres", "--regid=postgres", "--init-groups", "--"]
 
-    /// Runs one of PostgreSQL's programs to its end, as `owner` when given; returns its status and output.
-    static func run(_ program: String, _ arguments: [String], as owner: (uid_t, gid_t)?) throws -> (status: Int32, output: String) {
+    /// Runs one of PostgreSQL's client programs (psql, pg_isready) as this process's user.
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]) throws -> (status: Int32, output: String) {
+        try run(program, arguments, as: nil, environment: environment)
+    }
+
+    /// Runs one of PostgreSQL's programs to its end, as `owner` when given, with `environment` added to a
+    /// bare one; returns its status and output (standard output and error together).
+    static func run(_ program: String, _ arguments: [String], as owner: (uid_t, gid_t)?,
+                    environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: owner == nil ? "\(binaries)/\(program)" : "/usr/bin/setpriv")
         p.arguments = owner == nil ? arguments : asOwner + ["\(binaries)/\(program)"] + arguments
         // initdb checks it can reach its working folder as the account it runs as.
         p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        p.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"]
+        p.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"].merging(environment) { _, given in given }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = out

@@ -10,18 +10,9 @@ struct PostgresServerTests {
         let url = try server.makeDatabase()
         let database = String(url.split(separator: "/").last!)
         func psql(_ password: String) throws -> (status: Int32, output: String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "\(PostgresServer.binaries)/psql")
-            p.arguments = ["-X", "-A", "-t", "-h", "127.0.0.1", "-p", "\(server.port)", "-U", PostgresServer.user, "-d", database,
-                           "-c", "SELECT current_user || ' ' || current_database()"]
-            p.environment = ["PGPASSWORD": password]
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = out
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+            try PostgresServer.run("psql", ["-X", "-A", "-t", "-h", "127.0.0.1", "-p", "\(server.port)", "-U", PostgresServer.user,
+                                            "-d", database, "-c", "SELECT current_user || ' ' || current_database()"],
+                                   environment: ["PGPASSWORD": password])
         }
         let right = try psql(PostgresServer.password)
         #expect(right.status == 0 && right.output.contains("\(PostgresServer.user) \(database)"), "\(right.output)")
