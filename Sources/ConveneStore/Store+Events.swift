@@ -1,6 +1,5 @@
 public import ConveneCore
 import Foundation
-import GRDB
 
 /// One event of the store, as an index of events lists it.
 public struct EventSummary: Sendable, Hashable, Codable {
@@ -36,7 +35,7 @@ extension Store {
     /// Every event the store holds, by id.
     public func events() throws -> [EventSummary] {
         try read { db in
-            try EventRecord.order(Column("id")).fetchAll(db).map { r in
+            try EventRecord.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map { r in
                 let e = try JSONDecoder().decode(Event.self, from: Data(r.data.utf8))
                 let days = e.days.map(\.date)
                 return EventSummary(id: r.id, name: e.name, timeZone: e.timeZone, firstDay: days.min(), lastDay: days.max(),
@@ -56,7 +55,7 @@ extension Store {
 
     /// The event this store works on, read inside `db`: the one it is scoped to, else the file's
     /// only event; nil when it holds none. The one place an unscoped store on several events refuses.
-    func scope(_ db: Database) throws -> String? {
+    func scope(_ db: SQLDatabase) throws -> String? {
         if let eventID { return eventID }
         let held = try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
         guard held.count <= 1 else {
@@ -67,11 +66,11 @@ extension Store {
 
     /// The event a write goes to, which must be stored: throws when nothing was imported yet or the
     /// store is scoped to an event it does not hold.
-    func writeScope(_ db: Database) throws -> String {
+    func writeScope(_ db: SQLDatabase) throws -> String {
         guard let event = try scope(db) else {
             throw StoreError("no event in \(path) yet (run `convene import PLAN` first)")
         }
-        if eventID != nil, try EventRecord.fetchOne(db, key: event) == nil {
+        if eventID != nil, try EventRecord.fetchOne(db, key: [event]) == nil {
             let held = try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id")
             throw StoreError("the store holds no event '\(event)'"
                 + (held.isEmpty ? "" : "; it holds \(held.joined(separator: ", "))"))
@@ -79,11 +78,12 @@ extension Store {
         return event
     }
 
-    /// A table's rows of this store's event, and with `orStoreWide` those of no event: the one filter
-    /// every per-event query goes through.
-    func inEvent<R: TableRecord>(_ type: R.Type, _ db: Database, orStoreWide: Bool = false) throws -> QueryInterfaceRequest<R> {
-        let column = Column("event_id")
-        let mine = column == (try scope(db))
-        return R.filter(orStoreWide ? mine || column == nil : mine)
+    /// The condition that keeps a table's rows of this store's event, and with `orStoreWide` those of
+    /// no event, with its argument: the one filter every per-event query goes through. `table` names
+    /// the table (or its alias) when the query joins others.
+    func inEvent(_ db: SQLDatabase, orStoreWide: Bool = false, table: String? = nil) throws -> (sql: String, arguments: SQLArguments) {
+        let column = table.map { "\($0).event_id" } ?? "event_id"
+        let event = try scope(db)
+        return (orStoreWide ? "(\(column) = ? OR \(column) IS NULL)" : "\(column) = ?", [event])
     }
 }

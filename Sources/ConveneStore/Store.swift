@@ -12,8 +12,8 @@ import GRDB
 /// file holds. An unscoped store on a file holding several events refuses per-event reads and
 /// writes, naming them, rather than guess.
 public final class Store: Sendable {
-    let pool: DatabasePool
-    /// The file this store was opened from.
+    let backend: any StoreBackend
+    /// The file this store was opened from, or the PostgreSQL address (without any password).
     public let path: String
     /// Who the audit log says made the changes written through this store.
     public let actor: String
@@ -47,10 +47,11 @@ public final class Store: Sendable {
                 _ = try Store(path: path, create: false)
             }
             config.readonly = readOnly
-            pool = try DatabasePool(path: source, configuration: config)
+            let pool = try DatabasePool(path: source, configuration: config)
             if !readOnly { try Migrations.migrator.migrate(pool) }
+            backend = SQLiteBackend(pool: pool, path: path)
         } catch let e as DatabaseError {
-            throw Store.describe(e, path: path)
+            throw SQLiteBackend.describe(e, path: path)
         }
     }
 
@@ -99,41 +100,24 @@ public final class Store: Sendable {
         return uri.string ?? path
     }
 
-    init(pool: DatabasePool, path: String, actor: String, eventID: String?) {
-        self.pool = pool
+    init(backend: any StoreBackend, path: String, actor: String, eventID: String?) {
+        self.backend = backend
         self.path = path
         self.actor = actor
         self.eventID = eventID
     }
 
-    /// The same database (one pool, path and actor), working on the event `eventID`.
-    public func scoped(to eventID: String) -> Store { Store(pool: pool, path: path, actor: actor, eventID: eventID) }
+    /// The same database (one backend, path and actor), working on the event `eventID`.
+    public func scoped(to eventID: String) -> Store { Store(backend: backend, path: path, actor: actor, eventID: eventID) }
 
     /// The path used when none is given: `$CONVENE_DB`, else `convene.sqlite` in the current folder.
     public static func defaultPath(environment: [String: String]) -> String {
         environment["CONVENE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "convene.sqlite"
     }
 
-    /// Runs a read; database errors become `StoreError`s.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch let e as DatabaseError { throw Store.describe(e, path: path) }
-    }
+    /// Runs one read-only transaction; database errors become `StoreError`s.
+    func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T { try backend.read(body) }
 
     /// Runs one write transaction; database errors become `StoreError`s and nothing is kept.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let e as DatabaseError { throw Store.describe(e, path: path) }
-    }
-
-    static func describe(_ e: DatabaseError, path: String) -> StoreError {
-        switch e.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError("\(path) is busy: another convene process is writing to it; try again in a moment")
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError("\(path) is not a Convene database (\(e.message ?? "unreadable"))")
-        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
-            return StoreError("cannot open \(path) for writing (\(e.message ?? "permission denied"))")
-        default:
-            return StoreError("\(path): \(e.message ?? "\(e.resultCode)")")
-        }
-    }
+    func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T { try backend.write(body) }
 }

@@ -1,8 +1,9 @@
-import GRDB
 
 /// A row of `availability_answer`: one save of a person's availability grid.
-struct AvailabilityRecord: Codable, FetchableRecord, PersistableRecord {
+struct AvailabilityRecord: SQLRecord {
     static let databaseTableName = "availability_answer"
+    static let primaryKey = ["id"]
+    static let generatedKey: String? = "id"
     var id: Int64?
     var eventId: String
     var personId: String
@@ -11,14 +12,4 @@ struct AvailabilityRecord: Codable, FetchableRecord, PersistableRecord {
     var note: String?
     /// The cells not marked available, as JSON `[{"interval": [start, end], "mark": …}]`.
     var cells: String
-
-    enum Columns {
-        static let id = Column("id")
-        static let personId = Column("person_id")
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

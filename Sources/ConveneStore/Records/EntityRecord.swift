@@ -1,10 +1,9 @@
 import ConveneCore
 import Foundation
-import GRDB
 
 /// What the `room`, `person` and `session` rows share: key columns for queries,
 /// the whole domain value as JSON in `data`, and `removed_at` once the plan drops it.
-protocol EntityRecord: Codable, FetchableRecord, PersistableRecord {
+protocol EntityRecord: SQLRecord {
     associatedtype Value: Codable & Identifiable<String>
     var id: String { get }
     var position: Int { get set }
@@ -14,8 +13,6 @@ protocol EntityRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension EntityRecord {
-    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
     func value() throws -> Value { try JSONDecoder().decode(Value.self, from: Data(data.utf8)) }
 }
@@ -23,6 +20,7 @@ extension EntityRecord {
 /// A row of `room`.
 struct RoomRecord: EntityRecord {
     static let databaseTableName = "room"
+    static let primaryKey = ["event_id", "id"]
     var id: String, eventId: String, position: Int, name: String, data: String, removedAt: Instant?
 
     init(_ room: Room, eventId: String, position: Int) throws {
@@ -33,6 +31,7 @@ struct RoomRecord: EntityRecord {
 /// A row of `person`.
 struct PersonRecord: EntityRecord {
     static let databaseTableName = "person"
+    static let primaryKey = ["event_id", "id"]
     var id: String, eventId: String, position: Int, name: String, email: String, stakeholderGroup: String
     var data: String, removedAt: Instant?
 
@@ -45,6 +44,7 @@ struct PersonRecord: EntityRecord {
 /// A row of `session`.
 struct SessionRecord: EntityRecord {
     static let databaseTableName = "session"
+    static let primaryKey = ["event_id", "id"]
     var id: String, eventId: String, position: Int, title: String, data: String, removedAt: Instant?
 
     init(_ s: Session, eventId: String, position: Int) throws {

@@ -1,10 +1,10 @@
 import ConveneCore
 import Foundation
-import GRDB
 
 /// A row of `live_calendar`: one person's live calendar and how its fetches went.
-struct LiveCalendarRecord: Codable, FetchableRecord, PersistableRecord {
+struct LiveCalendarRecord: SQLRecord {
     static let databaseTableName = "live_calendar"
+    static let primaryKey = ["person_id"]
     var personId: String
     var address: String
     /// The busy periods as JSON `[{"interval": [start, end], "strength": …}]`, titles left out.
@@ -16,13 +16,6 @@ struct LiveCalendarRecord: Codable, FetchableRecord, PersistableRecord {
     var error: String?
     var failures: Int
 
-    enum Columns {
-        static let personId = Column("person_id")
-        static let address = Column("address")
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     init(_ c: LiveCalendar) throws {
         personId = c.person

@@ -1,10 +1,10 @@
 import ConveneCore
 import Foundation
-import GRDB
 
 /// A row of `outbox`: one message, its bytes and its delivery state.
-struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
+struct OutboxRecord: SQLRecord {
     static let databaseTableName = "outbox"
+    static let primaryKey = ["message_id"]
     var messageId: String
     var eventId: String
     /// Nil for a message to an address that is no person of the event (the organizer's digest).
@@ -36,22 +36,13 @@ struct OutboxRecord: Codable, FetchableRecord, PersistableRecord {
     var release: Int64?
     /// When a delivery run last handed it to the mail server without hearing back yet.
     var claimedAt: Instant?
-
-    enum Columns {
-        static let messageId = Column(CodingKeys.messageId)
-        static let personId = Column(CodingKeys.personId)
-        static let sessionId = Column(CodingKeys.sessionId)
-        static let state = Column(CodingKeys.state)
-        static let position = Column(CodingKeys.position)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
 /// A row of `rsvp`: one answer from one person about one SEQUENCE of a session.
-struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
+struct RSVPRecord: SQLRecord {
     static let databaseTableName = "rsvp"
+    static let primaryKey = ["id"]
+    static let generatedKey: String? = "id"
     var id: Int64?
     var eventId: String
     var personId: String
@@ -64,11 +55,4 @@ struct RSVPRecord: Codable, FetchableRecord, PersistableRecord {
     var comment: String?
     var roomId: String?
     var start: Instant?
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }

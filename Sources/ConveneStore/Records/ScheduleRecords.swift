@@ -1,9 +1,10 @@
 import ConveneCore
-import GRDB
 
 /// A row of `schedule_version`.
-struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ScheduleVersionRecord: SQLRecord {
     static let databaseTableName = "schedule_version"
+    static let primaryKey = ["number"]
+    static let generatedKey: String? = "number"
     var number: Int64?
     var eventId: String
     var createdAt: Instant
@@ -13,85 +14,57 @@ struct ScheduleVersionRecord: Codable, FetchableRecord, MutablePersistableRecord
     var scoreSoft: Int?
     var boundUnscheduled: Int?
     var boundSoft: Int?
-
-    enum Columns {
-        static let number = Column(CodingKeys.number)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { number = inserted.rowID }
 }
 
 /// A row of `schedule_release`: a schedule version made official.
-struct ReleaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct ReleaseRecord: SQLRecord {
     static let databaseTableName = "schedule_release"
+    static let primaryKey = ["number"]
+    static let generatedKey: String? = "number"
     var number: Int64?
     var eventId: String
     var version: Int64
     var publishedAt: Instant
     var reason: String?
-
-    enum Columns {
-        static let number = Column(CodingKeys.number)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { number = inserted.rowID }
 }
 
 /// A row of `assignment`.
-struct AssignmentRecord: Codable, FetchableRecord, PersistableRecord {
+struct AssignmentRecord: SQLRecord {
     static let databaseTableName = "assignment"
+    static let primaryKey = ["version", "session_id"]
     var eventId: String
     var version: Int64
     var sessionId: String
     var roomId: String
     var start: Instant
-
-    enum Columns {
-        static let version = Column(CodingKeys.version)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
 /// A row of `assignment_pick`: one person picked for a session in a version, in the schedule's order.
-struct AssignmentPickRecord: Codable, FetchableRecord, PersistableRecord {
+struct AssignmentPickRecord: SQLRecord {
     static let databaseTableName = "assignment_pick"
+    static let primaryKey = ["version", "session_id", "position"]
     var eventId: String
     var version: Int64
     var sessionId: String
     var position: Int
     var personId: String
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
 /// A row of `unscheduled`.
-struct UnscheduledRecord: Codable, FetchableRecord, PersistableRecord {
+struct UnscheduledRecord: SQLRecord {
     static let databaseTableName = "unscheduled"
+    static let primaryKey = ["version", "session_id"]
     var eventId: String
     var version: Int64
     var sessionId: String
     var reason: String
-
-    enum Columns {
-        static let version = Column(CodingKeys.version)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
 /// A row of `audit_log`.
-struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct AuditRecord: SQLRecord {
     static let databaseTableName = "audit_log"
+    static let primaryKey = ["id"]
+    static let generatedKey: String? = "id"
     var id: Int64?
     /// Nil for a store-wide entry (a person's token, say), which every event's log shows.
     var eventId: String?
@@ -102,20 +75,13 @@ struct AuditRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var detail: String
     var version: Int64?
     var actor: String?
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `busy_period`.
-struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct BusyRecord: SQLRecord {
     static let databaseTableName = "busy_period"
+    static let primaryKey = ["id"]
+    static let generatedKey: String? = "id"
     var id: Int64?
     var eventId: String
     var personId: String
@@ -124,21 +90,16 @@ struct BusyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var strength: String
     var summary: String?
     var source: String?
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
 
 /// A row of `event`.
-struct EventRecord: Codable, FetchableRecord, PersistableRecord {
+struct EventRecord: SQLRecord {
     static let databaseTableName = "event"
+    static let primaryKey = ["id"]
     var id: String
     var name: String
     var timeZone: String
     var planFile: String
     var data: String
     var importedAt: Instant
-
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 }
