@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 extension Store {
     /// Queues requests for availability and keeps the page tokens (person → hash) their links carry,

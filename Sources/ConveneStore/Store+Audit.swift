@@ -1,6 +1,5 @@
 public import ConveneCore
 import Foundation
-package import GRDB
 
 /// One line of the audit log: what was done, when, by which command, and why.
 public struct AuditEntry: Sendable, Hashable, Codable {
@@ -32,19 +31,19 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
 extension Store {
     /// Writes an audit entry of `event` (nil: store-wide) inside a caller's transaction.
-    package func audit(
-        _ db: Database, event: String?, at now: Instant, command: String, action: String, reason: String? = nil, detail: String,
+    func audit(
+        _ db: SQLDatabase, event: String?, at now: Instant, command: String, action: String, reason: String? = nil, detail: String,
         version: Int64? = nil
     ) throws {
-        var r = AuditRecord(id: nil, eventId: event, at: now, command: command, action: action, reason: reason, detail: detail,
-                            version: version, actor: actor)
-        try r.insert(db)
+        try AuditRecord(id: nil, eventId: event, at: now, command: command, action: action, reason: reason, detail: detail,
+                        version: version, actor: actor).insert(db)
     }
 
     /// The event's audit log with the store-wide entries, oldest first.
     public func auditLog() throws -> [AuditEntry] {
         try read { db in
-            try inEvent(AuditRecord.self, db, orStoreWide: true).order(AuditRecord.Columns.id).fetchAll(db).map {
+            let f = try inEvent(db, orStoreWide: true)
+            return try AuditRecord.fetchAll(db, sql: "SELECT * FROM audit_log WHERE \(f.sql) ORDER BY id", arguments: f.arguments).map {
                 AuditEntry(id: Int($0.id!), at: $0.at, command: $0.command, action: $0.action,
                            reason: $0.reason, detail: $0.detail, version: $0.version.map(Int.init), actor: $0.actor)
             }
@@ -53,7 +52,7 @@ extension Store {
 
     /// The same database, writing `actor` as who made the changes it records (the server, say, for a
     /// person answering on their page).
-    public func acting(as actor: String) -> Store { Store(pool: pool, path: path, actor: actor, eventID: eventID) }
+    public func acting(as actor: String) -> Store { Store(backend: backend, path: path, actor: actor, eventID: eventID) }
 
     /// The account running this process, as the audit log names it.
     static var processUser: String {

@@ -1,16 +1,16 @@
 public import ConveneCore
 import Foundation
-import GRDB
 
 extension Store {
     /// Each person's availability answer in force (their latest save), by person id.
     public func availabilityAnswers() throws -> [String: AvailabilityAnswer] {
         try read { db in
+            let f = try inEvent(db, table: "a")
             let rows = try AvailabilityRecord.fetchAll(db, sql: """
                 SELECT * FROM availability_answer a
-                WHERE event_id IS ? AND id = (SELECT MAX(id) FROM availability_answer b
-                                             WHERE b.event_id = a.event_id AND b.person_id = a.person_id)
-                """, arguments: [try scope(db)])
+                WHERE \(f.sql) AND id = (SELECT MAX(id) FROM availability_answer b
+                                          WHERE b.event_id = a.event_id AND b.person_id = a.person_id)
+                """, arguments: f.arguments)
             var out: [String: AvailabilityAnswer] = [:]
             for r in rows { out[r.personId] = try Store.availability(r) }
             return out
@@ -19,11 +19,14 @@ extension Store {
 
     /// How many availability saves are stored, in force or not.
     public func availabilitySaveCount() throws -> Int {
-        try read { db in try inEvent(AvailabilityRecord.self, db).fetchCount(db) }
+        try read { db in
+            let f = try inEvent(db)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM availability_answer WHERE \(f.sql)", arguments: f.arguments) ?? 0
+        }
     }
 
     /// Stores availability answers of `event` inside a caller's transaction, each as a new save.
-    func insert(_ answers: [AvailabilityAnswer], event: String, _ db: Database) throws {
+    func insert(_ answers: [AvailabilityAnswer], event: String, _ db: SQLDatabase) throws {
         for a in answers {
             let cells = String(decoding: try JSONEncoder().encode(a.cells), as: UTF8.self)
             let r = AvailabilityRecord(id: nil, eventId: event, personId: a.person, answeredAt: a.answeredAt.iso8601, anyTime: a.anyTime,

@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// Everything one change writes: the plan, a schedule version, a pin, answers, and the audit
 /// entry that says why. `Store.save(_:at:)` writes it in one transaction.
@@ -100,16 +99,16 @@ extension Store {
         try read { db in try Store.factsRevision(try scope(db), db) }
     }
 
-    static func factsRevision(_ event: String?, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT number FROM facts_revision WHERE event_id IS ?", arguments: [event]) ?? 0
+    static func factsRevision(_ event: String?, _ db: SQLDatabase) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT number FROM facts_revision WHERE event_id = ?", arguments: [event]) ?? 0
     }
 
     /// Raises the facts revision of each event given, inside a caller's transaction.
-    static func raiseFacts(of events: Set<String>, _ db: Database) throws {
+    static func raiseFacts(of events: Set<String>, _ db: SQLDatabase) throws {
         for event in events.sorted() {
             try db.execute(sql: """
                 INSERT INTO facts_revision (event_id, number) VALUES (?, 1)
-                ON CONFLICT (event_id) DO UPDATE SET number = number + 1
+                ON CONFLICT (event_id) DO UPDATE SET number = facts_revision.number + 1
                 """, arguments: [event])
         }
     }
@@ -117,7 +116,7 @@ extension Store {
     /// Throws, inside a caller's transaction, when what a change or publish of `event` was worked out
     /// from is no longer what the database holds: another process saved a schedule version of the event
     /// since, or changed its facts (when `facts` is given).
-    func requireUnchanged(version expected: Int?, facts: Int?, of event: String, _ db: Database, doing what: String,
+    func requireUnchanged(version expected: Int?, facts: Int?, of event: String, _ db: SQLDatabase, doing what: String,
                           undone: String) throws {
         let latest = try Store.latestVersion(event, db).map(Int.init)
         if latest != expected {

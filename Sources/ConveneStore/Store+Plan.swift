@@ -1,6 +1,5 @@
 public import ConveneCore
 import Foundation
-import GRDB
 
 /// What `importPlan` changed.
 public struct ImportSummary: Sendable, Hashable, Codable {
@@ -16,7 +15,7 @@ extension Store {
     /// a known one updates it, its entities added, updated by id, or marked removed; schedule history
     /// is kept. Busy times replace those of the event's earlier imports; other events are not touched.
     func importPlan(
-        _ db: Database, _ event: Event, planFile: String, busy: [String: [BusyPeriod]], at now: Instant
+        _ db: SQLDatabase, _ event: Event, planFile: String, busy: [String: [BusyPeriod]], at now: Instant
     ) throws -> ImportSummary {
         var header = event
         header.rooms = []
@@ -28,12 +27,11 @@ extension Store {
         try sync(RoomRecord.self, event.rooms, event: event.id, at: now, db, &summary)
         try sync(PersonRecord.self, event.stakeholders, event: event.id, at: now, db, &summary)
         try sync(SessionRecord.self, event.sessions, event: event.id, at: now, db, &summary)
-        try BusyRecord.filter(Column("event_id") == event.id).deleteAll(db)
+        try db.execute(sql: "DELETE FROM busy_period WHERE event_id = ?", arguments: [event.id])
         for (person, periods) in busy.sorted(by: { $0.key < $1.key }) {
             for p in periods {
-                var r = BusyRecord(id: nil, eventId: event.id, personId: person, start: p.interval.start, end: p.interval.end,
-                                   strength: p.strength.rawValue, summary: p.summary, source: p.source)
-                try r.insert(db)
+                try BusyRecord(id: nil, eventId: event.id, personId: person, start: p.interval.start, end: p.interval.end,
+                               strength: p.strength.rawValue, summary: p.summary, source: p.source).insert(db)
                 summary.busyPeriods += 1
             }
         }
@@ -49,9 +47,10 @@ extension Store {
     }
 
     private func sync<R: EntityRecord>(
-        _ type: R.Type, _ values: [R.Value], event: String, at now: Instant, _ db: Database, _ summary: inout ImportSummary
+        _ type: R.Type, _ values: [R.Value], event: String, at now: Instant, _ db: SQLDatabase, _ summary: inout ImportSummary
     ) throws {
-        var existing = Dictionary(uniqueKeysWithValues: try R.filter(Column("event_id") == event).fetchAll(db).map { ($0.id, $0) })
+        let rows = try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName) WHERE event_id = ?", arguments: [event])
+        var existing = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
         for (i, v) in values.enumerated() {
             var record = try R(v, eventId: event, position: i)
             if let old = existing.removeValue(forKey: v.id) {
@@ -77,7 +76,7 @@ extension Store {
     /// The current plan: the event with the rooms, people and sessions it now lists.
     public func event() throws -> Event? {
         try read { db in
-            guard let id = try scope(db), let record = try EventRecord.fetchOne(db, key: id) else { return nil }
+            guard let id = try scope(db), let record = try EventRecord.fetchOne(db, key: [id]) else { return nil }
             var event = try JSONDecoder().decode(Event.self, from: Data(record.data.utf8))
             event.rooms = try current(RoomRecord.self, db)
             event.stakeholders = try current(PersonRecord.self, db)
@@ -93,19 +92,23 @@ extension Store {
 
     /// The plan file the event was last imported from.
     public func planFile() throws -> String? {
-        try read { db in try scope(db).flatMap { try EventRecord.fetchOne(db, key: $0)?.planFile } }
+        try read { db in try scope(db).flatMap { try EventRecord.fetchOne(db, key: [$0])?.planFile } }
     }
 
-    private func current<R: EntityRecord>(_ type: R.Type, _ db: Database) throws -> [R.Value] {
-        try inEvent(R.self, db).filter(Column("removed_at") == nil).order(Column("position")).fetchAll(db).map { try $0.value() }
+    private func current<R: EntityRecord>(_ type: R.Type, _ db: SQLDatabase) throws -> [R.Value] {
+        let f = try inEvent(db)
+        return try R.fetchAll(db, sql: "SELECT * FROM \(R.databaseTableName) WHERE \(f.sql) AND removed_at IS NULL ORDER BY position",
+                              arguments: f.arguments).map { try $0.value() }
     }
 
     /// Sessions the plan once listed and no longer does, with when they were dropped.
     public func removedSessions() throws -> [RemovedSession] {
         try read { db in
-            try inEvent(SessionRecord.self, db).filter(Column("removed_at") != nil).order(Column("id")).fetchAll(db).map {
-                RemovedSession(session: try $0.value(), removedAt: $0.removedAt!)
-            }
+            let f = try inEvent(db)
+            return try SessionRecord.fetchAll(db, sql: "SELECT * FROM session WHERE \(f.sql) AND removed_at IS NOT NULL ORDER BY id",
+                                              arguments: f.arguments)
+                .inCodePointOrder { [$0.id] }
+                .map { RemovedSession(session: try $0.value(), removedAt: $0.removedAt!) }
         }
     }
 
@@ -113,7 +116,8 @@ extension Store {
     public func busy() throws -> [String: [BusyPeriod]] {
         try read { db in
             var out: [String: [BusyPeriod]] = [:]
-            for r in try inEvent(BusyRecord.self, db).order(Column("id")).fetchAll(db) {
+            let f = try inEvent(db)
+            for r in try BusyRecord.fetchAll(db, sql: "SELECT * FROM busy_period WHERE \(f.sql) ORDER BY id", arguments: f.arguments) {
                 out[r.personId, default: []].append(BusyPeriod(
                     interval: Interval(start: r.start, end: r.end), strength: BusyPeriod.Strength(rawValue: r.strength) ?? .busy,
                     summary: r.summary, source: r.source))

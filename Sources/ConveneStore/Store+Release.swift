@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// What a publish writes in one transaction: the release, the queued messages it supersedes,
 /// the messages it queues, and the audit entries.
@@ -38,7 +37,11 @@ public struct PublishRecord: Sendable {
 extension Store {
     /// Every release, oldest first.
     public func releases() throws -> [Release] {
-        let records = try read { db in try inEvent(ReleaseRecord.self, db).order(ReleaseRecord.Columns.number).fetchAll(db) }
+        let records = try read { db in
+            let f = try inEvent(db)
+            return try ReleaseRecord.fetchAll(db, sql: "SELECT * FROM schedule_release WHERE \(f.sql) ORDER BY number",
+                                              arguments: f.arguments)
+        }
         guard !records.isEmpty else { return [] }
         let versions = Dictionary(uniqueKeysWithValues: try history().map { ($0.number, $0) })
         return records.map { r in
@@ -51,10 +54,18 @@ extension Store {
     /// events (an AUTOINCREMENT key), so an event's next one is not its last plus one.
     public func nextReleaseNumber() throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'schedule_release'), 0),
-                           IFNULL((SELECT MAX(number) FROM schedule_release), 0)) + 1
-                """) ?? 1
+            // The key's counter, which a deleted last release does not lower, is each database's own.
+            let counter = switch db.dialect {
+            case .sqlite:
+                try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'schedule_release'")
+            case .postgres:
+                try Int.fetchOne(db, sql: """
+                    SELECT last_value FROM pg_sequences
+                    WHERE schemaname || '.' || sequencename = pg_get_serial_sequence('schedule_release', 'number')
+                    """)
+            }
+            let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_release")
+            return max(counter ?? 0, highest ?? 0) + 1
         }
     }
 
@@ -82,7 +93,7 @@ extension Store {
                 }
             }
             var r = ReleaseRecord(number: nil, eventId: event, version: Int64(p.version), publishedAt: now, reason: p.reason)
-            try r.insert(db)
+            r.number = try r.insert(db)
             let queued = try queue(db, p.queue, event: event, release: r.number!, at: now)
             for (person, hash) in p.pageTokens.sorted(by: { $0.key < $1.key }) {
                 try insertToken(.page, hash: hash, for: person, at: now, command: "publish", replacing: false, db)

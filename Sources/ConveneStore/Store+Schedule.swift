@@ -1,16 +1,15 @@
 public import ConveneCore
-package import GRDB
 
 extension Store {
     /// Inserts a version of `event` inside a caller's transaction, so other rows can join it atomically.
-    package func insertVersion(
-        _ db: Database, _ v: ChangeRecord.Version, event: String, at now: Instant, command: String, reason: String?
+    func insertVersion(
+        _ db: SQLDatabase, _ v: ChangeRecord.Version, event: String, at now: Instant, command: String, reason: String?
     ) throws -> ScheduleVersion {
         var record = ScheduleVersionRecord(
             number: nil, eventId: event, createdAt: now, command: command, reason: reason,
             scoreUnscheduled: v.score?.unscheduled, scoreSoft: v.score?.soft,
             boundUnscheduled: v.lowerBound?.unscheduled, boundSoft: v.lowerBound?.soft)
-        try record.insert(db)
+        record.number = try record.insert(db)
         let number = record.number!
         let known = Set(try String.fetchAll(db, sql: "SELECT id FROM session WHERE event_id = ?", arguments: [event]))
         let people = Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE event_id = ?", arguments: [event]))
@@ -38,8 +37,8 @@ extension Store {
     }
 
     /// The number of an event's latest schedule version (numbers run across the store's events).
-    static func latestVersion(_ event: String?, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version WHERE event_id IS ?", arguments: [event])
+    static func latestVersion(_ event: String?, _ db: SQLDatabase) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM schedule_version WHERE event_id = ?", arguments: [event])
     }
 
     /// One version by number.
@@ -50,37 +49,48 @@ extension Store {
     /// Every version, oldest first.
     public func history() throws -> [ScheduleVersion] {
         try read { db in
-            let versions = try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number).fetchAll(db)
-            return try versions.map { r in try make(r, assignments(r.number!, db), unscheduled(r.number!, db)) }
+            return try versions(db).map { r in try make(r, assignments(r.number!, db), unscheduled(r.number!, db)) }
         }
     }
 
     /// The numbers of this store's event's schedule versions, oldest first (numbers run across the store's events).
     public func versionNumbers() throws -> [Int] {
         try read { db in
-            try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number).fetchAll(db).map { Int($0.number!) }
+            try versions(db).map { Int($0.number!) }
         }
     }
 
+    private func versions(_ db: SQLDatabase) throws -> [ScheduleVersionRecord] {
+        let f = try inEvent(db)
+        return try ScheduleVersionRecord.fetchAll(db, sql: "SELECT * FROM schedule_version WHERE \(f.sql) ORDER BY number",
+                                                  arguments: f.arguments)
+    }
+
     /// One version of this store's event inside a caller's read or transaction.
-    func version(_ n: Int64, _ db: Database) throws -> ScheduleVersion? {
-        guard let r = try inEvent(ScheduleVersionRecord.self, db).filter(key: n).fetchOne(db) else { return nil }
+    func version(_ n: Int64, _ db: SQLDatabase) throws -> ScheduleVersion? {
+        let f = try inEvent(db)
+        guard let r = try ScheduleVersionRecord.fetchOne(db, sql: "SELECT * FROM schedule_version WHERE \(f.sql) AND number = ?",
+                                                         arguments: f.arguments + [n]) else { return nil }
         return make(r, try assignments(n, db), try unscheduled(n, db))
     }
 
     /// A version's assignments by start then room, each with the people it picks in their order.
-    private func assignments(_ n: Int64, _ db: Database) throws -> [Assignment] {
+    private func assignments(_ n: Int64, _ db: SQLDatabase) throws -> [Assignment] {
         var picked: [String: [String]] = [:]
-        for p in try AssignmentPickRecord.filter(Column("version") == n).order(Column("session_id"), Column("position")).fetchAll(db) {
+        // Only each session's people's order matters here.
+        for p in try AssignmentPickRecord.fetchAll(db, sql: "SELECT * FROM assignment_pick WHERE version = ? ORDER BY position",
+                                                   arguments: [n]) {
             picked[p.sessionId, default: []].append(p.personId)
         }
-        return try AssignmentRecord.filter(Column("version") == n).order(Column("start"), Column("room_id")).fetchAll(db).map {
-            Assignment(session: $0.sessionId, room: $0.roomId, start: $0.start, picked: picked[$0.sessionId] ?? [])
-        }
+        return try AssignmentRecord.fetchAll(
+            db, sql: "SELECT * FROM assignment WHERE version = ? ORDER BY start, room_id, session_id", arguments: [n])
+            .inCodePointOrder { [$0.start.iso8601, $0.roomId, $0.sessionId] }
+            .map { Assignment(session: $0.sessionId, room: $0.roomId, start: $0.start, picked: picked[$0.sessionId] ?? []) }
     }
 
-    private func unscheduled(_ n: Int64, _ db: Database) throws -> [Solution.Unscheduled] {
-        try UnscheduledRecord.filter(Column("version") == n).order(Column("session_id")).fetchAll(db)
+    private func unscheduled(_ n: Int64, _ db: SQLDatabase) throws -> [Solution.Unscheduled] {
+        try UnscheduledRecord.fetchAll(db, sql: "SELECT * FROM unscheduled WHERE version = ? ORDER BY session_id", arguments: [n])
+            .inCodePointOrder { [$0.sessionId] }
             .map { Solution.Unscheduled(session: $0.sessionId, reason: $0.reason) }
     }
 
@@ -89,5 +99,22 @@ extension Store {
         let bound = r.boundUnscheduled.map { Score(unscheduled: $0, soft: r.boundSoft ?? 0) }
         return ScheduleVersion(number: Int(r.number!), createdAt: r.createdAt, command: r.command,
                                reason: r.reason, assignments: a, unscheduled: u, score: score, lowerBound: bound)
+    }
+}
+
+extension Array {
+    /// The elements in the code-point order of the texts `key` gives, compared in turn (SQLite's BINARY
+    /// collation), ties kept as they came: rows SQLite sorted by those columns stay as they are, and
+    /// PostgreSQL's, sorted by its database's collation, come out the same.
+    func inCodePointOrder(_ key: (Element) -> [String]) -> [Element] {
+        let keyed = map { (key($0), $0) }
+        let sorted = keyed.enumerated().sorted { a, b in
+            for (x, y) in zip(a.element.0, b.element.0) {
+                if codePointLess(x, y) { return true }
+                if codePointLess(y, x) { return false }
+            }
+            return a.offset < b.offset
+        }
+        return sorted.map(\.element.1)
     }
 }

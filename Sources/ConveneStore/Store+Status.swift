@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// Counts of what the database holds, for `convene status`.
 public struct StoreStatus: Sendable, Hashable, Codable {
@@ -28,11 +27,14 @@ extension Store {
     public func status() throws -> StoreStatus {
         try read { db in
             let event = try scope(db)
+            let f = try inEvent(db)
             // Every count is of the event's rows.
-            func count(_ table: String, _ condition: String = "1") throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE event_id IS ? AND \(condition)", arguments: [event]) ?? 0
+            func count(_ table: String, _ condition: String? = nil) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(f.sql)" + (condition.map { " AND \($0)" } ?? ""),
+                                 arguments: f.arguments) ?? 0
             }
-            let latest = try inEvent(ScheduleVersionRecord.self, db).order(ScheduleVersionRecord.Columns.number.desc).fetchOne(db)
+            let latest = try ScheduleVersionRecord.fetchOne(
+                db, sql: "SELECT * FROM schedule_version WHERE \(f.sql) ORDER BY number DESC LIMIT 1", arguments: f.arguments)
             let n = latest?.number ?? 0
             let planned = try count("session", "removed_at IS NULL")
             // Only sessions the plan still lists: one it dropped is neither scheduled nor left out.
@@ -40,7 +42,11 @@ extension Store {
                 SELECT COUNT(*) FROM assignment a JOIN session s ON s.event_id = a.event_id AND s.id = a.session_id
                 WHERE a.version = ? AND s.removed_at IS NULL
                 """, arguments: [n]) ?? 0
-            let release = try inEvent(ReleaseRecord.self, db).order(ReleaseRecord.Columns.number.desc).fetchOne(db)
+            let withStoreWide = try inEvent(db, orStoreWide: true)
+            let auditEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE \(withStoreWide.sql)",
+                                                arguments: withStoreWide.arguments) ?? 0
+            let release = try ReleaseRecord.fetchOne(
+                db, sql: "SELECT * FROM schedule_release WHERE \(f.sql) ORDER BY number DESC LIMIT 1", arguments: f.arguments)
             return StoreStatus(
                 event: try event.flatMap { try String.fetchOne(db, sql: "SELECT id FROM event WHERE id = ?", arguments: [$0]) },
                 rooms: try count("room", "removed_at IS NULL"),
@@ -54,7 +60,7 @@ extension Store {
                 score: latest?.scoreUnscheduled.map { Score(unscheduled: $0, soft: latest?.scoreSoft ?? 0) },
                 lowerBound: latest?.boundUnscheduled.map { Score(unscheduled: $0, soft: latest?.boundSoft ?? 0) },
                 release: release?.number.map(Int.init), publishedVersion: release.map { Int($0.version) },
-                auditEntries: try inEvent(AuditRecord.self, db, orStoreWide: true).fetchCount(db))
+                auditEntries: auditEntries)
         }
     }
 }
