@@ -81,29 +81,43 @@ struct PostgresSchema {
         case emptySchema
     }
 
-    /// Reads what the database at `link` holds; throws, saying why and that nothing was changed, for a
-    /// database another program uses, one a newer Convene wrote, and one that already holds Convene data.
-    func holding(_ link: PostgresLink) async throws -> Holding {
-        let at = link.address
-        let names = try await link.rows("""
-            SELECT table_name::text FROM information_schema.tables
-            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
-            """).map { try $0.decode(String.self) }
-        if names.isEmpty { return .nothing }
+    /// The statement that lists the current schema's tables, by name.
+    static let tablesQuery = """
+        SELECT table_name::text FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+        """
+
+    /// Judges a database by its tables' `names` and the steps it `recorded` (read only when it has
+    /// the steps table): throws, saying why and that nothing was changed, for a database another
+    /// program uses, one a newer Convene wrote and one an older Convene wrote. Returns whether it holds
+    /// no table at all (`.nothing`); else it holds this schema, empty or not.
+    func judge(names: [String], at: String, recorded: () throws -> [String]) throws -> Bool {
+        if names.isEmpty { return true }
         guard names.contains(Self.stepsTable) else {
             throw StoreError("\(at) is not a Convene database (it holds the tables \(names.prefix(5).joined(separator: ", "))"
                 + (names.count > 5 ? ", …" : "") + "); nothing was changed, give an empty database")
         }
-        let recorded = try await link.rows("SELECT identifier FROM \(unescaped: Self.stepsTable) ORDER BY identifier")
-            .map { try $0.decode(String.self) }
+        let recorded = try recorded()
         if let newer = recorded.filter({ !steps.contains($0) }).sorted().first {
             throw StoreError("\(at) was written by a newer Convene (it records the schema step '\(newer)', which this "
                 + "version does not know); nothing was changed, use that Convene or a newer one")
         }
         if let missing = steps.first(where: { !recorded.contains($0) }) {
             throw StoreError("\(at) holds an older Convene schema (without the step '\(missing)'); bringing a PostgreSQL "
-                + "database up to date is not supported yet: nothing was changed, give an empty database")
+                + "database up to date is not supported yet: nothing was changed")
         }
+        return false
+    }
+
+    /// Reads what the database at `link` holds, for a copy into it; throws, saying why and that nothing
+    /// was changed, for a database `judge` refuses and one that already holds Convene data.
+    func holding(_ link: PostgresLink) async throws -> Holding {
+        let at = link.address
+        let names = try await link.rows(PostgresQuery(unsafeSQL: Self.tablesQuery)).map { try $0.decode(String.self) }
+        let recorded = names.contains(Self.stepsTable)
+            ? try await link.rows("SELECT identifier FROM \(unescaped: Self.stepsTable) ORDER BY identifier")
+                .map { try $0.decode(String.self) } : []
+        if try judge(names: names, at: "\(at)", recorded: { recorded }) { return .nothing }
         for t in tables {
             let rows = try await link.rows("SELECT count(*) FROM \(unescaped: quoted(t.name))").first?.decode(Int64.self) ?? 0
             if rows > 0 {

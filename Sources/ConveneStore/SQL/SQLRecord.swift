@@ -123,7 +123,7 @@ func snakeCase(_ key: String) -> String {
 
 private final class ColumnStorage {
     var pairs: [(column: String, value: SQLValue)] = []
-    func set(_ key: CodingKey, _ value: SQLValue) {
+    func set(_ key: any CodingKey, _ value: SQLValue) {
         let column = snakeCase(key.stringValue)
         if let i = pairs.firstIndex(where: { $0.column == column }) { pairs[i].value = value } else { pairs.append((column, value)) }
     }
