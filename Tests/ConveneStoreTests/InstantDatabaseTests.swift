@@ -1,6 +1,5 @@
 import ConveneCore
 import Foundation
-import GRDB
 import Testing
 @testable import ConveneStore
 
@@ -8,11 +7,11 @@ import Testing
 struct InstantDatabaseTests {
     @Test func anInstantIsStoredAsTheTextItAlwaysWas() throws {
         let tokyo = try #require(Instant(iso8601: "2027-02-22T09:30:00+09:00"))
-        #expect(tokyo.databaseValue == "2027-02-22T09:30:00+09:00".databaseValue)
-        let back = try #require(Instant.fromDatabaseValue(tokyo.databaseValue))
+        #expect(tokyo.sqlValue == .text("2027-02-22T09:30:00+09:00"))
+        let back = try #require(Instant.from(tokyo.sqlValue))
         #expect(back == tokyo && back.utcOffsetSeconds == 9 * 3600)
-        #expect(Instant.fromDatabaseValue("next Tuesday".databaseValue) == nil)
-        #expect(Instant.fromDatabaseValue(DatabaseValue.null) == nil)
+        #expect(Instant.from(.text("next Tuesday")) == nil)
+        #expect(Instant.from(.null) == nil)
     }
 
     /// A row whose time is not a time makes the read fail with an error, where it used to crash the process.

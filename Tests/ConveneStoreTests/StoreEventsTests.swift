@@ -253,7 +253,7 @@ struct StoreEventsTests {
         // Every row that belongs to an event is the one event's.
         let unowned = try store.read { db in
             try Self.tables(db).filter { table in
-                try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).contains { $0[0] == "event_id" }
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table]).contains("event_id")
                     && Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE event_id IS NOT 'demo'")! > 0
             }
         }
@@ -291,12 +291,19 @@ struct StoreEventsTests {
         try expectForeignKeysHold(store)
     }
 
-    /// The tables holding Convene's data, by name.
-    private static func tables(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name
-            """)
+    /// The tables holding Convene's data, by name, read through the store.
+    private static func tables(_ db: SQLDatabase) throws -> [String] {
+        try String.fetchAll(db, sql: tablesSQL)
     }
+
+    /// The tables holding Convene's data, by name, read before the store opens the file.
+    private static func tables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: tablesSQL)
+    }
+
+    private static let tablesSQL = """
+        SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations' ORDER BY name
+        """
 
     /// A person in two events is one person: one feed and one page token, their live calendar
     /// changes both events' facts, and removing them from one event leaves the other.
@@ -347,6 +354,6 @@ struct StoreEventsTests {
 
 /// Every foreign key of the file holds.
 func expectForeignKeysHold(_ store: Store) throws {
-    let broken = try store.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+    let broken = try store.read { try SQLRow.fetchAll($0, sql: "PRAGMA foreign_key_check") }
     #expect(broken.isEmpty, "\(broken)")
 }

@@ -51,7 +51,7 @@ struct StoreTests {
         #expect(mode == "wal")
         let fk = try store.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
         #expect(fk == 1)
-        let applied = try store.read { try Migrations.migrator.appliedMigrations($0) }
+        let applied = try #require(store.backend as? SQLiteBackend).pool.read { try Migrations.migrator.appliedMigrations($0) }
         #expect(applied.first == "v1-plan-and-schedule")
         // Opening again migrates nothing and keeps the data.
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
