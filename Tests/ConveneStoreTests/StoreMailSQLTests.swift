@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneTestFixtures
 import Foundation
 import Testing
 @testable import ConveneStore
@@ -37,7 +38,17 @@ struct StoreMailSQLTests {
         let tmp = try TemporaryDatabase()
         let sqlite = try #require(try Store(path: tmp.path).backend as? SQLiteBackend)
         let backend = RecordingBackend(sqlite)
-        let store = Store(backend: backend, path: tmp.path, actor: "me", eventID: nil)
+        try Self.exercise(Store(backend: backend, path: tmp.path, actor: "me", eventID: nil))
+        let statements = backend.statements
+        #expect(statements.count > 60)
+        for sql in statements where !RecordingBackend.dialectsOwn.contains(sql) {
+            #expect(Self.refusedForms(in: sql).isEmpty, "\(sql)")
+        }
+    }
+
+    /// Mail, answers, tokens, live calendars, held replies, the mailbox, the send lease and the
+    /// digest, each written and read back through `store`.
+    static func exercise(_ store: Store) throws {
         let start = at("2027-02-22T09:00:00+09:00")
         try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)], at: at("2027-01-01T00:01:00Z"))
@@ -126,12 +137,6 @@ struct StoreMailSQLTests {
         #expect(try store.advanceDigest(from: first, to: DigestCursor(auditID: 5, heldID: 1, conflicts: []), at: at("2027-01-01T00:15:00Z")))
         #expect(try store.digestCursor()?.auditID == 5)
         #expect(try store.outbox().last?.messageID == "d1")
-
-        let statements = backend.statements
-        #expect(statements.count > 60)
-        for sql in statements where !RecordingBackend.dialectsOwn.contains(sql) {
-            #expect(Self.refusedForms(in: sql).isEmpty, "\(sql)")
-        }
     }
 
     /// The copy into PostgreSQL reads an SQLite file: any other store is refused, naming it, before
@@ -146,5 +151,14 @@ struct StoreMailSQLTests {
         } throws: { error in
             "\(error)".contains("elsewhere is not an SQLite file") && "\(error)".contains("nothing was copied")
         }
+    }
+}
+
+/// The same mail, answers, tokens, calendars, replies, lease and digest on PostgreSQL read back as on SQLite.
+@Suite(.enabled(if: PostgresServer.unavailable == nil, Comment(rawValue: PostgresServer.unavailable ?? "")))
+struct PostgresMailTests {
+    @Test func mailAnswersTokensCalendarsRepliesLeaseAndDigestRunOnPostgreSQL() throws {
+        let address = try PostgresAddress(try PostgresServer.shared.get().makeDatabase(), password: PostgresServer.password)
+        try StoreMailSQLTests.exercise(try Store(postgres: address))
     }
 }
