@@ -7,11 +7,13 @@ import Testing
 struct StoreReleaseTests {
     let start = at("2027-02-22T09:00:00+09:00")
 
-    func scheduled(_ tmp: TemporaryDatabase) throws -> Store {
-        let store = try Store(path: tmp.path)
+    /// A new store of `kind` holding the sample plan and its first schedule version.
+    func scheduled(_ kind: StoreKind) throws -> EmptyStore {
+        let fresh = try kind.makeStore()
+        let store = fresh.store
         try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)], at: at("2027-01-01T00:01:00Z"))
-        return store
+        return fresh
     }
 
     func message(_ id: String, sequence: Int, kind: NoticeKind = .invitation) -> OutboxMessage {
@@ -20,9 +22,10 @@ struct StoreReleaseTests {
                       bytes: Array("message \(id)".utf8), queuedAt: at("2027-01-02T00:00:00Z"), version: 1)
     }
 
-    @Test func aPublishSupersedesAndQueuesInOneRelease() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aPublishSupersedesAndQueuesInOneRelease(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let first = try store.publish(PublishRecord(version: 1, after: nil, reason: "first", detail: "", supersede: [],
                                                     queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         #expect(first.number == 1 && first.schedule.number == 1 && first.publishedAt == at("2027-01-02T00:00:00Z"))
@@ -43,9 +46,10 @@ struct StoreReleaseTests {
         #expect(try !store.isQueued("m0@x") && store.isQueued("m1@x"))
     }
 
-    @Test func aPublishWorkedOutBeforeAnotherChangeSavesNothing() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aPublishWorkedOutBeforeAnotherChangeSavesNothing(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         // Another publish came first.
@@ -70,9 +74,10 @@ struct StoreReleaseTests {
         #expect(try store.outbox().first?.state == .sent)
     }
 
-    @Test func outboxWithoutBytesSaysTheSame() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func outboxWithoutBytesSaysTheSame(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         var light = try #require(try store.outbox(includingBytes: false).first)
