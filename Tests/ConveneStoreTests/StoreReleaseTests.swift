@@ -86,6 +86,33 @@ struct StoreReleaseTests {
         #expect(try store.outbox() == [light])
     }
 
+    /// Release numbers run across the store's events, and a number once given is not given again,
+    /// whichever database counts them.
+    @Test(arguments: StoreKind.available) func theNextReleaseNumberRunsAcrossEventsAndNeverGoesBack(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        var versions: [String: Int] = [:]
+        for id in ["forum", "seminar"] {
+            var event = sampleEvent()
+            event.id = id
+            let store = fresh.store.scoped(to: id)
+            try store.importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
+            versions[id] = try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)],
+                                                  at: at("2027-01-01T00:01:00Z")).number
+        }
+        let (forum, seminar) = (fresh.store.scoped(to: "forum"), fresh.store.scoped(to: "seminar"))
+        #expect(try forum.nextReleaseNumber() == 1)
+        try forum.publish(PublishRecord(version: versions["forum"]!, after: nil, reason: nil, detail: "", supersede: [], queue: []),
+                          at: at("2027-01-02T00:00:00Z"))
+        #expect(try seminar.nextReleaseNumber() == 2)
+        let release = try seminar.publish(PublishRecord(version: versions["seminar"]!, after: nil, reason: nil, detail: "",
+                                                        supersede: [], queue: []), at: at("2027-01-02T00:00:00Z"))
+        #expect(release.number == 2)
+        #expect(try forum.nextReleaseNumber() == 3)
+        try fresh.store.write { db in try db.execute(sql: "DELETE FROM schedule_release WHERE number = 2") }
+        #expect(try forum.nextReleaseNumber() == 3)
+    }
+
     @Test func aDatabaseFromBeforeReleasesKeepsWhatItSentAndShowed() throws {
         let tmp = try TemporaryDatabase()
         let queue = try DatabaseQueue(path: tmp.path)
