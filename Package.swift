@@ -115,7 +115,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fixtures several test targets share: a small forum and small instances written in code.
-        .target(name: "ConveneTestFixtures", dependencies: ["ConveneCore"], path: "Tests/ConveneTestFixtures", swiftSettings: strict),
+        .target(name: "ConveneTestFixtures", dependencies: ["ConveneCore", "ConveneStore"], path: "Tests/ConveneTestFixtures", swiftSettings: strict),
         .testTarget(name: "ConveneCoreTests", dependencies: ["ConveneCore", "ConveneTestFixtures"]),
         .testTarget(name: "ConveneICalTests", dependencies: ["ConveneICal"], resources: [.copy("Golden")]),
         .testTarget(name: "ConvenePlanTests", dependencies: ["ConvenePlan"]),

@@ -2,6 +2,7 @@ import ConveneCore
 import Foundation
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 
 /// Instants go in and out of the database as their ISO 8601 text, through one conversion.
 struct InstantDatabaseTests {
@@ -15,9 +16,10 @@ struct InstantDatabaseTests {
     }
 
     /// A row whose time is not a time makes the read fail with an error, where it used to crash the process.
-    @Test func aDamagedTimeIsAnErrorNotACrash() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func aDamagedTimeIsAnErrorNotACrash(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.write { db in
             try db.execute(sql: "INSERT INTO audit_log (at, command, action, detail) VALUES ('yesterday', 'import', 'import', '')")
         }

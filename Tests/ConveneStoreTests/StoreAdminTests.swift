@@ -2,6 +2,7 @@ import ConveneCore
 import Foundation
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 import GRDB
 
 struct StoreAdminTests {

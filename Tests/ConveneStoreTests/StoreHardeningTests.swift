@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 
 /// A mistyped path leaves nothing behind, and queued mail is stored as its bytes.
 struct StoreHardeningTests {
@@ -24,17 +25,20 @@ struct StoreHardeningTests {
                       bytes: bytes, queuedAt: at("2027-01-01T00:00:00Z"), version: 1)
     }
 
-    @Test func messagesAreStoredAsBlobs() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func messagesAreStoredAsBlobs(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: at("2027-02-22T09:00:00+09:00"))],
                                at: at("2027-01-01T00:01:00Z"))
         let bytes = Array("Subject: é\r\n\r\nbody\r\n".utf8)
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [Self.message("m1", bytes: bytes)]), at: at("2027-01-01T00:02:00Z"))
-        let stored = try store.read { try SQLRow.fetchOne($0, sql: "SELECT typeof(message), length(message) FROM outbox")! }
-        #expect(stored[0] as String == "blob")
+        // Each database's own name for its type of bytes.
+        let (type, bytesType) = kind == .sqlite ? ("typeof(message)", "blob") : ("pg_typeof(message)::text", "bytea")
+        let stored = try store.read { try SQLRow.fetchOne($0, sql: "SELECT \(type), length(message) FROM outbox")! }
+        #expect(stored[0] as String == bytesType)
         #expect(stored[1] as Int == bytes.count)
         #expect(try store.outbox().first?.bytes == bytes)
     }
@@ -155,9 +159,10 @@ struct StoreHardeningTests {
     }
 
     /// Every save of facts (plan and calendars, answers, pins) raises the revision; a schedule version alone does not.
-    @Test func everyFactChangeRaisesTheRevisionAndAStaleOneSavesNothing() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func everyFactChangeRaisesTheRevisionAndAStaleOneSavesNothing(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let now = at("2027-01-01T00:00:00Z")
         #expect(try store.factsRevision() == 0)
         try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: now)

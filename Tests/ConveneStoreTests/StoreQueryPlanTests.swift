@@ -2,6 +2,7 @@ import ConveneCore
 import Foundation
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 
 /// A store of many events answers a question about one event through an index that starts with the
 /// event, so the work follows that event's rows, not the whole store's (checked on SQLite's own plan).

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 
 struct StoreReleaseTests {
     let start = at("2027-02-22T09:00:00+09:00")

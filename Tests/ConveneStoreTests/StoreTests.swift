@@ -2,6 +2,7 @@ import ConveneCore
 import Foundation
 import Testing
 @testable import ConveneStore
+import ConveneTestFixtures
 import GRDB
 
 /// A fresh database file in a temporary folder, removed afterwards.
@@ -32,15 +33,15 @@ func sampleEvent(sessions: [String] = ["s-1", "s-2"], title: String = "One") -> 
 
 /// The sample event imported twice into one store, as `forum` and `seminar` (same rooms, people and
 /// sessions ids on purpose).
-func twoEventStore() throws -> (TemporaryDatabase, Store) {
-    let tmp = try TemporaryDatabase()
-    let store = try Store(path: tmp.path)
+func twoEventStore(_ kind: StoreKind = .sqlite) throws -> (EmptyStore, Store) {
+    let fresh = try kind.makeStore()
+    let store = fresh.store
     for id in ["forum", "seminar"] {
         var event = sampleEvent()
         event.id = id
         try store.scoped(to: id).importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
     }
-    return (tmp, store)
+    return (fresh, store)
 }
 
 struct StoreTests {
