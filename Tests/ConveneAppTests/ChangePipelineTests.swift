@@ -8,8 +8,8 @@ import Testing
 @Suite struct ChangePipelineTests {
     func local(_ text: String) -> LocalDateTime { LocalDateTime.parse(text)! }
 
-    @Test func aChangeThatChangesNothingSavesNothing() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aChangeThatChangesNothingSavesNothing(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let pipeline = ChangePipeline(store: store)
         let audit = try store.auditLog().count
@@ -25,8 +25,8 @@ import Testing
         #expect(try store.history().count == 1)
     }
 
-    @Test func aMoveThatAddsAConflictIsRefusedUnlessForced() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aMoveThatAddsAConflictIsRefusedUnlessForced(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let pipeline = ChangePipeline(store: store)
         let clash = MoveSession(session: "s-panel", room: "hall", start: local("2027-02-22 09:30"))
@@ -37,8 +37,8 @@ import Testing
         #expect(try store.auditLog().last?.detail.contains("accepted conflicts: room-double-booked") == true)
     }
 
-    @Test func anUndoThatBringsBackAConflictIsRefusedUnlessForced() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func anUndoThatBringsBackAConflictIsRefusedUnlessForced(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let pipeline = ChangePipeline(store: store)
         // Pinned somewhere else: version 2 holds the pin; version 1 does not.
@@ -61,8 +61,8 @@ import Testing
         #expect(try store.auditLog().last?.detail.contains("restores version 1 (undoes version 2); accepted conflicts: pin-moved") == true)
     }
 
-    @Test func aMoveWithoutARoomKeepsTheSessionsRoom() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aMoveWithoutARoomKeepsTheSessionsRoom(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let pipeline = ChangePipeline(store: store)
         let later = try pipeline.apply(MoveSession(session: "s-panel", room: nil, start: local("2027-02-22 14:00")),
@@ -79,8 +79,8 @@ import Testing
         #expect(refused?.message.hasSuffix("(s-panel) is not scheduled: give --room to place it") == true, "\(String(describing: refused))")
     }
 
-    @Test func undoStepsFurtherBackEachTime() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func undoStepsFurtherBackEachTime(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         let v1 = try Forum.draft(store).assignments
         var v2 = v1
         v2[0].start = Forum.at("2027-02-22 11:00")
@@ -114,8 +114,8 @@ import Testing
         }
     }
 
-    @Test func aChangeWorkedOutWhileAnotherWasSavedSavesNothing() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aChangeWorkedOutWhileAnotherWasSavedSavesNothing(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let race = RacingMove(move: MoveSession(session: "s-open", room: "hall", start: local("2027-02-22 11:00")))
         #expect(throws: StoreError.self) {
@@ -136,7 +136,7 @@ import Testing
             var event = Forum.event
             event.rooms.removeFirst()
             // Another process: its own connection to the same file.
-            try Store(path: context.store.path).save(ChangeRecord(
+            try context.store.openedAgain().save(ChangeRecord(
                 basedOn: try context.store.currentSchedule()?.number, facts: try context.store.factsRevision(),
                 command: "import", detail: "", plan: ChangeRecord.Plan(event: event, file: "plan.yaml", busy: [:])),
                 at: Forum.stamp)
@@ -144,8 +144,8 @@ import Testing
         }
     }
 
-    @Test func aSolveWorkedOutWhileThePlanWasImportedAgainSavesNothing() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aSolveWorkedOutWhileThePlanWasImportedAgainSavesNothing(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let facts = try store.factsRevision()
         let error = try #require(throws: StoreError.self) {
@@ -159,8 +159,8 @@ import Testing
     }
 
     /// Answers recorded while a publish was worked out refuse it too: its mail was worked out without them.
-    @Test func aPublishWorkedOutBeforeAnAnswerWasRecordedPublishesNothing() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aPublishWorkedOutBeforeAnAnswerWasRecordedPublishesNothing(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let publisher = Publisher(store: store)
         let plan = try publisher.plan(at: Forum.stamp)
@@ -174,8 +174,8 @@ import Testing
         #expect(try store.releases().count == 1)
     }
 
-    @Test func undoWithoutAScheduleSaysSo() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func undoWithoutAScheduleSaysSo(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         #expect(throws: AppError("there is no schedule to undo (run `convene schedule` first)")) {
             try ChangePipeline(store: store).apply(UndoLastChange(), force: false, reason: nil, at: Forum.stamp)
         }
@@ -198,13 +198,12 @@ import Testing
 
     /// Every plan field survives the database (series, breaks and apart sets included), so the
     /// stored plan is the one read from the file and a second import of it saves nothing.
-    @Test(arguments: [("rare-cancers-forum-2027", 87), ("tokyo-symposium-2027", nil), ("hamamatsucho-seminars-2027", nil),
-                      ("rare-disease-day-2027", nil)])
-    func reimportingTheSamePlanSavesNothing(_ name: String, added: Int?) throws {
-        let tmp = NSTemporaryDirectory() + "convene-app-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let store = try Store(path: tmp + "/c.sqlite")
+    @Test(arguments: StoreKind.available, [("rare-cancers-forum-2027", 87), ("tokyo-symposium-2027", nil),
+                                           ("hamamatsucho-seminars-2027", nil), ("rare-disease-day-2027", nil)])
+    func reimportingTheSamePlanSavesNothing(_ kind: StoreKind, _ example: (name: String, added: Int?)) throws {
+        let (name, added) = example
+        let tmp = try kind.fresh()
+        let store = try tmp.open()
         let plan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("calendars/\(name)/plan.yaml").path
         let pipeline = ChangePipeline(store: store)

@@ -21,14 +21,14 @@ final class ScriptedTransport: Transport {
 }
 
 @Suite struct DeliveryTests {
-    func prepared() throws -> (Store, String) { try Forum.published() }
+    func prepared(_ kind: StoreKind = .sqlite) throws -> (Store, String) { try Forum.published(on: kind) }
 
     func delivery(_ store: Store, _ t: any Transport, sleeps: UnsafeMutablePointer<Int>? = nil) -> Delivery {
         Delivery(store: store, transport: t, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in sleeps?.pointee += 1 })
     }
 
-    @Test func fileTransportWritesEachMessageOnceAndASecondRunSendsNothing() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func fileTransportWritesEachMessageOnceAndASecondRunSendsNothing(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let folder = dir + "/out"
         let report = try delivery(store, try FileTransport(directory: folder)).run()
         #expect(report.sent == 6 && report.failed == 0)
@@ -40,8 +40,8 @@ final class ScriptedTransport: Transport {
         #expect(try delivery(store, try FileTransport(directory: folder)).run().sent == 0)
     }
 
-    @Test func temporaryFailuresAreRetriedWithBackoff() throws {
-        let (store, _) = try prepared()
+    @Test(arguments: StoreKind.available) func temporaryFailuresAreRetriedWithBackoff(_ kind: StoreKind) throws {
+        let (store, _) = try prepared(kind)
         let t = ScriptedTransport([TransportFailure(permanent: false, "421 try later"), TransportFailure(permanent: false, "421")])
         var sleeps = 0
         let report = try delivery(store, t, sleeps: &sleeps).run()
@@ -50,8 +50,8 @@ final class ScriptedTransport: Transport {
         #expect(try store.outbox().first?.attempts == 3)
     }
 
-    @Test func aServerThatKeepsFailingLeavesTheRestQueuedForLater() throws {
-        let (store, _) = try prepared()
+    @Test(arguments: StoreKind.available) func aServerThatKeepsFailingLeavesTheRestQueuedForLater(_ kind: StoreKind) throws {
+        let (store, _) = try prepared(kind)
         let t = ScriptedTransport(Array(repeating: TransportFailure(permanent: false, "connection refused"), count: 4))
         let report = try delivery(store, t).run()
         #expect(report.sent == 0 && report.deferred == 6)
@@ -65,8 +65,8 @@ final class ScriptedTransport: Transport {
         #expect(status.nextAttempt == first.nextAttemptAt && status.lines.contains { $0.hasPrefix("  next attempt: ") })
     }
 
-    @Test func permanentFailuresAreRecordedAndShownInStatus() throws {
-        let (store, _) = try prepared()
+    @Test(arguments: StoreKind.available) func permanentFailuresAreRecordedAndShownInStatus(_ kind: StoreKind) throws {
+        let (store, _) = try prepared(kind)
         let t = ScriptedTransport([TransportFailure(permanent: true, "550 no such user")])
         let report = try delivery(store, t).run()
         #expect(report.sent == 5 && report.failed == 1)
@@ -77,8 +77,8 @@ final class ScriptedTransport: Transport {
         #expect(try Publisher(store: store).plan(at: Forum.stamp).isEmpty)
     }
 
-    @Test func aMessageSupersededAfterTheQueueWasReadIsNotSent() throws {
-        let (store, _) = try prepared()
+    @Test(arguments: StoreKind.available) func aMessageSupersededAfterTheQueueWasReadIsNotSent(_ kind: StoreKind) throws {
+        let (store, _) = try prepared(kind)
         // The transport supersedes the rest of the queue, as a publish in another process would, after the first message.
         final class Superseding: Transport {
             let store: Store
@@ -121,8 +121,8 @@ final class InterruptedTransport: Transport {
 }
 
 @Suite struct DeliveryLeaseTests {
-    @Test func aSecondRunWhileOneIsSendingSendsNothingAndSaysWhoIs() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aSecondRunWhileOneIsSendingSendsNothingAndSaysWhoIs(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
         let first = InterruptedTransport()
@@ -142,8 +142,8 @@ final class InterruptedTransport: Transport {
         #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
     }
 
-    @Test func aLeaseLeftByADeadRunExpiresAndOnlyThen() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aLeaseLeftByADeadRunExpiresAndOnlyThen(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
         #expect(try store.takeSendLease(SendLease(holder: "dead", seconds: 300), at: Forum.stamp))
@@ -158,8 +158,8 @@ final class InterruptedTransport: Transport {
         #expect(late.sent == 6 && late.busy == nil)
     }
 
-    @Test func aRunAskedToStopFinishesTheMessageInHandAndLeavesTheRestQueued() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aRunAskedToStopFinishesTheMessageInHandAndLeavesTheRestQueued(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
         let t = ScriptedTransport([])
@@ -173,8 +173,8 @@ final class InterruptedTransport: Transport {
         #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
     }
 
-    @Test func aRunThatLostItsLeaseClaimsNothingMore() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aRunThatLostItsLeaseClaimsNothingMore(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
         let id = try store.dueMessages(at: Forum.stamp)[0].messageID

@@ -8,27 +8,27 @@ import Testing
 
 /// The forum in a database, drafted, published and delivered as the application does it.
 extension Forum {
-    /// A store on a fresh temporary file holding the forum, and its folder.
-    static func store() throws -> (Store, String) {
+    /// A fresh store of `kind` holding the forum, and a temporary folder for the files a test writes.
+    static func store(on kind: StoreKind = .sqlite) throws -> (Store, String) {
         let dir = NSTemporaryDirectory() + "convene-app-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let store = try Store(path: dir + "/convene.sqlite")
+        let store = try kind.makeStore(in: dir)
         try store.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
                                     plan: ChangeRecord.Plan(event: event, file: "plan.yaml", busy: [:])), at: stamp)
         return (store, dir)
     }
 
     /// The forum drafted and published, as the people's invitations are queued.
-    static func published() throws -> (Store, String) {
-        let (store, dir) = try Forum.store()
+    static func published(on kind: StoreKind = .sqlite) throws -> (Store, String) {
+        let (store, dir) = try Forum.store(on: kind)
         try draft(store)
         try publish(store)
         return (store, dir)
     }
 
     /// The forum drafted, published and delivered, so replies answer real invitations.
-    static func delivered() throws -> (Store, String) {
-        let (store, dir) = try published()
+    static func delivered(on kind: StoreKind = .sqlite) throws -> (Store, String) {
+        let (store, dir) = try published(on: kind)
         try deliver(store, to: dir + "/out")
         return (store, dir)
     }

@@ -7,13 +7,13 @@ import Testing
 
 /// Replies are believed only from the attendee they speak for; the rest wait in the inbox.
 @Suite struct InboxTests {
-    func prepared() throws -> (Store, String) { try Forum.delivered() }
+    func prepared(_ kind: StoreKind = .sqlite) throws -> (Store, String) { try Forum.delivered(on: kind) }
 
     @discardableResult
     func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome { try Forum.record(store, files) }
 
-    @Test func aReplyFromSomeoneElseIsHeldThenRecordedWhenTheOrganizerConfirmsIt() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aReplyFromSomeoneElseIsHeldThenRecordedWhenTheOrganizerConfirmsIt(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let file = try Forum.write(Forum.message(from: "Mallory <mallory@evil.example>", calendar: Forum.reply("DECLINED")), dir, "m.eml")
         let outcome = try record(store, [file])
         #expect(try store.answers().isEmpty)
@@ -34,23 +34,23 @@ import Testing
         #expect(throws: AppError.self) { try Inbox.record(entry.id, store: store, at: Forum.stamp) }
     }
 
-    @Test func theAttendeesOwnAddressInAnyCaseIsBelieved() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func theAttendeesOwnAddressInAnyCaseIsBelieved(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let file = try Forum.write(Forum.message(from: "Claire Dubois <CLAIRE.dubois@Example.FR>", calendar: Forum.reply("ACCEPTED")), dir, "c.eml")
         try record(store, [file])
         #expect(try store.answers().map(\.answer) == [.accepted])
         #expect(try Inbox.list(store: store).isEmpty)
     }
 
-    @Test func aBareCalendarFileIsRecordedAsTheOrganizersWord() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aBareCalendarFileIsRecordedAsTheOrganizersWord(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         try record(store, [try Forum.write(Forum.reply("ACCEPTED"), dir, "r.ics")])
         #expect(try store.answers().count == 1)
         #expect(try store.auditLog().last?.detail.contains("(a file given by the organizer)") == true)
     }
 
-    @Test func aReplyInWordsIsHeldAndCanBeDismissed() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aReplyInWordsIsHeldAndCanBeDismissed(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let file = try Forum.write(Forum.message(from: "claire.dubois@example.fr", calendar: nil, text: "I will be late.\r\nClaire"), dir, "w.eml")
         try record(store, [file])
         let entry = try #require(try Inbox.list(store: store).first)

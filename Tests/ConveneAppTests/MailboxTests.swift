@@ -11,14 +11,14 @@ import Testing
 @Suite struct MailboxTests {
     let address = try! MailboxAddress("imap://127.0.0.1:1143/INBOX")
 
-    func prepared() throws -> Store { try Forum.delivered().0 }
+    func prepared(_ kind: StoreKind = .sqlite) throws -> Store { try Forum.delivered(on: kind).0 }
 
     func take(_ store: Store, _ text: String, uid: UInt32) throws -> MailboxReport.Message {
         try Mailbox(store: store).take(Array(text.utf8), uid: uid, mailbox: address, at: Forum.stamp)
     }
 
-    @Test func aReplyRecordedButNotFlaggedIsNotAppliedTwiceWhenReadAgain() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func aReplyRecordedButNotFlaggedIsNotAppliedTwiceWhenReadAgain(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         let mail = Forum.message(from: "claire.dubois@example.fr", calendar: Forum.reply("DECLINED", comment: "Désolée"))
         #expect(try take(store, mail, uid: 7).outcome == .recorded)
         let log = try store.auditLog().count
@@ -29,8 +29,8 @@ import Testing
         #expect(try store.auditLog().count == log)
     }
 
-    @Test func inADatabaseOfSeveralEventsAReplyIsRecordedInTheEventItsUIDNames() throws {
-        let (store, dir) = try Forum.delivered()
+    @Test(arguments: StoreKind.available) func inADatabaseOfSeveralEventsAReplyIsRecordedInTheEventItsUIDNames(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.delivered(on: kind)
         // The same forum again under another id: the same session and person ids, on purpose.
         var other = Forum.event
         other.id = "test-symposium"
@@ -57,8 +57,8 @@ import Testing
         #expect(try symposium.answers().count == 1 && forum.answers().isEmpty)
     }
 
-    @Test func aStrangersReplyIsHeldOnceHoweverOftenItIsRead() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func aStrangersReplyIsHeldOnceHoweverOftenItIsRead(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         let mail = Forum.message(from: "mallory@evil.example", calendar: Forum.reply("DECLINED"))
         #expect(try take(store, mail, uid: 3).outcome == .held)
         #expect(try take(store, mail, uid: 3).outcome == .held)
@@ -66,8 +66,8 @@ import Testing
         #expect(try store.answers().isEmpty)
     }
 
-    @Test func aCounterIsHeldAsANewTimeProposedAndNeverApplied() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func aCounterIsHeldAsANewTimeProposedAndNeverApplied(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         let counter = Forum.reply("ACCEPTED").replacingOccurrences(of: "METHOD:REPLY", with: "METHOD:COUNTER")
         let message = try take(store, Forum.message(from: "claire.dubois@example.fr", calendar: counter, text: "An hour later?"), uid: 4)
         #expect(message.outcome == .held)
@@ -103,8 +103,8 @@ import Testing
         #expect(entry.person == "c-dubois" && entry.sessions.contains("s-open"))
     }
 
-    @Test func anUnreadableMessageStoresNothingAndIsRememberedOnce() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func anUnreadableMessageStoresNothingAndIsRememberedOnce(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         let broken = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nEND:VCALENDAR\r\n"
         let message = try take(store, Forum.message(from: "claire.dubois@example.fr", calendar: broken), uid: 9)
         #expect(message.outcome == .unreadable && message.detail.first?.contains("REPLY holds no VEVENT") == true)

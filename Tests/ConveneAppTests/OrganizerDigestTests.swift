@@ -11,16 +11,16 @@ import Testing
     let mailbox = try! MailboxAddress("imap://127.0.0.1:1143/INBOX")
 
     /// The forum delivered, with everything up to now already reported.
-    func reported() throws -> (Store, String) {
-        let (store, dir) = try Forum.delivered()
+    func reported(_ kind: StoreKind) throws -> (Store, String) {
+        let (store, dir) = try Forum.delivered(on: kind)
         let first = try #require(try OrganizerDigest.pending(store: store, solveTimeLimit: .milliseconds(300)))
         #expect(try first.markReported(store: store, at: Forum.stamp))
         #expect(try OrganizerDigest.pending(store: store) == nil)
         return (store, dir)
     }
 
-    @Test func aDeclineIsReportedWithItsConflictInTheRuleBooksWordsAndWhatRescheduleWouldMove() throws {
-        let (store, dir) = try reported()
+    @Test(arguments: StoreKind.available) func aDeclineIsReportedWithItsConflictInTheRuleBooksWordsAndWhatRescheduleWouldMove(_ kind: StoreKind) throws {
+        let (store, _) = try reported(kind)
         let reply = Forum.reply("DECLINED", comment: "Je serai à Lyon")
         _ = try Mailbox(store: store).take(Array(Forum.message(from: "claire.dubois@example.fr", calendar: reply).utf8),
                                            uid: 1, mailbox: mailbox, at: Forum.stamp)
@@ -33,13 +33,13 @@ import Testing
         #expect(digest.text.contains("Je serai à Lyon") && digest.text.contains("`convene reschedule` would move:"))
         #expect(try digest.markReported(store: store, at: Forum.stamp))
         // A restart opens the same file: nothing is reported again, and a second report of the same changes is refused.
-        let reopened = try Store(path: dir + "/convene.sqlite")
+        let reopened = try store.openedAgain()
         #expect(try OrganizerDigest.pending(store: reopened) == nil)
         #expect(try !digest.markReported(store: reopened, at: Forum.stamp))
     }
 
-    @Test func aHeldCounterIsListedWithItsProposedTime() throws {
-        let (store, _) = try reported()
+    @Test(arguments: StoreKind.available) func aHeldCounterIsListedWithItsProposedTime(_ kind: StoreKind) throws {
+        let (store, _) = try reported(kind)
         let counter = Forum.reply("ACCEPTED").replacingOccurrences(of: "METHOD:REPLY", with: "METHOD:COUNTER")
             .replacingOccurrences(of: "DTSTART:20270222T003000Z", with: "DTSTART:20270222T013000Z\r\nDTEND:20270222T023000Z")
         _ = try Mailbox(store: store).take(Array(Forum.message(from: "claire.dubois@example.fr", calendar: counter).utf8),
@@ -55,8 +55,8 @@ import Testing
 
     /// The digest as a mail: queued once with its cursor, in the event's language, to an address that is
     /// no person; a restart queues nothing again, and the outbox counts it as queued.
-    @Test func theDigestIsQueuedOnceAsAMailToTheOrganizer() throws {
-        let (store, dir) = try reported()
+    @Test(arguments: StoreKind.available) func theDigestIsQueuedOnceAsAMailToTheOrganizer(_ kind: StoreKind) throws {
+        let (store, _) = try reported(kind)
         let reply = Forum.reply("DECLINED", comment: "Je serai à Lyon")
         _ = try Mailbox(store: store).take(Array(Forum.message(from: "claire.dubois@example.fr", calendar: reply).utf8),
                                            uid: 1, mailbox: mailbox, at: Forum.stamp)
@@ -76,7 +76,7 @@ import Testing
         #expect(try StatusReport.load(from: store, at: Forum.stamp).mail.queued == queuedBefore + 1)
         // Reported with the mail: the same digest is neither queued nor reported twice, even after a restart.
         #expect(try digest.queue(store: store, to: "other@example.org", at: Forum.stamp) == nil)
-        let reopened = try Store(path: dir + "/convene.sqlite")
+        let reopened = try store.openedAgain()
         #expect(try OrganizerDigest.pending(store: reopened) == nil)
         #expect(try reopened.outbox(includingBytes: false).count == before + 1)
     }

@@ -20,8 +20,8 @@ final class DyingTransport: Transport {
 @Suite struct PublisherTests {
     let later = Forum.stamp.adding(minutes: 60)
 
-    @Test func aDraftReachesNobodyUntilItIsPublished() throws {
-        let (store, dir) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aDraftReachesNobodyUntilItIsPublished(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.store(on: kind)
         try Forum.draft(store)
         #expect(try store.outbox().isEmpty)
         #expect(try PublishedSchedule.load(from: store)?.publication.entries.isEmpty == true)
@@ -46,8 +46,8 @@ final class DyingTransport: Transport {
         #expect(try store.outbox().suffix(3).allSatisfy { $0.version == 2 && $0.release == 2 && $0.required != nil })
     }
 
-    @Test func whatPublishWouldDoNamesTheZoneOfEveryTime() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func whatPublishWouldDoNamesTheZoneOfEveryTime(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let lines = try Publisher(store: store).plan(at: Forum.stamp).lines
         #expect(lines[0].hasSuffix("; times in Asia/Tokyo"))
@@ -57,8 +57,8 @@ final class DyingTransport: Transport {
             + "for them Monday 22 February 2027, 01:30–02:30 (Europe/Paris)") })
     }
 
-    @Test func mailThatCannotBeComposedPublishesNothing() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func mailThatCannotBeComposedPublishesNothing(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         var event = Forum.event
         event.stakeholders[1].email = "claire at example.fr"
         try store.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
@@ -68,8 +68,8 @@ final class DyingTransport: Transport {
         #expect(try store.releases().isEmpty && store.outbox().isEmpty)
     }
 
-    @Test func aDraftThatBreaksAHardRuleIsRefusedUnlessForced() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aDraftThatBreaksAHardRuleIsRefusedUnlessForced(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         // Both sessions in the hall at once: the hall and 佐藤 花子 are booked twice.
         try Forum.draft(store, [Forum.place("s-open", "hall", "2027-02-22 13:00"), Forum.place("s-panel", "hall", "2027-02-22 13:00")])
         let publisher = Publisher(store: store)
@@ -83,8 +83,8 @@ final class DyingTransport: Transport {
         #expect(entry.reason == "the panel shares the hall" && entry.detail.contains("accepted conflicts: room-double-booked"))
     }
 
-    @Test func queuedMailThatALaterPublishSupersedesIsNeverSent() throws {
-        let (store, dir) = try Forum.published()
+    @Test(arguments: StoreKind.available) func queuedMailThatALaterPublishSupersedesIsNeverSent(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.published(on: kind)
         // Before anything went out, the opening moves: its three invitations are replaced, not followed by updates.
         var moved = Forum.schedule
         moved[0].start = Forum.at("2027-02-22 10:00")
@@ -100,8 +100,8 @@ final class DyingTransport: Transport {
         #expect(try store.auditLog().contains { $0.action == "superseded" && $0.detail.hasPrefix("3 messages dropped unsent") })
     }
 
-    @Test func aMoveAndTheMoveBackSendNothing() throws {
-        let (store, dir) = try Forum.delivered()
+    @Test(arguments: StoreKind.available) func aMoveAndTheMoveBackSendNothing(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.delivered(on: kind)
         var moved = Forum.schedule
         moved[1].start = Forum.at("2027-02-22 15:00")
         // Moved and back within one draft: nothing to tell anyone.
@@ -121,8 +121,8 @@ final class DyingTransport: Transport {
         #expect(entry.interval.start == Forum.at("2027-02-22 13:00") && entry.sequence == 2)
     }
 
-    @Test func aRunKilledAfterHandingOverResendsTheSameMessage() throws {
-        let (store, dir) = try Forum.published()
+    @Test(arguments: StoreKind.available) func aRunKilledAfterHandingOverResendsTheSameMessage(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.published(on: kind)
         let dying = DyingTransport()
         #expect(throws: DyingTransport.Killed.self) {
             try Delivery(store: store, transport: dying, sender: "forum@example.org", now: { Forum.stamp }, sleep: { _ in }).run()
@@ -140,8 +140,8 @@ final class DyingTransport: Transport {
     /// `convene invite` killed after the mail server accepted an update and before it was marked sent,
     /// then the session moved back and published: the person may hold the update, so it is not
     /// dropped and a correction follows it (at-least-once, never at-most-once).
-    @Test func anUpdateHandedOverByARunThatDiedIsNeverForgotten() throws {
-        let (store, dir) = try Forum.delivered()
+    @Test(arguments: StoreKind.available) func anUpdateHandedOverByARunThatDiedIsNeverForgotten(_ kind: StoreKind) throws {
+        let (store, dir) = try Forum.delivered(on: kind)
         var moved = Forum.schedule
         moved[1].start = Forum.at("2027-02-22 15:00")
         try Forum.draft(store, moved)
@@ -169,8 +169,8 @@ final class DyingTransport: Transport {
     }
 
     /// A message claimed by a delivery run after a publish was worked out is not dropped by it.
-    @Test func aPublishDoesNotDropAMessageClaimedSinceItWasWorkedOut() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func aPublishDoesNotDropAMessageClaimedSinceItWasWorkedOut(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
         var moved = Forum.schedule

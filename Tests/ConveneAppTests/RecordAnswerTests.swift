@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 @Suite struct RecordAnswerTests {
-    func prepared() throws -> Store { try Forum.published().0 }
+    func prepared(_ kind: StoreKind = .sqlite) throws -> Store { try Forum.published(on: kind).0 }
 
     @discardableResult
     func say(_ store: Store, _ answer: RSVPAnswer.Answer, _ comment: String? = nil, person: String = "c-dubois",
@@ -22,8 +22,8 @@ import Testing
             .first { $0.session == "s-open" }!
     }
 
-    @Test func aDeclineInWordsIsStoredAsARepliesAreAndIsAConflict() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func aDeclineInWordsIsStoredAsARepliesAreAndIsAConflict(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         let outcome = try say(store, .declined, "I am in Lyon that week")
         #expect(outcome.saved?.answers == 1)
         #expect(outcome.proposal.added.map(\.kind) == [.declined])
@@ -40,8 +40,8 @@ import Testing
         #expect(try attendance(store).accepted == 1)
     }
 
-    @Test func anAnswerOnThePageSaysSoInTheAuditLogAndHoldsForItsTimeOnly() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func anAnswerOnThePageSaysSoInTheAuditLogAndHoldsForItsTimeOnly(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         try say(store, .declined, channel: .page)
         let entry = try #require(try store.auditLog().last)
         #expect(entry.command == "page" && entry.detail.contains("by the person, on their page"))
@@ -50,21 +50,21 @@ import Testing
         #expect(moved.proposal.resolved.map(\.kind) == [.declined])
     }
 
-    @Test func unknownPeopleUnpublishedSessionsAndBadCommentsAreRefused() throws {
-        let store = try prepared()
+    @Test(arguments: StoreKind.available) func unknownPeopleUnpublishedSessionsAndBadCommentsAreRefused(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
         #expect(throws: AppError.self) { try say(store, .accepted, person: "nobody") }
         #expect(throws: AppError.self) { try say(store, .accepted, session: "s-gone") }
         #expect(throws: AppError.self) { try say(store, .accepted, "a\u{7}bell") }
         #expect(throws: AppError.self) { try say(store, .accepted, String(repeating: "x", count: 1_001)) }
-        let (unpublished, _) = try Forum.store()
+        let (unpublished, _) = try Forum.store(on: kind)
         try Forum.draft(unpublished)
         #expect(throws: AppError.self) { try say(unpublished, .accepted) }
         #expect(try store.answers().isEmpty && unpublished.answers().isEmpty)
     }
 
-    @Test func anAnswerRacingAScheduleSavedElsewhereIsWorkedOutAgainNotLost() throws {
-        let store = try prepared()
-        let other = try Store(path: store.path)
+    @Test(arguments: StoreKind.available) func anAnswerRacingAScheduleSavedElsewhereIsWorkedOutAgainNotLost(_ kind: StoreKind) throws {
+        let store = try prepared(kind)
+        let other = try store.openedAgain()
         let answer = try RecordAnswer(person: "c-dubois", session: "s-open", answer: .declined, comment: nil, channel: .page,
                                       at: Forum.stamp)
         let pipeline = ChangePipeline(store: store)

@@ -17,8 +17,8 @@ import Testing
 
     /// The Tokyo day 09:00–18:00 is 01:00–10:00 in Paris: eighteen half-hour cells labelled on
     /// Claire's clock, all available and "at any time" until she answers.
-    @Test func theGridIsTheEventsDaysInThePersonsZone() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func theGridIsTheEventsDaysInThePersonsZone(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         let grid = try ChangePipeline(store: store).availabilityGrid(for: "c-dubois")
         #expect(grid.zone == "Europe/Paris" && grid.language == .en && grid.cellMinutes == 30)
         #expect(grid.days.map(\.date.iso8601) == ["2027-02-22"])
@@ -32,8 +32,8 @@ import Testing
 
     /// Unavailable cells are hard: the opening at 09:30 now breaks a rule, and the answer is
     /// recorded anyway, as a fact, with the audit log saying who gave it. "If need be" is soft.
-    @Test func anAnswerIsAFactThatSchedulingConflictsAndTheGridUse() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func anAnswerIsAFactThatSchedulingConflictsAndTheGridUse(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let outcome = try record(store, [id("2027-02-22 09:30"): .unavailable, id("2027-02-22 10:00"): .ifNeedBe,
                                          id("2027-02-22 11:00"): .available], note: "  Mornings are hard.  ")
@@ -64,8 +64,8 @@ import Testing
 
     /// "At any time" keeps the marks but they weigh nothing; the same answer twice saves nothing;
     /// a cell the grid does not have is an error that names it, and nothing is saved.
-    @Test func anyTimeRepeatsAndUnknownCells() throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func anyTimeRepeatsAndUnknownCells(_ kind: StoreKind) throws {
+        let (store, _) = try Forum.store(on: kind)
         try record(store, [id("2027-02-22 09:30"): .unavailable], anyTime: true)
         #expect(try ChangePipeline(store: store).current().instance().people.first { $0.id == "c-dubois" }?.unavailable == [])
         #expect(try record(store, [id("2027-02-22 09:30"): .unavailable], anyTime: true).saved == nil)
@@ -77,8 +77,8 @@ import Testing
     }
 
     /// Saves from several people at once, while a schedule is being saved, all land.
-    @Test func savesAtOnceLoseNothing() async throws {
-        let (store, _) = try Forum.store()
+    @Test(arguments: StoreKind.available) func savesAtOnceLoseNothing(_ kind: StoreKind) async throws {
+        let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         let people = ["p-sato", "c-dubois", "i-kim", "g-tanaka"]
         let marks = [id("2027-02-22 17:00"): AvailabilityAnswer.Mark.ifNeedBe]

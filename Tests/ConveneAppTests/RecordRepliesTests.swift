@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 @Suite struct RecordRepliesTests {
-    func prepared() throws -> (Store, String) { try Forum.delivered() }
+    func prepared(_ kind: StoreKind = .sqlite) throws -> (Store, String) { try Forum.delivered(on: kind) }
 
     @discardableResult
     func record(_ store: Store, _ files: [String]) throws -> ChangeOutcome { try Forum.record(store, files) }
@@ -17,8 +17,8 @@ import Testing
             .first { $0.session == session }!
     }
 
-    @Test func aDeclineFromARequiredPersonBecomesAConflictWithItsComment() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aDeclineFromARequiredPersonBecomesAConflictWithItsComment(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let file = try Forum.write(Forum.reply("DECLINED", comment: "I am in Lyon that week"), dir, "reply.ics")
         let outcome = try record(store, [file])
         #expect(outcome.saved?.answers == 1)
@@ -34,8 +34,8 @@ import Testing
         #expect(try record(store, [file]).saved == nil)
     }
 
-    @Test func aDeclineHoldsForItsTimeAndRoomAcrossUnscheduleAndUndo() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aDeclineHoldsForItsTimeAndRoomAcrossUnscheduleAndUndo(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         try record(store, [try Forum.write(Forum.reply("DECLINED"), dir, "reply.ics")])
         let pipeline = ChangePipeline(store: store)
         // Off the schedule: the decline is not in force, and still shown.
@@ -57,8 +57,8 @@ import Testing
         #expect(throws: ChangeRefused.self) { try pipeline.apply(back, force: false, reason: nil, at: Forum.stamp) }
     }
 
-    @Test func anAnswerForAnotherTimeDoesNotCountWhereTheSessionIsNow() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func anAnswerForAnotherTimeDoesNotCountWhereTheSessionIsNow(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         var moved = Forum.schedule
         moved[0].start = Forum.at("2027-02-22 11:00")
         try Forum.draft(store, moved)
@@ -74,8 +74,8 @@ import Testing
         #expect(try ChangePipeline(store: store).current().conflicts.isEmpty)
     }
 
-    @Test func aReplyInsideAMailMessageIsFound() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func aReplyInsideAMailMessageIsFound(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let calendar = Array(Forum.reply("TENTATIVE").utf8)
         let eml = """
             From: claire.dubois@example.fr\r
@@ -99,8 +99,8 @@ import Testing
         #expect(try attendance(store).tentative == 1)
     }
 
-    @Test func unknownSessionsAndPeopleAreRefusedAndNothingIsStored() throws {
-        let (store, dir) = try prepared()
+    @Test(arguments: StoreKind.available) func unknownSessionsAndPeopleAreRefusedAndNothingIsStored(_ kind: StoreKind) throws {
+        let (store, dir) = try prepared(kind)
         let good = try Forum.write(Forum.reply("ACCEPTED"), dir, "good.ics")
         let bad = try Forum.write(Forum.reply("ACCEPTED", attendee: "nobody@example.fr"), dir, "bad.ics")
         #expect(throws: AppError.self) { try record(store, [good, bad]) }
