@@ -1,27 +1,36 @@
+import ConveneTestFixtures
 import Foundation
 import Testing
 
 /// The admin's conflict workflow on the bundled example, run as a person would:
 /// schedule, a speaker's calendar fills up, see the conflict, repair, undo.
 struct AdminScenarioTests {
-    /// A copy of the example forum (plan and calendars) with its own database.
+    /// A copy of the example forum (plan and calendars) with its own database: an SQLite file in the
+    /// folder, or a new PostgreSQL database.
     final class Forum {
         let folder = try! TemporaryFolder()
         var plan: String { folder.url.appendingPathComponent("forum/plan.yaml").path }
-        var db: String { folder.url.appendingPathComponent("forum.sqlite").path }
+        /// What `--db` (here `$CONVENE_DB`) names.
+        let db: String
+        /// The environment each command runs with: the database, and PostgreSQL's password.
+        let environment: [String: String]
 
-        init() throws {
-            try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/rare-cancers-forum-2027"),
+        init(on kind: StoreKind = .sqlite, example: String = "rare-cancers-forum-2027") throws {
+            try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/\(example)"),
                                              to: folder.url.appendingPathComponent("forum"))
+            let (location, password) = kind == .sqlite ? (folder.url.appendingPathComponent("forum.sqlite").path, nil)
+                : try kind.place(in: folder.url.path)
+            db = location
+            environment = ["CONVENE_DB": location].merging(password.map { ["PGPASSWORD": $0] } ?? [:]) { $1 }
         }
 
         @discardableResult
         func convene(_ arguments: String...) throws -> CommandLine.Result {
-            try CommandLine.run(arguments, in: folder.url, environment: ["CONVENE_DB": db])
+            try CommandLine.run(arguments, in: folder.url, environment: environment)
         }
 
         func json(_ arguments: String...) throws -> [String: Any] {
-            let r = try CommandLine.run(arguments, in: folder.url, environment: ["CONVENE_DB": db])
+            let r = try CommandLine.run(arguments, in: folder.url, environment: environment)
             return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
         }
 
@@ -187,13 +196,13 @@ struct AdminScenarioTests {
         #expect(try forum.convene("unpin", "s-meet-data").stderr.contains("is not pinned"))
     }
 
-    @Test func twoProcessesChangingTheDatabaseAtOnceLeaveItWhole() throws {
-        let forum = try Forum().scheduled()
+    @Test(arguments: StoreKind.available) func twoProcessesChangingTheDatabaseAtOnceLeaveItWhole(_ kind: StoreKind) throws {
+        let forum = try Forum(on: kind).scheduled()
         let results = Results()
-        let folder = forum.folder.url, db = forum.db
+        let folder = forum.folder.url, environment = forum.environment
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             let r = try? CommandLine.run(["schedule", "--time-limit", "3", "--seed", "\(i + 2)", "--reason", "process \(i)"],
-                                         in: folder, environment: ["CONVENE_DB": db])
+                                         in: folder, environment: environment)
             results.append(r)
         }
         let all = results.all

@@ -1,3 +1,4 @@
+import ConveneTestFixtures
 import Foundation
 import Testing
 
@@ -112,8 +113,8 @@ struct PipelineScenarioTests {
         return (room, wallClock(start))
     }
 
-    @Test func publishSendsEachPersonTheNetChangeThatMatchesTheirFeed() throws {
-        let forum = try Forum().scheduled()
+    @Test(arguments: StoreKind.available) func publishSendsEachPersonTheNetChangeThatMatchesTheirFeed(_ kind: StoreKind) throws {
+        let forum = try Forum(on: kind).scheduled()
         let folder = forum.folder.url
         let people = try Self.participants(forum)
         let invited = try forum.convene("publish", "--reason", "first agenda")
