@@ -77,6 +77,22 @@ struct PublishListenerTests {
         }
         #expect(after.header("etag") != before.header("etag"), "the publish was not served within 30 s")
         #expect(String(decoding: after.body, as: UTF8.self).contains("LOCATION:Room B"))
+
+        // The listening connection dropped (the database restarted, a network cut): the server listens
+        // again and reads the store, so a publish made while it was not listening is served too.
+        let cut = try PostgresServer.shared.get().superuser(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE datname = '\(address.database)' AND query LIKE 'LISTEN%'")
+        #expect(cut == "1")
+        try f.publish(Self.first, at: Fixture.at("2027-02-03T08:00:00Z"), through: try Store(postgres: address))
+        let again = ContinuousClock.now
+        var last = after
+        while last.header("etag") == after.header("etag") && ContinuousClock.now < again + .seconds(30) {
+            try await Task.sleep(for: .milliseconds(20))
+            last = try await client.get(feed)
+        }
+        #expect(last.header("etag") != after.header("etag"), "the publish after the cut was not served within 30 s")
+        #expect(String(decoding: last.body, as: UTF8.self).contains("LOCATION:Main Hall"))
         await group.triggerGracefulShutdown()
         try await running.value
     }
