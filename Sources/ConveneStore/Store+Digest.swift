@@ -1,6 +1,5 @@
 public import ConveneCore
 import Foundation
-import GRDB
 
 /// What the organizer's digest has covered so far.
 public struct DigestCursor: Sendable, Hashable, Codable {
@@ -22,10 +21,10 @@ extension Store {
     /// How far the event's last digest reported; nil before the first.
     public func digestCursor() throws -> DigestCursor? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT audit_id, held_id, conflicts FROM digest_state WHERE event_id IS ?",
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT audit_id, held_id, conflicts FROM digest_state WHERE event_id IS NOT DISTINCT FROM ?",
                                              arguments: [try scope(db)]) else { return nil }
-            let conflicts = try JSONDecoder().decode([String].self, from: Data((row["conflicts"] as String).utf8))
-            return DigestCursor(auditID: row["audit_id"], heldID: row["held_id"], conflicts: conflicts)
+            let conflicts = try JSONDecoder().decode([String].self, from: Data(try row.value("conflicts", as: String.self).utf8))
+            return DigestCursor(auditID: try row.value("audit_id"), heldID: try row.value("held_id"), conflicts: conflicts)
         }
     }
 
@@ -48,7 +47,7 @@ extension Store {
         }
     }
 
-    private func advanceDigest(_ db: Database, event: String, from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
+    private func advanceDigest(_ db: SQLDatabase, event: String, from previous: DigestCursor?, to next: DigestCursor, at now: Instant) throws -> Bool {
         let conflicts = String(decoding: try JSONEncoder().encode(next.conflicts), as: UTF8.self)
         if let previous {
             try db.execute(sql: """

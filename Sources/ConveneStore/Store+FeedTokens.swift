@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// A private feed or page token as the database knows it: whose it is and when, never the token itself.
 public struct FeedToken: Sendable, Hashable, Codable {
@@ -67,7 +66,7 @@ extension Store {
     /// Keeps a new token inside a caller's transaction, revoking the person's live ones when `replacing`,
     /// with an audit entry.
     func insertToken(_ kind: SecretTokenKind, hash: String, for person: String, at now: Instant, command: String,
-                     replacing: Bool = true, _ db: Database) throws {
+                     replacing: Bool = true, _ db: SQLDatabase) throws {
         guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
             throw StoreError("a \(kind.name) hash must be 64 lowercase hex digits")
         }
@@ -95,20 +94,24 @@ extension Store {
     /// scoped store works on, else of everyone (a token is a person's across events).
     public func tokens(_ kind: SecretTokenKind) throws -> [FeedToken] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            // A scoped store keeps its event's people; an unscoped one, everyone.
+            let (filter, arguments): (String, SQLArguments) = eventID.map {
+                ("WHERE EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = t.person_id)", [$0])
+            } ?? ("", [])
+            return try SQLRow.fetchAll(db, sql: """
                 SELECT person_id, created_at, revoked_at FROM \(kind.table) t
-                WHERE ? IS NULL OR EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = t.person_id)
+                \(filter)
                 ORDER BY person_id, id
-                """, arguments: [eventID, eventID]).map {
+                """, arguments: arguments).map {
                 FeedToken(person: $0[0], createdAt: $0[1], revokedAt: $0[2])
-            }
+            }.inCodePointOrder { [$0.person] }
         }
     }
 
     /// The hashes of the live tokens of a kind of people still in the plan of some event, with whose each is.
     public func liveTokenHashes(_ kind: SecretTokenKind) throws -> [String: String] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try SQLRow.fetchAll(db, sql: """
                 SELECT t.hash, t.person_id FROM \(kind.table) t
                 WHERE t.revoked_at IS NULL
                 AND EXISTS (SELECT 1 FROM person p WHERE p.id = t.person_id AND p.removed_at IS NULL)
@@ -134,13 +137,13 @@ extension Store {
     /// person's across events), so a change to one event, or a token, leaves the others' stamps as they were.
     public func changeStamp() throws -> ChangeStamp {
         try read { db in
-            let row = try Row.fetchOne(db, sql: eventID == nil ? """
-                SELECT (SELECT IFNULL(MAX(id), 0) FROM audit_log), (SELECT IFNULL(MAX(number), 0) FROM schedule_version),
-                       (SELECT IFNULL(MAX(id), 0) FROM feed_token)
+            let row = try SQLRow.fetchOne(db, sql: eventID == nil ? """
+                SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log), (SELECT COALESCE(MAX(number), 0) FROM schedule_version),
+                       (SELECT COALESCE(MAX(id), 0) FROM feed_token)
                 """ : """
-                SELECT (SELECT IFNULL(MAX(id), 0) FROM audit_log WHERE event_id = ?1),
-                       (SELECT IFNULL(MAX(number), 0) FROM schedule_version WHERE event_id = ?1), 0
-                """, arguments: eventID.map { [$0] } ?? [])!
+                SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE event_id = ?),
+                       (SELECT COALESCE(MAX(number), 0) FROM schedule_version WHERE event_id = ?), 0
+                """, arguments: eventID.map { [$0, $0] } ?? [])!
             return ChangeStamp(lastAudit: row[0], lastVersion: row[1], lastToken: row[2])
         }
     }
@@ -148,8 +151,8 @@ extension Store {
     /// Tokens and live calendars belong to a person, not to one event, so no foreign key holds them
     /// to `person`: this check does. The person must be in some event's plan, and unless
     /// `allowRemoved`, still in one.
-    func requirePerson(_ person: String, _ db: Database, allowRemoved: Bool = false) throws {
-        let removed = try Row.fetchAll(db, sql: "SELECT removed_at IS NOT NULL FROM person WHERE id = ?", arguments: [person])
+    func requirePerson(_ person: String, _ db: SQLDatabase, allowRemoved: Bool = false) throws {
+        let removed = try SQLRow.fetchAll(db, sql: "SELECT removed_at IS NOT NULL FROM person WHERE id = ?", arguments: [person])
             .map { $0[0] as Bool }
         guard !removed.isEmpty else {
             throw StoreError("no stakeholder '\(person)' in the plan")
@@ -159,7 +162,7 @@ extension Store {
         }
     }
 
-    private func revokeLive(_ kind: SecretTokenKind, _ person: String, at now: Instant, _ db: Database) throws -> Int {
+    private func revokeLive(_ kind: SecretTokenKind, _ person: String, at now: Instant, _ db: SQLDatabase) throws -> Int {
         try db.execute(sql: "UPDATE \(kind.table) SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL",
                        arguments: [now, person])
         return db.changesCount

@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// A reply not recorded: held until the organizer records or dismisses it (`convene inbox`).
 public struct HeldReply: Sendable, Hashable, Codable {
@@ -37,8 +36,11 @@ public struct HeldReply: Sendable, Hashable, Codable {
     }
 }
 
-struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
+/// A row of `held_reply`.
+struct HeldReplyRecord: SQLRecord {
     static let databaseTableName = "held_reply"
+    static let primaryKey = ["id"]
+    static let generatedKey: String? = "id"
     var id: Int64?
     /// Nil for a reply matched to no event, which every event's inbox shows.
     var eventId: String?
@@ -54,13 +56,6 @@ struct HeldReplyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var state: String
     var settledAt: String?
 
-    enum CodingKeys: String, CodingKey {
-        case id, file, sender, subject, excerpt, attendee, calendar, reason, state
-        case eventId = "event_id", receivedAt = "received_at", sentAt = "sent_at", settledAt = "settled_at"
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     var held: HeldReply {
         HeldReply(id: id, file: file, sender: sender, subject: subject, sentAt: sentAt, excerpt: excerpt,
                   attendee: attendee, calendar: calendar, reason: reason)
@@ -71,8 +66,9 @@ extension Store {
     /// The replies still held for the event, and those matched to no event, oldest first.
     public func heldReplies() throws -> [HeldReply] {
         try read { db in
-            try inEvent(HeldReplyRecord.self, db, orStoreWide: true).filter(Column("state") == "held").order(Column("id"))
-                .fetchAll(db).map(\.held)
+            let f = try inEvent(db, orStoreWide: true)
+            return try HeldReplyRecord.fetchAll(db, sql: "SELECT * FROM held_reply WHERE \(f.sql) AND state = 'held' ORDER BY id",
+                                                arguments: f.arguments).map(\.held)
         }
     }
 
@@ -93,11 +89,11 @@ extension Store {
 
     /// Stores held replies of `event` (nil: of none) inside a caller's transaction; one already held from
     /// the same file with the same content is not held twice. Returns how many were new.
-    func hold(_ replies: [HeldReply], event: String?, _ db: Database, at now: Instant) throws -> Int {
+    func hold(_ replies: [HeldReply], event: String?, _ db: SQLDatabase, at now: Instant) throws -> Int {
         var added = 0
         for r in replies {
             guard try !Self.knows(r, db) else { continue }
-            var record = HeldReplyRecord(id: nil, eventId: event, receivedAt: now.iso8601, file: r.file, sender: r.sender, subject: r.subject,
+            let record = HeldReplyRecord(id: nil, eventId: event, receivedAt: now.iso8601, file: r.file, sender: r.sender, subject: r.subject,
                                          sentAt: r.sentAt, excerpt: r.excerpt, attendee: r.attendee, calendar: r.calendar,
                                          reason: r.reason, state: "held", settledAt: nil)
             try record.insert(db)
@@ -111,15 +107,16 @@ extension Store {
         try read { db in try Self.knows(reply, db) }
     }
 
-    private static func knows(_ r: HeldReply, _ db: Database) throws -> Bool {
+    private static func knows(_ r: HeldReply, _ db: SQLDatabase) throws -> Bool {
         try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM held_reply WHERE file = ? AND sender IS ? AND attendee IS ? AND calendar IS ? AND excerpt IS ?
+            SELECT COUNT(*) FROM held_reply WHERE file = ? AND sender IS NOT DISTINCT FROM ? AND attendee IS NOT DISTINCT FROM ?
+            AND calendar IS NOT DISTINCT FROM ? AND excerpt IS NOT DISTINCT FROM ?
             """, arguments: [r.file, r.sender, r.attendee, r.calendar, r.excerpt]) ?? 0 > 0
     }
 
     /// Marks a reply held for `event` (or for none) `recorded` or `dismissed` inside a caller's
     /// transaction; throws when no such reply with that number is held.
-    func settle(_ id: Int64, as state: HeldReplyState, event: String, _ db: Database, at now: Instant) throws {
+    func settle(_ id: Int64, as state: HeldReplyState, event: String, _ db: SQLDatabase, at now: Instant) throws {
         try db.execute(sql: """
             UPDATE held_reply SET state = ?, settled_at = ? WHERE id = ? AND state = 'held' AND (event_id = ? OR event_id IS NULL)
             """, arguments: [state.rawValue, now.iso8601, id, event])

@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// A live calendar saved with a change: set (the address, the busy times and the state) or removed.
 public struct LiveCalendarWrite: Sendable, Hashable {
@@ -19,11 +18,15 @@ extension Store {
     public func liveCalendars() throws -> [String: LiveCalendar] {
         try read { db in
             var out: [String: LiveCalendar] = [:]
+            // A scoped store keeps its event's people; an unscoped one, everyone.
+            let (filter, arguments): (String, SQLArguments) = eventID.map {
+                ("WHERE EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = c.person_id)", [$0])
+            } ?? ("", [])
             let rows = try LiveCalendarRecord.fetchAll(db, sql: """
                 SELECT * FROM live_calendar c
-                WHERE ? IS NULL OR EXISTS (SELECT 1 FROM person p WHERE p.event_id = ? AND p.id = c.person_id)
+                \(filter)
                 ORDER BY person_id
-                """, arguments: [eventID, eventID])
+                """, arguments: arguments)
             for r in rows { out[r.personId] = try r.value() }
             return out
         }
@@ -46,7 +49,7 @@ extension Store {
 
     /// Writes live calendars inside a caller's transaction (`save`): each replaces or removes the person's
     /// row. Returns the events the people are in, whose facts changed with them.
-    func write(_ calendars: [LiveCalendarWrite], _ db: Database) throws -> Set<String> {
+    func write(_ calendars: [LiveCalendarWrite], _ db: SQLDatabase) throws -> Set<String> {
         var events: Set<String> = []
         for w in calendars {
             events.formUnion(try String.fetchAll(db, sql: "SELECT event_id FROM person WHERE id = ?", arguments: [w.person]))
@@ -54,7 +57,7 @@ extension Store {
                 try requirePerson(c.person, db, allowRemoved: true)
                 try LiveCalendarRecord(c).save(db)
             } else {
-                try LiveCalendarRecord.filter(LiveCalendarRecord.Columns.personId == w.person).deleteAll(db)
+                try db.execute(sql: "DELETE FROM live_calendar WHERE person_id = ?", arguments: [w.person])
             }
         }
         return events

@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 extension Store {
     /// Remembers a message of a mailbox that could not be read. Returns false when it was

@@ -1,6 +1,5 @@
 public import ConveneCore
 import Foundation
-import GRDB
 
 /// One message in the outbox, with its delivery state.
 public struct OutboxMessage: Sendable, Hashable, Codable {
@@ -81,11 +80,11 @@ extension Store {
     /// Queues messages of `event` inside a caller's transaction (the one that saves a release), after the
     /// last one queued in the store. Messages already queued (same Message-ID) are kept as they are.
     /// Returns how many were added.
-    func queue(_ db: Database, _ messages: [OutboxMessage], event: String, release: Int64?, at now: Instant) throws -> Int {
+    func queue(_ db: SQLDatabase, _ messages: [OutboxMessage], event: String, release: Int64?, at now: Instant) throws -> Int {
         var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM outbox") ?? 0
         var added = 0
         for m in messages {
-            guard try OutboxRecord.fetchOne(db, key: m.messageID) == nil else { continue }
+            guard try OutboxRecord.fetchOne(db, key: [m.messageID]) == nil else { continue }
             position += 1
             try OutboxRecord(
                 messageId: m.messageID, eventId: event, personId: m.person.isEmpty ? nil : m.person, sessionId: m.session.isEmpty ? nil : m.session, uid: m.uid,
@@ -105,17 +104,17 @@ extension Store {
     /// Every message, in the order queued; without their bytes (left empty) when only what they say is wanted.
     public func outbox(includingBytes: Bool = true) throws -> [OutboxMessage] {
         try read { db in
-            let all = try inEvent(OutboxRecord.self, db).order(OutboxRecord.Columns.position)
-            // An empty message in the column's own encoding.
-            let rows = includingBytes ? all : all.select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message"))
-            return try rows.fetchAll(db).map(Store.message)
+            let f = try inEvent(db)
+            return try outboxRecords(db, includingBytes: includingBytes,
+                                     where: f.sql, arguments: f.arguments).map(Store.message)
         }
     }
 
     /// Messages waiting to go whose retry time (if any) has come, in the order queued.
     public func dueMessages(at now: Instant) throws -> [OutboxMessage] {
         try read { db in
-            try outboxMessages(.queued, db).fetchAll(db)
+            let queued = try outboxMessages(.queued, db)
+            return try OutboxRecord.fetchAll(db, sql: queued.sql, arguments: queued.arguments)
                 .filter { r in r.nextAttemptAt.map { $0 <= now } ?? true }
                 .map(Store.message)
         }
@@ -137,7 +136,7 @@ extension Store {
         try write { db in try claim(db, messageID, at: now) }
     }
 
-    func claim(_ db: Database, _ messageID: String, at now: Instant) throws -> Bool {
+    func claim(_ db: SQLDatabase, _ messageID: String, at now: Instant) throws -> Bool {
         try db.execute(sql: "UPDATE outbox SET claimed_at = ? WHERE message_id = ? AND state = ?",
                        arguments: [now.iso8601, messageID, OutboxMessage.State.queued.rawValue])
         return db.changesCount == 1
@@ -230,17 +229,19 @@ extension Store {
     public func outboxStatus() throws -> OutboxStatus {
         try read { db in
             func count(_ state: OutboxMessage.State) throws -> Int {
-                try outboxMessages(state, db).fetchCount(db)
+                let f = try outboxFilter(state, db)
+                return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE \(f.sql)", arguments: f.arguments) ?? 0
             }
-            let failures = try outboxMessages(.failed, db).fetchAll(db)
+            let failed = try outboxMessages(.failed, db)
+            let failures = try OutboxRecord.fetchAll(db, sql: failed.sql, arguments: failed.arguments)
                 .map { OutboxStatus.Failure(messageID: $0.messageId, recipient: $0.recipient, session: $0.sessionId ?? "",
                                             attempts: $0.attempts, error: $0.lastError ?? "") }
             var status = OutboxStatus(queued: try count(.queued), sent: try count(.sent), failed: try count(.failed),
                                       superseded: try count(.superseded), failures: failures)
-            let queued = try outboxMessages(.queued, db)
-            status.sending = try queued.filter(Column("claimed_at") != nil).fetchCount(db)
-            status.nextAttempt = try queued
-                .select(.allColumns(excluding: ["message"]), SQL(sql: "X'' AS message")).fetchAll(db)
+            let queued = try outboxFilter(.queued, db)
+            status.sending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE \(queued.sql) AND claimed_at IS NOT NULL",
+                                              arguments: queued.arguments) ?? 0
+            status.nextAttempt = try outboxRecords(db, includingBytes: false, where: queued.sql, arguments: queued.arguments)
                 .compactMap(\.nextAttemptAt).min()
             return status
         }
@@ -248,9 +249,35 @@ extension Store {
 }
 
 extension Store {
-    /// This store's event's messages in one state, in the order queued: found through
-    /// `outbox_event_state`, so one event's question never walks the other events' queues.
-    func outboxMessages(_ state: OutboxMessage.State, _ db: Database) throws -> QueryInterfaceRequest<OutboxRecord> {
-        try inEvent(OutboxRecord.self, db).filter(OutboxRecord.Columns.state == state.rawValue).order(OutboxRecord.Columns.position)
+    /// The condition that keeps this store's event's messages in one state, with its arguments: met
+    /// through `outbox_event_state`, so one event's question never walks the other events' queues.
+    func outboxFilter(_ state: OutboxMessage.State, _ db: SQLDatabase) throws -> (sql: String, arguments: SQLArguments) {
+        let f = try inEvent(db)
+        return ("\(f.sql) AND state = ?", f.arguments + [state.rawValue])
+    }
+
+    /// The statement that reads this store's event's messages in one state, in the order queued (which
+    /// the index keeps, so nothing is sorted).
+    func outboxMessages(_ state: OutboxMessage.State, _ db: SQLDatabase) throws -> (sql: String, arguments: SQLArguments) {
+        let f = try outboxFilter(state, db)
+        return ("SELECT * FROM outbox WHERE \(f.sql) ORDER BY position", f.arguments)
+    }
+
+    /// The outbox's columns but the message's bytes, for reads that only want what messages say.
+    private static let outboxColumnsWithoutMessage = """
+        message_id, event_id, person_id, session_id, uid, sequence, method, kind, room_id, start, recipient, subject, state,
+        attempts, last_error, next_attempt_at, queued_at, sent_at, version, position, required, release, claimed_at
+        """
+
+    /// The messages meeting a condition, in the order queued; without `includingBytes` their bytes are
+    /// never read, and are left empty.
+    func outboxRecords(_ db: SQLDatabase, includingBytes: Bool, where condition: String,
+                       arguments: SQLArguments) throws -> [OutboxRecord] {
+        guard !includingBytes else {
+            return try OutboxRecord.fetchAll(db, sql: "SELECT * FROM outbox WHERE \(condition) ORDER BY position", arguments: arguments)
+        }
+        return try SQLRow.fetchAll(db, sql: "SELECT \(Self.outboxColumnsWithoutMessage) FROM outbox WHERE \(condition) ORDER BY position",
+                                   arguments: arguments)
+            .map { try OutboxRecord(row: SQLRow(columns: $0.columns + ["message"], values: $0.values + [.blob(Data())])) }
     }
 }

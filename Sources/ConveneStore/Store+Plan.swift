@@ -87,7 +87,7 @@ extension Store {
 
     /// The ids of the events this store holds, in order.
     public func eventIDs() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id") }
+        try read { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY id").inCodePointOrder { [$0] } }
     }
 
     /// The plan file the event was last imported from.

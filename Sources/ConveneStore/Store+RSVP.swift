@@ -1,20 +1,23 @@
 public import ConveneCore
-import GRDB
 
 extension Store {
     /// Every answer stored, oldest first.
     public func answers() throws -> [RSVPAnswer] {
-        try read { db in try inEvent(RSVPRecord.self, db).order(RSVPRecord.Columns.id).fetchAll(db).map(Store.answer) }
+        try read { db in
+            let f = try inEvent(db)
+            return try RSVPRecord.fetchAll(db, sql: "SELECT * FROM rsvp WHERE \(f.sql) ORDER BY id", arguments: f.arguments)
+                .map(Store.answer)
+        }
     }
 
     /// Stores answers of `event` inside a caller's transaction; one already stored (same person, session,
     /// SEQUENCE, answer and reply time) is not stored twice. Returns how many were new.
-    func insert(_ answers: [RSVPAnswer], event: String, _ db: Database, at now: Instant) throws -> Int {
+    func insert(_ answers: [RSVPAnswer], event: String, _ db: SQLDatabase, at now: Instant) throws -> Int {
         var added = 0
         for a in answers {
             let seen = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM rsvp WHERE event_id = ? AND person_id = ? AND session_id = ? AND sequence = ? AND answer = ?
-                AND replied_at IS ?
+                AND replied_at IS NOT DISTINCT FROM ?
                 """, arguments: [event, a.person, a.session, a.sequence, a.answer.rawValue, a.repliedAt]) ?? 0
             guard seen == 0 else { continue }
             let r = RSVPRecord(id: nil, eventId: event, personId: a.person, sessionId: a.session, sequence: a.sequence,

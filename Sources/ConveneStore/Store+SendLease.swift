@@ -1,5 +1,4 @@
 public import ConveneCore
-import GRDB
 
 /// The right to send mail from one database for a while: one holder at a time, so two delivery
 /// runs (two `serve`s, or `serve` and `invite`) never hand the same message to the mail server.
@@ -38,10 +37,10 @@ extension Store {
     /// The current holder, if its lease has not expired at `now`.
     public func sendLeaseHolder(at now: Instant) throws -> SendLeaseHolder? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT holder, expires_at FROM send_lease WHERE id = 1") else { return nil }
-            let expires: Int64 = row["expires_at"]
+            guard let row = try SQLRow.fetchOne(db, sql: "SELECT holder, expires_at FROM send_lease WHERE id = 1") else { return nil }
+            let expires = try row.value("expires_at", as: Int64.self)
             guard expires > now.secondsSinceEpoch else { return nil }
-            return SendLeaseHolder(holder: row["holder"], expiresAt: Instant(secondsSinceEpoch: expires))
+            return SendLeaseHolder(holder: try row.value("holder"), expiresAt: Instant(secondsSinceEpoch: expires))
         }
     }
 
@@ -54,8 +53,8 @@ extension Store {
         }
     }
 
-    func take(_ db: Database, _ lease: SendLease, at now: Instant) throws -> Bool {
-        // One statement decides it: SQLite runs writes one at a time, so two takers never both win.
+    func take(_ db: SQLDatabase, _ lease: SendLease, at now: Instant) throws -> Bool {
+        // One statement decides it, and the store's writes run one at a time, so two takers never both win.
         try db.execute(sql: """
             INSERT INTO send_lease (id, holder, taken_at, expires_at) VALUES (1, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET holder = excluded.holder, taken_at = excluded.taken_at,

@@ -2,15 +2,16 @@ import ConveneCore
 import Foundation
 import GRDB
 
-/// The one SQLite file that holds events' plans, their calendars' busy times,
-/// every schedule version and the audit log.
+/// The database that holds events' plans, their calendars' busy times, every schedule version and
+/// the audit log: an SQLite file (the default) or a PostgreSQL database, behind one set of queries.
 ///
-/// Opened in WAL mode with foreign keys on; every write that belongs together
-/// is one transaction, so a failure leaves the file exactly as it was.
+/// An SQLite file is opened in WAL mode with foreign keys on. On either database every write that
+/// belongs together is one transaction, writes go one at a time, and a failure leaves the data
+/// exactly as it was.
 ///
 /// A store works on one event at a time: the one it is `scoped(to:)`, else the only event the
-/// file holds. An unscoped store on a file holding several events refuses per-event reads and
-/// writes, naming them, rather than guess.
+/// database holds. An unscoped store on a database holding several events refuses per-event reads
+/// and writes, naming them, rather than guess.
 public final class Store: Sendable {
     let backend: any StoreBackend
     /// The file this store was opened from, or the PostgreSQL address (without any password).

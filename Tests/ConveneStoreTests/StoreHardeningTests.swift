@@ -33,7 +33,7 @@ struct StoreHardeningTests {
         let bytes = Array("Subject: é\r\n\r\nbody\r\n".utf8)
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [Self.message("m1", bytes: bytes)]), at: at("2027-01-01T00:02:00Z"))
-        let stored = try store.read { try Row.fetchOne($0, sql: "SELECT typeof(message), length(message) FROM outbox")! }
+        let stored = try store.read { try SQLRow.fetchOne($0, sql: "SELECT typeof(message), length(message) FROM outbox")! }
         #expect(stored[0] as String == "blob")
         #expect(stored[1] as Int == bytes.count)
         #expect(try store.outbox().first?.bytes == bytes)
@@ -97,7 +97,7 @@ struct StoreHardeningTests {
                                    start: at("2027-01-02T00:00:00Z"), required: nil, recipient: "organizer@example.org",
                                    subject: "digest", bytes: bytes, queuedAt: at("2027-01-02T00:00:00Z"), version: nil)
         #expect(try store.queueRequests([digest], pageTokens: [:], command: "test", detail: "", at: at("2027-01-02T00:00:00Z")) == 1)
-        #expect(try store.read { try String?.fetchOne($0, sql: "SELECT person_id FROM outbox WHERE message_id = 'd1'") } == .some(nil))
+        #expect(try store.read { try SQLRow.fetchOne($0, sql: "SELECT person_id FROM outbox WHERE message_id = 'd1'") }?.values == [.null])
         #expect(try store.outbox().map { [$0.messageID, $0.person, $0.recipient] }
                 == [["m1", "p-a", "a@example.org"], ["d1", "", "organizer@example.org"]])
         #expect(try store.dueMessages(at: at("2027-01-02T00:00:00Z")).map(\.messageID) == ["m1", "d1"])

@@ -1,16 +1,14 @@
 import ConveneCore
 import Foundation
-import GRDB
 import Testing
 @testable import ConveneStore
 
 /// A store of many events answers a question about one event through an index that starts with the
 /// event, so the work follows that event's rows, not the whole store's (checked on SQLite's own plan).
 struct StoreQueryPlanTests {
-    /// SQLite's plan for a request, one line a step.
-    static func plan(of request: QueryInterfaceRequest<OutboxRecord>, _ db: Database) throws -> [String] {
-        let statement = try request.makePreparedRequest(db).statement
-        return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments).map { $0["detail"] }
+    /// SQLite's plan for a statement, one line a step.
+    static func plan(of statement: (sql: String, arguments: SQLArguments), _ db: SQLDatabase) throws -> [String] {
+        try SQLRow.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments).map { try $0.value("detail") }
     }
 
     @Test func oneEventsMessagesInAStateAreFoundThroughTheEventsIndexInOrder() throws {

@@ -28,7 +28,7 @@ struct MigrateCommandTests {
         #expect(asked.status == 0, "\(asked.stderr)")
         // A message's bytes need not be text: NUL, bytes no UTF-8 allows, a lone CR.
         let store = try Store(path: forum.db)
-        try store.pool.write { db in
+        try #require(store.backend as? SQLiteBackend).pool.write { db in
             try db.execute(sql: "UPDATE outbox SET message = ? WHERE rowid = (SELECT min(rowid) FROM outbox)",
                            arguments: [Data([0x00, 0xFF, 0xFE, 0x0D, 0x80, 0x41, 0x00])])
         }
@@ -56,13 +56,13 @@ struct MigrateCommandTests {
         #expect(lines.last?.hasPrefix("copied ") == true && lines.last?.hasSuffix("into \(url)") == true, "\(copied.stdout)")
 
         // Value for value, read back apart from the command's own checksums: texts and blobs byte for byte.
-        let store = try Store(path: forum.db)
+        let pool = try #require(try Store(path: forum.db).backend as? SQLiteBackend).pool
         let link = try await PostgresLink.open(try PostgresAddress(url, password: PostgresServer.password))
         var nonASCII = 0, binary = 0
         for table in try PostgresSchema.current().tables {
             let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
             let keys = (table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey).map(quoted)
-            let sqlite = try await store.pool.read { db in
+            let sqlite = try await pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(keys.joined(separator: ", "))").map { row in
                     table.columns.indices.map { i -> [UInt8]? in
                         switch (row[i] as DatabaseValue).storage {

@@ -45,7 +45,10 @@ public enum PostgresCopy {
     /// take many batches).
     static func copy(from store: Store, to address: PostgresAddress, valuesPerInsert: Int) async throws -> CopyReport {
         let schema = try PostgresSchema.current()
-        let snapshot = try store.pool.makeSnapshot()
+        guard let pool = (store.backend as? SQLiteBackend)?.pool else {
+            throw StoreError("\(store.path) is not an SQLite file: only an SQLite store is copied into PostgreSQL; nothing was copied")
+        }
+        let snapshot = try pool.makeSnapshot()
         let fileTables = try await snapshot.read { try SQLiteSchema($0).tables.map(\.name) }.sorted()
         guard fileTables == schema.tables.map(\.name).sorted() else {
             throw StoreError("\(store.path) holds the tables \(fileTables.joined(separator: ", ")), not the ones its schema steps make; "

@@ -28,7 +28,8 @@ struct PostgresCopyTests {
         let address = try target()
         let report = try await PostgresCopy.copy(from: store, to: address)
         #expect(report.isKept && report.target == address.description)
-        let sqliteCounts = try await store.pool.read { db in
+        let pool = try #require(store.backend as? SQLiteBackend).pool
+        let sqliteCounts = try await pool.read { db in
             try report.tables.map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(quoted($0.name))") ?? -1 }
         }
         #expect(report.tables.map(\.rows) == sqliteCounts)
@@ -36,7 +37,7 @@ struct PostgresCopyTests {
         #expect(report.tables.allSatisfy { $0.checksum.count == 64 && $0.checksum == $0.postgresChecksum })
 
         let link = try await PostgresLink.open(address)
-        let highest = try await store.pool.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM audit_log") } ?? 0
+        let highest = try await pool.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM audit_log") } ?? 0
         #expect(highest > 0)
         let next = try await link.rows("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))").first?.decode(Int64.self)
         #expect(next == highest + 1)

@@ -26,7 +26,7 @@ struct PostgresSchemaTests {
     func sqliteCatalogue() throws -> (columns: [String: [String: String]], keys: [String: [String]], foreign: [String: Int], indexes: Set<String>) {
         let file = try TemporaryDatabase()
         let store = try Store(path: file.path)
-        return try store.pool.read { db in
+        return try #require(store.backend as? SQLiteBackend).pool.read { db in
             var columns: [String: [String: String]] = [:], keys: [String: [String]] = [:], foreign: [String: Int] = [:]
             var indexes = Set<String>()
             let types = ["INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea"]
