@@ -7,19 +7,22 @@ import GRDB
 struct StoreAdminTests {
     let start = at("2027-02-22T09:00:00+09:00")
 
-    func scheduled(_ tmp: TemporaryDatabase) throws -> Store {
-        let store = try Store(path: tmp.path)
+    /// A new store of `kind` holding the sample plan and its first schedule version.
+    func scheduled(_ kind: StoreKind) throws -> EmptyStore {
+        let fresh = try kind.makeStore()
+        let store = fresh.store
         try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         try store.saveSchedule(
             assignments: [Assignment(session: "s-1", room: "hall", start: start),
                           Assignment(session: "s-2", room: "hall", start: start.adding(minutes: 60))],
             unscheduled: [], score: Score(unscheduled: 0, soft: 0), at: at("2027-01-01T00:01:00Z"))
-        return store
+        return fresh
     }
 
-    @Test func aPinSurvivesReimportingThePlan() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aPinSurvivesReimportingThePlan(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.save(ChangeRecord(basedOn: 1, command: "pin", reason: "speaker asked", detail: "pinned s-2",
                                     pin: .pin(session: "s-2", room: "hall", start: start)), at: at("2027-01-02T00:00:00Z"))
         try store.importPlan(sampleEvent(title: "Renamed"), planFile: "plan.yaml", at: at("2027-01-03T00:00:00Z"))
@@ -39,9 +42,10 @@ struct StoreAdminTests {
         }
     }
 
-    @Test func aChangeBasedOnAnOldVersionSavesNothing() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aChangeBasedOnAnOldVersionSavesNothing(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let moved = ChangeRecord.Version(assignments: [Assignment(session: "s-1", room: "hall", start: start.adding(minutes: 120))],
                                          unscheduled: [], score: nil)
         try store.save(ChangeRecord(basedOn: 1, command: "move", reason: "flight", detail: "moved s-1", version: moved),
@@ -54,9 +58,10 @@ struct StoreAdminTests {
         #expect(try store.pins().isEmpty)
     }
 
-    @Test func anUndoRecordsTheVersionItBringsBack() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func anUndoRecordsTheVersionItBringsBack(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let v1 = try store.currentSchedule()!
         try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)], at: at("2027-01-02T00:00:00Z"),
                                command: "unschedule")
@@ -72,9 +77,10 @@ struct StoreAdminTests {
         #expect(last.detail == "version 3: 2 scheduled, 0 unscheduled, unscheduled=0 soft=0; restores version 1 (undoes version 2)")
     }
 
-    @Test func answersAreStoredOnceWithTheirPlaceAndComment() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func answersAreStoredOnceWithTheirPlaceAndComment(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let answer = RSVPAnswer(person: "p-a", session: "s-1", sequence: 0, answer: .declined, repliedAt: at("2027-01-05T00:00:00Z"),
                                 source: "r.ics", comment: "I am abroad", room: "hall", start: start)
         #expect(try store.save(ChangeRecord(basedOn: 1, command: "rsvp import", detail: "", answers: [answer]),

@@ -1,4 +1,5 @@
 import ConveneCore
+import ConveneTestFixtures
 import Foundation
 import Testing
 @testable import ConveneStore
@@ -41,7 +42,17 @@ struct StorePortableSQLTests {
         let tmp = try TemporaryDatabase()
         let sqlite = try #require(try Store(path: tmp.path).backend as? SQLiteBackend)
         let backend = RecordingBackend(sqlite)
-        let store = Store(backend: backend, path: tmp.path, actor: "me", eventID: nil)
+        try Self.exercise(Store(backend: backend, path: tmp.path, actor: "me", eventID: nil))
+        let statements = backend.statements
+        #expect(statements.count > 50)
+        for sql in statements where !RecordingBackend.dialectsOwn.contains(sql) {
+            #expect(Self.sqliteOnlyForms(in: sql).isEmpty, "\(sql)")
+        }
+    }
+
+    /// A plan imported twice, two versions (one an undo), a pin and its removal, an availability
+    /// answer and a release, each written and read back through `store`.
+    static func exercise(_ store: Store) throws {
         let start = at("2027-02-22T09:00:00+09:00")
         let busy = [BusyPeriod(interval: Interval(start: start, end: start.adding(minutes: 30)), strength: .busy, summary: nil,
                                source: "a.ics")]
@@ -82,12 +93,6 @@ struct StorePortableSQLTests {
         #expect(status.scheduleVersions == 2 && status.release == 1 && status.removedSessions == 1 && status.busyPeriods == 1)
         #expect(try store.acting(as: "page").auditLog().map(\.action)
             == ["import", "schedule", "pin", "pin", "availability", "schedule", "publish", "import"])
-
-        let statements = backend.statements
-        #expect(statements.count > 50)
-        for sql in statements where !RecordingBackend.dialectsOwn.contains(sql) {
-            #expect(Self.sqliteOnlyForms(in: sql).isEmpty, "\(sql)")
-        }
     }
 
     /// Text ordered for output is ordered by code point, as SQLite's BINARY collation orders it,
@@ -97,6 +102,15 @@ struct StorePortableSQLTests {
         #expect(ids.inCodePointOrder { [$0] } == ["B", "Z", "a", "a-b", "ab", "b", "é"])
         let rows = [("10:00", "hall", 1), ("09:00", "room-b", 2), ("09:00", "Room-a", 3), ("09:00", "room-b", 4)]
         #expect(rows.inCodePointOrder { [$0.0, $0.1] }.map(\.2) == [3, 2, 4, 1])
+    }
+}
+
+/// The same plans, versions, pins, answers, releases and status on PostgreSQL read back as on SQLite.
+@Suite(.enabled(if: PostgresServer.unavailable == nil, Comment(rawValue: PostgresServer.unavailable ?? "")))
+struct PostgresPlanTests {
+    @Test func plansSchedulesPinsReleasesAndStatusRunOnPostgreSQL() throws {
+        let address = try PostgresAddress(try PostgresServer.shared.get().makeDatabase(), password: PostgresServer.password)
+        try StorePortableSQLTests.exercise(try Store(postgres: address))
     }
 }
 

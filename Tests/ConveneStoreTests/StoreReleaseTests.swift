@@ -7,11 +7,13 @@ import Testing
 struct StoreReleaseTests {
     let start = at("2027-02-22T09:00:00+09:00")
 
-    func scheduled(_ tmp: TemporaryDatabase) throws -> Store {
-        let store = try Store(path: tmp.path)
+    /// A new store of `kind` holding the sample plan and its first schedule version.
+    func scheduled(_ kind: StoreKind) throws -> EmptyStore {
+        let fresh = try kind.makeStore()
+        let store = fresh.store
         try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)], at: at("2027-01-01T00:01:00Z"))
-        return store
+        return fresh
     }
 
     func message(_ id: String, sequence: Int, kind: NoticeKind = .invitation) -> OutboxMessage {
@@ -20,9 +22,10 @@ struct StoreReleaseTests {
                       bytes: Array("message \(id)".utf8), queuedAt: at("2027-01-02T00:00:00Z"), version: 1)
     }
 
-    @Test func aPublishSupersedesAndQueuesInOneRelease() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aPublishSupersedesAndQueuesInOneRelease(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let first = try store.publish(PublishRecord(version: 1, after: nil, reason: "first", detail: "", supersede: [],
                                                     queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         #expect(first.number == 1 && first.schedule.number == 1 && first.publishedAt == at("2027-01-02T00:00:00Z"))
@@ -43,9 +46,10 @@ struct StoreReleaseTests {
         #expect(try !store.isQueued("m0@x") && store.isQueued("m1@x"))
     }
 
-    @Test func aPublishWorkedOutBeforeAnotherChangeSavesNothing() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func aPublishWorkedOutBeforeAnotherChangeSavesNothing(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         // Another publish came first.
@@ -70,15 +74,43 @@ struct StoreReleaseTests {
         #expect(try store.outbox().first?.state == .sent)
     }
 
-    @Test func outboxWithoutBytesSaysTheSame() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try scheduled(tmp)
+    @Test(arguments: StoreKind.available) func outboxWithoutBytesSaysTheSame(_ kind: StoreKind) throws {
+        let fresh = try scheduled(kind)
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         try store.publish(PublishRecord(version: 1, after: nil, reason: nil, detail: "", supersede: [],
                                         queue: [message("m0@x", sequence: 0)]), at: at("2027-01-02T00:00:00Z"))
         var light = try #require(try store.outbox(includingBytes: false).first)
         #expect(light.bytes.isEmpty)
         light.bytes = Array("message m0@x".utf8)
         #expect(try store.outbox() == [light])
+    }
+
+    /// Release numbers run across the store's events, and a number once given is not given again,
+    /// whichever database counts them.
+    @Test(arguments: StoreKind.available) func theNextReleaseNumberRunsAcrossEventsAndNeverGoesBack(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        var versions: [String: Int] = [:]
+        for id in ["forum", "seminar"] {
+            var event = sampleEvent()
+            event.id = id
+            let store = fresh.store.scoped(to: id)
+            try store.importPlan(event, planFile: "\(id).yaml", at: at("2027-01-01T00:00:00Z"))
+            versions[id] = try store.saveSchedule(assignments: [Assignment(session: "s-1", room: "hall", start: start)],
+                                                  at: at("2027-01-01T00:01:00Z")).number
+        }
+        let (forum, seminar) = (fresh.store.scoped(to: "forum"), fresh.store.scoped(to: "seminar"))
+        #expect(try forum.nextReleaseNumber() == 1)
+        try forum.publish(PublishRecord(version: versions["forum"]!, after: nil, reason: nil, detail: "", supersede: [], queue: []),
+                          at: at("2027-01-02T00:00:00Z"))
+        #expect(try seminar.nextReleaseNumber() == 2)
+        let release = try seminar.publish(PublishRecord(version: versions["seminar"]!, after: nil, reason: nil, detail: "",
+                                                        supersede: [], queue: []), at: at("2027-01-02T00:00:00Z"))
+        #expect(release.number == 2)
+        #expect(try forum.nextReleaseNumber() == 3)
+        try fresh.store.write { db in try db.execute(sql: "DELETE FROM schedule_release WHERE number = 2") }
+        #expect(try forum.nextReleaseNumber() == 3)
     }
 
     @Test func aDatabaseFromBeforeReleasesKeepsWhatItSentAndShowed() throws {

@@ -58,9 +58,10 @@ struct StoreTests {
         #expect(try Store(path: tmp.path).status().sessions == 2)
     }
 
-    @Test func reimportUpdatesByIdAndKeepsHistory() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func reimportUpdatesByIdAndKeepsHistory(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let first = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         #expect(first.added == 4)
         let start = at("2027-02-22T09:00:00+09:00")
@@ -91,11 +92,11 @@ struct StoreTests {
         #expect((status.sessions, status.scheduled, status.unscheduled, status.removedSessions) == (2, 1, 1, 1))
     }
 
-    @Test func failedImportLeavesTheFileAsItWas() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func failedImportLeavesTheFileAsItWas(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
-        let before = try Data(contentsOf: URL(fileURLWithPath: tmp.path))
         let statusBefore = try store.status()
         // Busy times for a person the plan does not list break a foreign key after every other row was written.
         let bad = ["p-nobody": [BusyPeriod(interval: Interval(start: at("2027-02-22T00:00:00Z"), end: at("2027-02-22T01:00:00Z")))]]
@@ -107,7 +108,6 @@ struct StoreTests {
         #expect(try store.event()?.sessions.map(\.id) == ["s-1", "s-2"])
         #expect(try store.planFile() == "plan.yaml")
         #expect(try store.auditLog().count == 1)
-        _ = before
         // Another event is added beside it; the store then needs to be told which event it works on.
         var other = sampleEvent()
         other.id = "another"
@@ -117,9 +117,10 @@ struct StoreTests {
         #expect(try store.scoped(to: "demo").status() == statusBefore)
     }
 
-    @Test func busyPeriodsKeepTheirSource() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func busyPeriodsKeepTheirSource(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         let period = BusyPeriod(interval: Interval(start: at("2027-02-22T00:00:00Z"), end: at("2027-02-22T01:00:00Z")),
                                 strength: .tentative, summary: "Board meeting", source: "a.ics")
         let s = try store.importPlan(sampleEvent(), planFile: "plan.yaml", busy: ["p-a": [period]], at: at("2027-01-01T00:00:00Z"))
@@ -127,9 +128,10 @@ struct StoreTests {
         #expect(try store.busy() == ["p-a": [period]])
     }
 
-    @Test func scheduleNamingAnUnknownSessionIsRefused() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func scheduleNamingAnUnknownSessionIsRefused(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         _ = try store.importPlan(sampleEvent(), planFile: "plan.yaml", at: at("2027-01-01T00:00:00Z"))
         #expect(throws: StoreError.self) {
             try store.saveSchedule(assignments: [Assignment(session: "s-x", room: "hall", start: at("2027-02-22T00:00:00Z"))],
@@ -141,9 +143,10 @@ struct StoreTests {
 
     /// The people a schedule picks keep their order, and the version keeps its lower bound; a pick
     /// of someone the plan does not list is refused, saving nothing.
-    @Test func picksAndLowerBoundsRoundTrip() throws {
-        let tmp = try TemporaryDatabase()
-        let store = try Store(path: tmp.path)
+    @Test(arguments: StoreKind.available) func picksAndLowerBoundsRoundTrip(_ kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        defer { withExtendedLifetime(fresh) {} }
+        let store = fresh.store
         var event = sampleEvent()
         event.stakeholders += ["p-c", "p-b"].map {
             Stakeholder(id: $0, name: $0, email: "\($0)@example.org", group: .industry, timeZone: "Europe/Paris", language: .en)

@@ -115,7 +115,13 @@ public enum PostgresCopy {
     ) async throws -> TableDigest {
         let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
         let perInsert = max(1, valuesPerInsert / max(1, table.columns.count))
-        let select = "SELECT \(columns) FROM \(quoted(table.name)) ORDER BY \(order(table, postgres: false)) LIMIT \(perInsert) OFFSET ?"
+        // Each batch starts after the last key copied, so reading a table costs one pass, however large.
+        let keys = table.primaryKey.isEmpty ? table.columns.map(\.name) : table.primaryKey
+        let keyIndexes = keys.compactMap { k in table.columns.firstIndex { $0.name == k } }
+        let rest = "ORDER BY \(order(table, postgres: false)) LIMIT \(perInsert)"
+        let first = "SELECT \(columns) FROM \(quoted(table.name)) \(rest)"
+        let next = "SELECT \(columns) FROM \(quoted(table.name)) WHERE (\(keys.map(quoted).joined(separator: ", "))) > "
+            + "(\(keys.map { _ in "?" }.joined(separator: ", "))) \(rest)"
         // SQLite never hands out an AUTOINCREMENT id twice, even a deleted row's: neither shall PostgreSQL.
         var highestKey = try await snapshot.read { db in
             try? Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table.name])
@@ -123,18 +129,22 @@ public enum PostgresCopy {
         let keyColumn = table.generatesKey ? table.columns.firstIndex { $0.name == table.primaryKey.first } : nil
         var digest = TableDigest()
         var copied = 0
+        var after: [DatabaseValue]?
         while true {
-            let offset = copied
-            let batch = try await snapshot.read { db -> [[CopiedValue]] in
+            let (offset, from) = (copied, after)
+            let (batch, last) = try await snapshot.read { db -> ([[CopiedValue]], [DatabaseValue]?) in
                 var rows: [[CopiedValue]] = []
-                let cursor = try Row.fetchCursor(db, sql: select, arguments: [offset])
+                var last: [DatabaseValue]?
+                let cursor = try Row.fetchCursor(db, sql: from == nil ? first : next, arguments: StatementArguments(from ?? []))
                 while let row = try cursor.next() {
                     rows.append(try table.columns.enumerated().map { i, column in
                         try value(row[i] as DatabaseValue, column, table: table.name, row: offset + rows.count + 1)
                     })
+                    last = keyIndexes.map { row[$0] as DatabaseValue }
                 }
-                return rows
+                return (rows, last)
             }
+            after = last
             if batch.isEmpty { break }
             var binds = PostgresBindings(capacity: batch.count * table.columns.count)
             var tuples: [String] = []

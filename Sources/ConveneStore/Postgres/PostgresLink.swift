@@ -97,6 +97,8 @@ final class PostgresLink: Sendable {
                 return StoreError("\(at) refused user '\(address.user)': \(message) (check --password-file or $PGPASSWORD)")
             case "3D000":
                 return StoreError("\(at) has no database '\(address.database)' (\(message)); create it first (createdb)")
+            case "55P03":
+                return StoreError("\(address) is busy: another convene process is writing to it; try again in a moment")
             default:
                 var text = "\(address): \(message)"
                 if let detail = e.serverInfo?[.detail] { text += " (\(detail))" }

@@ -21,6 +21,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     /// The advisory lock every write transaction holds: the store's one write lock.
     static let writeLock: Int64 = 0x436F_6E76_656E_6501
+    /// How many seconds a write waits for another process's write before it says the database is busy.
+    let lockWait: Int
     /// How many connections the pool keeps open at most.
     let capacity: Int
     /// True when the store was opened for reading only: every write is refused.
@@ -36,8 +38,9 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     }
 
     /// Connects once, so an unreachable server or a refused login is reported when the store is opened.
-    init(_ address: PostgresAddress, readOnly: Bool = false, capacity: Int = 8) throws {
+    init(_ address: PostgresAddress, readOnly: Bool = false, capacity: Int = 8, lockWait: Int = 10) throws {
         self.address = address
+        self.lockWait = lockWait
         self.readOnly = readOnly
         self.capacity = capacity
         let first = try connect()
@@ -70,7 +73,12 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try withConnection { db in
             try db.execute(sql: begin)
             do {
-                if lock { try db.execute(sql: "SELECT pg_advisory_xact_lock(\(Self.writeLock))") }
+                if lock {
+                    // As long as an SQLite writer waits for another before it says the database is busy, and then some:
+                    // a publish of a large event holds the lock for seconds.
+                    try db.execute(sql: "SET LOCAL lock_timeout = '\(lockWait)s'")
+                    try db.execute(sql: "SELECT pg_advisory_xact_lock(\(Self.writeLock))")
+                }
                 let value = try body(db)
                 try db.execute(sql: "COMMIT")
                 return value
