@@ -1,3 +1,4 @@
+import ConveneApp
 package import ConveneStore
 import Foundation
 package import ServiceLifecycle
@@ -29,7 +30,7 @@ public struct FeedServer: Sendable {
     /// `onListening` gets the port once the server accepts connections.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let group = ServiceGroup(configuration: .init(
-            services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: try services(onListening: onListening), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
@@ -38,8 +39,20 @@ public struct FeedServer: Sendable {
     /// SwiftNIO's HTTP/1 codec with `HTTPConnectionHandler` answering on the event loop: no router,
     /// request context or task per request, since every answer comes from memory.
     package func service(onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
-        let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
+        try service(shelf: EventShelf(store: store, recheck: settings.recheck, logger: logger), onListening: onListening)
+    }
+
+    /// The HTTP server and, where the database tells of publishes (PostgreSQL), the listener that has
+    /// it serve a publish made elsewhere at once: the services to run, in the order they start.
+    package func services(onListening: @escaping @Sendable (Int) async -> Void) throws -> [any Service] {
         let shelf = EventShelf(store: store, recheck: settings.recheck, logger: logger)
+        let http = try service(shelf: shelf, onListening: onListening)
+        let notices = PublishNotices(store: store)
+        return notices.areAnnounced ? [http, PublishListener(notices: notices, shelf: shelf, logger: logger)] : [http]
+    }
+
+    private func service(shelf: EventShelf, onListening: @escaping @Sendable (Int) async -> Void) throws -> any Service {
+        let links = LinkHolder(settings.links ?? FeedLinks.local(host: settings.host, port: settings.port))
         let responder = FeedResponder(shelf: shelf, agenda: AgendaPage(holder: links),
                                       pages: pages ? PageSite(store: store, holder: links, allowPrivateAddresses: settings.allowPrivateAddresses) : nil, logger: logger,
                                       logRequests: settings.logRequests, operations: operations)

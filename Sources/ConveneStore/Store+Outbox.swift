@@ -145,7 +145,8 @@ extension Store {
     /// Records that the server (or folder) accepted a message after `attempts` tries in this run:
     /// it is never sent again.
     public func markSent(_ messageID: String, attempts: Int = 1, at now: Instant) throws {
-        try write { db in
+        // The row its claim locked, beside other writers (see `claimNextDue`).
+        try writeWithRowLocks { db in
             // Sent even if a publish superseded it meanwhile: what the recipient got is what counts.
             try db.execute(sql: "UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + ?, last_error = NULL, "
                 + "next_attempt_at = NULL, claimed_at = NULL WHERE message_id = ?",
@@ -158,8 +159,12 @@ extension Store {
     public func markFailed(
         _ messageID: String, error: String, permanent: Bool, retryAt: Instant?, attempts: Int = 1, at now: Instant
     ) throws {
-        try write { db in
+        // A permanent failure writes an audit entry, which must take its turn with every write (its
+        // number orders the store's change stamp); a retry touches only the message's own row.
+        let record = { (db: SQLDatabase) throws in
             let state: OutboxMessage.State = permanent ? .failed : .queued
+            // In UTC, as `claimNextDue` compares it.
+            let retryAt = retryAt.map { Instant(secondsSinceEpoch: $0.secondsSinceEpoch) }
             // Known to have failed: the recipient does not have it, so the claim goes.
             try db.execute(sql: "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, next_attempt_at = ?, "
                 + "claimed_at = NULL WHERE message_id = ? AND state = ?",
@@ -167,9 +172,10 @@ extension Store {
             if permanent {
                 // Message-IDs are unique in the store: the message says whose event it is.
                 let event = try String.fetchOne(db, sql: "SELECT event_id FROM outbox WHERE message_id = ?", arguments: [messageID])
-                try audit(db, event: event, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
+                try self.audit(db, event: event, at: now, command: "invite", action: "mail-failed", detail: "\(messageID): \(error)")
             }
         }
+        if permanent { try write(record) } else { try writeWithRowLocks(record) }
     }
 
     static func message(_ r: OutboxRecord) -> OutboxMessage {

@@ -94,6 +94,7 @@ extension Store {
             }
             var r = ReleaseRecord(number: nil, eventId: event, version: Int64(p.version), publishedAt: now, reason: p.reason)
             r.number = try r.insert(db)
+            try announcePublish(db, release: r.number!)
             let queued = try queue(db, p.queue, event: event, release: r.number!, at: now)
             for (person, hash) in p.pageTokens.sorted(by: { $0.key < $1.key }) {
                 try insertToken(.page, hash: hash, for: person, at: now, command: "publish", replacing: false, db)

@@ -43,6 +43,11 @@ struct ServiceConfigTests {
         #expect(!"\(c.smtp!.password!)".contains("hunter2"))
     }
 
+    @Test func aPostgreSQLAddressIsKeptAsWrittenNotTakenForAPath() throws {
+        let dir = try folder(["convene.yaml": ("database: postgres://convene@db.example.org:5433/forum\n", 0o644)])
+        #expect(try ServiceConfig(file: dir + "/convene.yaml").database == "postgres://convene@db.example.org:5433/forum")
+    }
+
     @Test func aPasswordFileOthersMayReadIsRefused() throws {
         for mode in [0o644, 0o640, 0o604] {
             let dir = try folder(["c.yaml": ("smtp:\n  url: smtp://127.0.0.1:25\n  passwordFile: pw\n", 0o644), "pw": ("x", mode)])

@@ -22,8 +22,11 @@ public struct DeliveryReport: Sendable, Hashable {
 /// it was accepted. A crash between the two re-sends that one message, with the same bytes and Message-ID,
 /// and until then a publish counts it as delivered (at-least-once, never at-most-once).
 /// Only what a publish queued goes out, and a message a later publish superseded never does.
-/// One run sends at a time per database: each takes the send lease first (see `SendLease`), so a
-/// second `serve` or a concurrent `invite` waits its turn instead of sending the same message again.
+/// On SQLite one run sends at a time per database: each takes the send lease first (see `SendLease`), so a
+/// second `serve` or a concurrent `invite` waits its turn instead of sending the same message again. On
+/// PostgreSQL runs send side by side (several servers on one database), each message claimed by one of
+/// them under a row lock (`Store.claimNextDue`); a claim older than `lease.seconds` is a dead run's and
+/// is taken again.
 public struct Delivery {
     public var store: Store
     public var transport: any Transport
@@ -35,7 +38,8 @@ public struct Delivery {
     public var maxAttempts: Int
     public var now: () -> Instant
     public var sleep: (Duration) -> Void
-    /// The lease this run sends under; another run's lease keeps this one from sending.
+    /// The lease this run sends under on SQLite; another run's lease keeps this one from sending. On
+    /// PostgreSQL no lease is taken: its `seconds` is how old another sender's claim must be to be taken again.
     public var lease: SendLease
     /// Asked before each message: true ends the run there (a service shutting down finishes the
     /// message in flight and leaves the rest queued).
@@ -64,30 +68,44 @@ public struct Delivery {
     /// How the outbox stands after a run, for the service's metrics.
     public func queueStatus() throws -> OutboxStatus { try store.outboxStatus() }
 
-    /// Sends every due message once. When the server keeps failing temporarily, the rest stay queued.
+    /// Sends every message due when the run begins, once; what a publish queues meanwhile waits for
+    /// the next run. When the server keeps failing temporarily, the rest stay queued.
     public func run() throws -> DeliveryReport {
         defer { transport.finish() }
         var report = DeliveryReport()
-        guard try store.takeSendLease(lease, at: now()) else {
-            report.busy = try store.sendLeaseHolder(at: now())
-            return report
-        }
-        defer { try? store.releaseSendLease(lease) }
-        let due = try store.dueMessages(at: now())
-        for (index, message) in due.enumerated() {
-            if shouldStop() {
-                report.deferred += due.count - index
+        // Side by side (PostgreSQL) each claim is decided by a row lock; else one run sends at a time, under the lease.
+        let lease = store.sendsSideBySide ? nil : self.lease
+        if let lease {
+            guard try store.takeSendLease(lease, at: now()) else {
+                report.busy = try store.sendLeaseHolder(at: now())
                 return report
             }
-            // A publish may have superseded it since the queue was read; once claimed, none will.
-            // The claim renews the lease in its transaction: a run that lost it claims nothing more.
-            guard try store.claim(message.messageID, at: now(), holding: lease) else {
-                if let other = try store.sendLeaseHolder(at: now()), other.holder != lease.holder {
+        }
+        defer { if let lease { try? store.releaseSendLease(lease) } }
+        // Read before the queue: a message queued in between lies past the mark and waits for the next run.
+        let mark = try store.outboxMark()
+        let due = Set(try store.dueMessages(at: now()).map(\.messageID))
+        guard !due.isEmpty else { return report }
+        // Under the lease no other run is sending: a claim left behind is a dead run's, taken again at once.
+        // Side by side, a claim is another sender's until it is older than a message's tries can take.
+        let staleAfter = lease == nil ? self.lease.seconds : 0
+        /// Of the messages due at the start, those still waiting unclaimed: what this run leaves for later.
+        func waiting() throws -> Int {
+            try store.outbox(includingBytes: false).filter { due.contains($0.messageID) && $0.state == .queued && $0.claimedAt == nil }.count
+        }
+        while true {
+            if shouldStop() {
+                report.deferred += try waiting()
+                return report
+            }
+            // A publish may have superseded a message since the queue was read; once claimed, none will.
+            // Under the lease the claim renews it in its transaction: a run that lost it claims nothing more.
+            guard let message = try store.claimNextDue(at: now(), staleAfter: staleAfter, through: mark, holding: lease) else {
+                if let lease, let other = try store.sendLeaseHolder(at: now()), other.holder != lease.holder {
                     report.busy = other
-                    report.deferred += due.count - index
-                    return report
+                    report.deferred += try waiting()
                 }
-                continue
+                return report
             }
             let envelope = Envelope(messageID: message.messageID, recipient: message.recipient, bytes: message.bytes)
             var tries = 0
@@ -115,13 +133,12 @@ public struct Delivery {
                         report.failed += 1
                     } else {
                         // The server is not answering: leave the rest for the next run rather than time out on each.
-                        report.deferred += due.count - index
+                        report.deferred += try waiting()
                         return report
                     }
                     break
                 }
             }
         }
-        return report
     }
 }

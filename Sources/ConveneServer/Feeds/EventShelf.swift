@@ -56,6 +56,19 @@ final class EventShelf: @unchecked Sendable {
         return ids
     }
 
+    /// Reads the store again at once, as told that something was published: the list of events, and
+    /// each event's feeds already served (loaded again where they changed), so the next request is
+    /// answered from memory with the new release; the index page is rendered again on its next request.
+    func refresh() {
+        lock.lock()
+        checkedAt = nil
+        indexCheckedAt = nil
+        let served = caches.values
+        lock.unlock()
+        _ = try? eventIDs()
+        for cache in served { cache.refresh() }
+    }
+
     /// The feeds of one event (which the caller found in `eventIDs()`); nil for the store's only event,
     /// or none before the first import.
     func cache(for eventID: String?) -> FeedCache {

@@ -56,6 +56,21 @@ final class FeedCache: @unchecked Sendable {
         return current
     }
 
+    /// Checks the database now, loading again what changed: told that something was published, the
+    /// server need not wait out `recheck`. A failure leaves the kept snapshot (the next request checks again).
+    func refresh() {
+        lock.lock()
+        defer { lock.unlock() }
+        checkedAt = nil
+        do {
+            _ = try loaded(as: try source.stamp())
+            checkedAt = ContinuousClock.now
+        } catch {
+            logger.warning("could not check the database after a publish; the next request checks again",
+                           metadata: ["error": "\(error)"])
+        }
+    }
+
     /// The kept snapshot when it is of `stamp`, else a new one loaded now; called with the lock held.
     private func loaded(as stamp: ChangeStamp) throws -> FeedSnapshot {
         if let snapshot, snapshot.library.stamp == stamp { return snapshot }

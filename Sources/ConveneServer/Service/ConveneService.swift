@@ -29,12 +29,12 @@ public struct ConveneService: Sendable {
         let server = FeedServer(store: store, settings: settings, logger: logger, operations: operations)
         let operations = operations
         operations.set("http", state: "starting")
-        let http = try server.service { port in
+        let http = try server.services { port in
             operations.set("http", state: "running")
             await onListening(port)
         }
         // Services stop in reverse order: the workers before the server, so `/healthz` answers to the end.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: http)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = http.map { .init(service: $0) }
         if let smtp = config.smtp {
             services.append(.init(service: DeliveryWorker(store: store, smtp: smtp, every: deliveryEvery,
                                                           operations: operations, logger: logger)))

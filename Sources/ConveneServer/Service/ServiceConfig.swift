@@ -8,7 +8,8 @@ import Yams
 public struct ServiceConfig: Sendable {
     /// The config file, as given; errors name it.
     public var file: String
-    /// The database path, relative to the config file's folder; nil for the command's usual default.
+    /// The database path, relative to the config file's folder, or a PostgreSQL address; nil for the
+    /// command's usual default.
     public var database: String?
     public var http = HTTP()
     /// Where mail goes; nil runs no delivery worker.
@@ -81,7 +82,11 @@ public struct ServiceConfig: Sendable {
         }
         let reader = ConfigReader(file: file, folder: (file as NSString).deletingLastPathComponent, environment: environment)
         let top = try reader.section(root, "", keys: ["database", "http", "smtp", "imap", "calendars", "digest"])
-        database = try top["database"].map { try reader.path($0, "database") }
+        database = try top["database"].map { node in
+            // A PostgreSQL address is no path: kept as written (its password comes from --db-password-file or $PGPASSWORD).
+            let text = try reader.string(node, "database")
+            return StoreLocation(text, environment: [:]).isPostgres ? text : reader.resolve(text)
+        }
         if let node = top["http"] {
             let m = try reader.section(node, "http", keys: ["host", "port", "baseURL"])
             if let v = m["host"] { http.host = try reader.string(v, "http.host") }

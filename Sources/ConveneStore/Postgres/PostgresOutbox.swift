@@ -40,10 +40,12 @@ extension PostgresLink {
         try await rows("SELECT pg_notify(\(Self.publishChannel), \(String(release)))")
     }
 
-    /// Calls `body` with each release announced on this connection, until `body` returns false.
-    func listenForPublishes(_ body: (Int64) async throws -> Bool) async throws {
+    /// Calls `body` with each release announced on this connection, until `body` returns false;
+    /// `listening` is called first, once the database will tell of the next announcement.
+    func listenForPublishes(listening: () async -> Void = {}, _ body: (Int64) async throws -> Bool) async throws {
         do {
             try await connection.listen(on: Self.publishChannel) { notifications in
+                await listening()
                 for try await n in notifications {
                     guard let release = Int64(n.payload) else { continue }
                     if try await !body(release) { return }

@@ -60,6 +60,14 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         return try transaction(begin: "BEGIN", lock: true, body)
     }
 
+    /// Without the write lock, so delivery runs claim and mark messages while a publish (or another
+    /// run) writes: READ COMMITTED, so a statement that finds a row another transaction locked waits
+    /// for it and then reads the row as committed (or, `SKIP LOCKED`, passes over it).
+    func writeWithRowLocks<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
+        if readOnly { throw StoreError("\(address) was opened for reading only") }
+        return try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", body)
+    }
+
     /// Runs `body` on one connection outside any transaction the backend begins: for statements that
     /// manage their own (the schema's creation, LISTEN).
     func withConnection<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
@@ -133,7 +141,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         configuration.options.connectTimeout = .seconds(10)
         do {
             return try PostgresConnection.connect(on: Self.group.next(), configuration: configuration, id: nextID.next(),
-                                                  logger: PostgresLink.logger).wait()
+                                                  logger: PostgresLink.logger).waitForStore()
         } catch {
             throw PostgresLink.describe(error, address: address)
         }
@@ -172,7 +180,7 @@ final class PostgresDriver: SQLDriver {
         let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
         let result: PostgresQueryResult
         do {
-            result = try connection.query(query, logger: PostgresLink.logger).wait()
+            result = try connection.query(query, logger: PostgresLink.logger).waitForStore()
         } catch {
             throw PostgresLink.describe(error, address: address)
         }

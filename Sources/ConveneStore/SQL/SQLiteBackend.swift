@@ -8,6 +8,16 @@ protocol StoreBackend: Sendable {
     /// Runs `body` in one write transaction, one at a time with every other write to the database
     /// (from this process or another): all of it is kept, or none when `body` throws.
     func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T
+    /// Runs `body` in one write transaction that other writers may run beside, ordered against them
+    /// only by the rows each locks: for short updates of rows that every writer touching them locks
+    /// too (the outbox's claims, see `Store.claimNextDue`). Where all writes go one at a time
+    /// (SQLite), the same as `write`.
+    func writeWithRowLocks<T>(_ body: (SQLDatabase) throws -> T) throws -> T
+}
+
+extension StoreBackend {
+    /// A backend whose writes all go one at a time has no other kind of write.
+    func writeWithRowLocks<T>(_ body: (SQLDatabase) throws -> T) throws -> T { try write(body) }
 }
 
 /// An SQLite file, through GRDB's pool: reads run side by side, writes one at a time.
