@@ -1,6 +1,6 @@
 """Compares what the outbox says was sent with what the SMTP sink received.
 
-Usage: count_mail.py DB INBOX  -- prints "mail: N in the outbox, N delivered, N lost, N duplicated, N superseded, …".
+Usage: count_mail.py DB INBOX  -- DB an SQLite file or a postgres:// address; prints "mail: N in the outbox, N delivered, N lost, N duplicated, N superseded, …".
 Lost: a message the outbox holds that never arrived after the final full `convene invite`, other
 than those refused by the server (failed) and those a later publish made wrong (superseded:
 never to be sent).
@@ -13,12 +13,13 @@ outbox update sends it again: at-least-once delivery).
 import collections
 import email
 import os
-import sqlite3
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "store"))
+from db import Database  # noqa: E402
+
 db, inbox = sys.argv[1], sys.argv[2]
-con = sqlite3.connect(db)
-queued = {row[0]: row[1] for row in con.execute("SELECT message_id, state FROM outbox")}
+queued = {row[0]: row[1] for row in Database(db).rows("SELECT message_id, state FROM outbox")}
 arrived = collections.Counter()
 for name in os.listdir(inbox):
     with open(os.path.join(inbox, name), "rb") as f:

@@ -2,15 +2,19 @@
 # (the event's wall-clock time) a line: its own room at every other start of its day on the instance's slot
 # grid, then the other rooms big enough for it. The script tries them with the real command until one is
 # accepted; `convene move` itself judges each, so a candidate here is only a guess.
-import json, sqlite3, sys
+import json, os, sys
 from datetime import datetime, timedelta
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "store"))
+from db import Database  # noqa: E402
 
 db, instance_file, session = sys.argv[1], sys.argv[2], sys.argv[3]
 inst = json.load(open(instance_file))
 s = next(x for x in inst["sessions"] if x["id"] == session)
-con = sqlite3.connect(db)
-last = con.execute("SELECT MAX(number) FROM schedule_version").fetchone()[0]
-row = con.execute("SELECT room_id, start FROM assignment WHERE version = ? AND session_id = ?", (last, session)).fetchone()
+con = Database(db)
+last = con.value("SELECT MAX(number) FROM schedule_version")
+rows = con.rows("SELECT room_id, start FROM assignment WHERE version = ? AND session_id = ?", (last, session))
+row = rows[0] if rows else None
 if row is None:
     sys.exit(f"move_targets: {session} is not placed in schedule version {last}")
 room, start = row[0], datetime.fromisoformat(row[1])

@@ -1,7 +1,8 @@
 # The SMTP server: one file per accepted message; any recipient starting with "reject" gets a 550.
-# With a third argument ARM: when the file ARM holds a process id, the next message accepted is
-# stored and then that process is killed (-9) before it hears the 250, as a crash between the
-# server's accept and the sender's mark; ARM is removed and one line is added to ARM.killed.
+# With a third argument ARM: when the file ARM holds a process id, the next message that process
+# sends is stored and then the process is killed (-9) before it hears the 250, as a crash between
+# the server's accept and the sender's mark; ARM is removed and one line is added to ARM.killed.
+# Messages other processes send meanwhile (several senders at once) are stored and answered as usual.
 # $SMTP_DELAY_MS: each message takes that long before it is stored, so a kill can land mid-delivery.
 import asyncio, os, signal, sys
 from aiosmtpd.controller import Controller
@@ -10,6 +11,25 @@ inbox, port = sys.argv[1], int(sys.argv[2])
 arm = sys.argv[3] if len(sys.argv) > 3 else None
 os.makedirs(inbox, exist_ok=True)
 delay = float(os.environ.get("SMTP_DELAY_MS", "0")) / 1000
+
+def sent_by(pid, peer):
+    """True when process `pid` holds the client end of the connection from `peer` (its address, port)."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            link = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if link.startswith("socket:["):
+            inodes.add(link[len("socket:["):-1])
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for line in f.readlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == peer[1] and fields[9] in inodes:
+                    return True
+    return False
+
 
 class Inbox:
     count = 0
@@ -26,6 +46,11 @@ class Inbox:
         if arm and os.path.exists(arm):
             with open(arm) as f:
                 pid = f.read().strip()
+            try:
+                if pid.isdigit() and not sent_by(pid, session.peer):
+                    return "250 Message accepted"
+            except FileNotFoundError:
+                pass   # the process is gone: disarm
             os.remove(arm)
             if pid.isdigit():
                 try:
