@@ -134,15 +134,24 @@ final class InterruptedTransport: Transport {
         }
         let report = try Delivery(store: store, transport: first, sender: "forum@example.org",
                                   lease: SendLease(holder: "first"), now: { Forum.stamp }, sleep: { _ in }).run()
-        #expect(report.sent == 6)
-        #expect(inner?.sent == 0 && inner?.busy?.holder == "first")
-        #expect(second.delivered.isEmpty)
-        #expect(Set(first.inner.delivered).count == 6 && first.inner.delivered.count == 6)
-        // Released at the end: the next run, from anyone, may send at once.
+        if store.sendsSideBySide {
+            // PostgreSQL: the second run sends beside the first, each message claimed by one of them only.
+            #expect(report.sent + (inner?.sent ?? 0) == 6 && inner?.busy == nil)
+            #expect(Set(second.delivered).isDisjoint(with: first.inner.delivered))
+            #expect(Set(second.delivered + first.inner.delivered).count == 6 && second.delivered.count + first.inner.delivered.count == 6)
+        } else {
+            #expect(report.sent == 6)
+            #expect(inner?.sent == 0 && inner?.busy?.holder == "first")
+            #expect(second.delivered.isEmpty)
+            #expect(Set(first.inner.delivered).count == 6 && first.inner.delivered.count == 6)
+        }
+        // Released at the end (or never taken): the next run, from anyone, may send at once.
         #expect(try store.sendLeaseHolder(at: Forum.stamp) == nil)
     }
 
-    @Test(arguments: StoreKind.available) func aLeaseLeftByADeadRunExpiresAndOnlyThen(_ kind: StoreKind) throws {
+    /// The send lease is SQLite's: on PostgreSQL no run takes it (a dead run's claims go again once stale,
+    /// `PostgresOutboxTests`).
+    @Test(arguments: [StoreKind.sqlite]) func aLeaseLeftByADeadRunExpiresAndOnlyThen(_ kind: StoreKind) throws {
         let (store, _) = try Forum.store(on: kind)
         try Forum.draft(store)
         try Forum.publish(store)
