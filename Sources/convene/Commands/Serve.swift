@@ -16,7 +16,7 @@ struct Serve: AsyncParsableCommand {
             (see `convene pages list`) cover every event they are in. \
             Changes made by other convene commands are served without a restart. On a PostgreSQL database \
             several servers may run side by side: each serves a publish made anywhere as it commits, and their \
-            delivery workers share the outbox, each message sent once. Stops on SIGINT or SIGTERM. \
+            delivery workers share the outbox, each message claimed by one of them. Stops on SIGINT or SIGTERM. \
             With --config FILE it runs as a service: the settings come from the file (see README, \
             "Running the service"), mail queued by `publish` and `ask` is delivered within seconds, and \
             /healthz and /metrics report on it.
