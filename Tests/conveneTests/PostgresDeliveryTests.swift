@@ -115,6 +115,25 @@ struct PostgresDeliveryTests {
         #expect(try store.claimNextDue(at: Self.now, staleAfter: 300, through: OutboxMark(position: 0)) == nil)
     }
 
+    @Test func aPublishWorkedOutBeforeAClaimDropsNothingTheClaimTook() throws {
+        let (address, queued) = try PostgresOutboxTests.published()
+        let organizer = try Store(postgres: address), sender = try Store(postgres: address)
+        // A draft with nothing scheduled: publishing it would supersede every queued invitation.
+        try organizer.save(ChangeRecord(basedOn: try organizer.currentSchedule()?.number, command: "schedule", detail: "",
+                                        version: ChangeRecord.Version(assignments: [], unscheduled: [], score: nil)), at: Self.now)
+        let publisher = Publisher(store: organizer)
+        let plan = try publisher.plan(at: Self.now)
+        #expect(Set(plan.supersede.map(\.messageID)) == Set(queued))
+        // Meanwhile another server's delivery run claims the first message, outside the write lock.
+        let claimed = try #require(try sender.claimNextDue(at: Self.now, staleAfter: 300, through: try sender.outboxMark()))
+        // That message may reach its recipient: the publish is refused whole, nothing dropped.
+        #expect(throws: (any Error).self) { try publisher.publish(plan, force: true, reason: nil) }
+        let outbox = try organizer.outbox(includingBytes: false)
+        #expect(outbox.allSatisfy { $0.state == .queued })
+        #expect(outbox.first { $0.messageID == claimed.messageID }?.mayHaveBeenDelivered == true)
+        #expect(try organizer.releases().count == 1)
+    }
+
     @Test func aPublishMadeElsewhereIsHeardByAListener() async throws {
         let forum = try AdminScenarioTests.Forum().scheduled()
         let url = try PostgresServer.shared.get().makeDatabase()

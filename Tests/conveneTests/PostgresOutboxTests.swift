@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import ConveneStore
 
-/// Several senders on one PostgreSQL outbox: the database decides who sends what.
+/// Several senders on one PostgreSQL outbox: the database decides who sends what (`Store.claimNextDue`).
 @Suite(.serialized, .enabled(if: PostgresServer.unavailable == nil, Comment(rawValue: PostgresServer.unavailable ?? "")))
 struct PostgresOutboxTests {
     typealias Forum = AdminScenarioTests.Forum
@@ -22,46 +22,48 @@ struct PostgresOutboxTests {
         return (try PostgresAddress(url, password: PostgresServer.password), queued)
     }
 
-    @Test func twoSendersClaimingAtOnceNeverGetTheSameMessage() async throws {
+    @Test func twoSendersClaimingAtOnceNeverGetTheSameMessage() throws {
         let (address, queued) = try Self.published()
         #expect(queued.count > 100)
         let now = Instant(secondsSinceEpoch: 1_800_000_000)
-        let a = try await PostgresLink.open(address), b = try await PostgresLink.open(address)
-        func drain(_ link: PostgresLink) async throws -> [String] {
-            var mine: [String] = []
-            while let id = try await link.claimNextMessage(at: now, staleAfter: 300) { mine.append(id) }
-            return mine
+        // Two servers: two stores, each with its own connections.
+        let a = try Store(postgres: address), b = try Store(postgres: address)
+        let mark = try a.outboxMark()
+        let claimed = Locked<[String: [String]]>([:])
+        let group = DispatchGroup()
+        for (name, store) in [("a", a), ("b", b)] {
+            DispatchQueue(label: name).async(group: group) {
+                var mine: [String] = []
+                while let m = try? store.claimNextDue(at: now, staleAfter: 300, through: mark) { mine.append(m.messageID) }
+                claimed.withLockedValue { $0[name] = mine }
+            }
         }
-        async let first = drain(a)
-        async let second = drain(b)
-        let (x, y) = try await (first, second)
+        #expect(group.wait(timeout: .now() + 120) == .success)
+        let x = claimed.withLockedValue { $0["a"] ?? [] }, y = claimed.withLockedValue { $0["b"] ?? [] }
         #expect(Set(x).isDisjoint(with: y) && x.count == Set(x).count && y.count == Set(y).count)
         #expect(Set(x + y) == Set(queued) && x.count + y.count == queued.count)
         // Both took part: neither waited for the other's locks to go.
         #expect(!x.isEmpty && !y.isEmpty, "\(x.count) and \(y.count)")
         // A claim nobody resolved is taken again only once it is stale.
-        #expect(try await a.claimNextMessage(at: Instant(secondsSinceEpoch: now.secondsSinceEpoch + 299), staleAfter: 300) == nil)
-        #expect(try await a.claimNextMessage(at: Instant(secondsSinceEpoch: now.secondsSinceEpoch + 300), staleAfter: 300) != nil)
-        await a.close()
-        await b.close()
+        #expect(try a.claimNextDue(at: Instant(secondsSinceEpoch: now.secondsSinceEpoch + 299), staleAfter: 300, through: mark) == nil)
+        #expect(try a.claimNextDue(at: Instant(secondsSinceEpoch: now.secondsSinceEpoch + 300), staleAfter: 300, through: mark) != nil)
     }
 
     @Test func aMessageAnotherSenderHoldsIsSkippedNotWaitedFor() async throws {
-        let (address, _) = try Self.published()
+        let (address, queued) = try Self.published()
         let now = Instant(secondsSinceEpoch: 1_800_000_000)
-        let a = try await PostgresLink.open(address), b = try await PostgresLink.open(address)
-        // Were the held row waited for rather than skipped, this claim would fail instead of hanging.
-        try await b.rows("SET statement_timeout = '2s'")
-        try await a.rows("BEGIN")
-        let held = try #require(try await a.claimNextMessage(at: now, staleAfter: 300))
-        let started = ContinuousClock.now
-        let other = try await b.claimNextMessage(at: now, staleAfter: 300)
-        #expect(ContinuousClock.now - started < .seconds(1))
-        #expect(other != nil && other != held)
+        let store = try Store(postgres: address)
+        let mark = try store.outboxMark()
+        // Another sender in the middle of its claim: the first message's row is locked until it commits.
+        let other = try await PostgresLink.open(address)
+        try await other.rows("BEGIN")
+        try await other.rows("SELECT message_id FROM outbox WHERE message_id = \(queued[0]) FOR UPDATE")
+        // Were the held row waited for rather than skipped, this would still be waiting when the thread gives up.
+        let passed = try PostgresDeliveryTests.onThread(within: 30) { try store.claimNextDue(at: now, staleAfter: 300, through: mark) }
+        #expect(passed?.messageID == queued[1])
         // The holder gave up (rolled back): the message is free for the next claim.
-        try await a.rows("ROLLBACK")
-        #expect(try await b.claimNextMessage(at: now, staleAfter: 300) == held)
-        await a.close()
-        await b.close()
+        try await other.rows("ROLLBACK")
+        await other.close()
+        #expect(try store.claimNextDue(at: now, staleAfter: 300, through: mark)?.messageID == queued[0])
     }
 }

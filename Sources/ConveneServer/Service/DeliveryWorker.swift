@@ -8,8 +8,9 @@ import NIOConcurrencyHelpers
 import ServiceLifecycle
 
 /// Sends what `publish` and `ask` queued, for every event in the store, a few seconds after they queue
-/// it: a loop around one `Delivery` run per event. The run decides everything that must happen once (the send lease, each claim)
-/// in the database; the loop only waits, counts and reports.
+/// it: a loop around one `Delivery` run per event. The run decides everything that must happen once (the send lease on
+/// SQLite, each claim) in the database; the loop only waits, counts and reports. On PostgreSQL the workers of several
+/// servers send side by side.
 struct DeliveryWorker: Service {
     let store: Store
     let smtp: ServiceConfig.SMTP

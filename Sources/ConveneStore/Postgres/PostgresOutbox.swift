@@ -1,33 +1,6 @@
 import ConveneCore
 import PostgresNIO
 
-/// The outbox as several senders share it on PostgreSQL: the database, not a lease, decides which
-/// sender takes which message.
-extension PostgresLink {
-    /// Claims the first message (in queue order) that waits to go, is due at `now` and no sender holds:
-    /// unclaimed, or claimed more than `staleAfter` seconds ago by a sender that never said how it went.
-    /// Returns its id, or nil when there is none.
-    ///
-    /// One statement: the row is locked `FOR UPDATE SKIP LOCKED`, so a sender claiming at the same
-    /// moment passes over it to the next one instead of taking it too or waiting.
-    func claimNextMessage(at now: Instant, staleAfter: Int) async throws -> String? {
-        // Times kept as text compare rightly only in one offset: UTC, as the store writes them.
-        let utc = Instant(secondsSinceEpoch: now.secondsSinceEpoch)
-        let stale = Instant(secondsSinceEpoch: now.secondsSinceEpoch - Int64(staleAfter))
-        return try await rows("""
-            UPDATE outbox SET claimed_at = \(utc.iso8601)
-            WHERE message_id = (
-                SELECT message_id FROM outbox
-                WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= \(utc.iso8601))
-                    AND (claimed_at IS NULL OR claimed_at <= \(stale.iso8601))
-                ORDER BY position
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED)
-            RETURNING message_id
-            """).first?.decode(String.self)
-    }
-}
-
 /// "A publish happened": what a `serve` listens for, so a publish made through another server or the
 /// CLI is served within a second.
 extension PostgresLink {

@@ -14,7 +14,9 @@ struct Serve: AsyncParsableCommand {
             several, / lists the events and those answer 404. \
             A person's private feed at /private/TOKEN.ics (see `convene feeds list`) and own page at /p/TOKEN \
             (see `convene pages list`) cover every event they are in. \
-            Changes made by other convene commands are served without a restart. Stops on SIGINT or SIGTERM. \
+            Changes made by other convene commands are served without a restart. On a PostgreSQL database \
+            several servers may run side by side: each serves a publish made anywhere as it commits, and their \
+            delivery workers share the outbox, each message claimed by one of them. Stops on SIGINT or SIGTERM. \
             With --config FILE it runs as a service: the settings come from the file (see README, \
             "Running the service"), mail queued by `publish` and `ask` is delivered within seconds, and \
             /healthz and /metrics report on it.
