@@ -4,6 +4,7 @@
 # the server's accept and the sender's mark; ARM is removed and one line is added to ARM.killed.
 # Messages other processes send meanwhile (several senders at once) are stored and answered as usual.
 # $SMTP_DELAY_MS: each message takes that long before it is stored, so a kill can land mid-delivery.
+# $SMTP_SENDERS=FILE: for each message stored, one line with the process id of the convene that sent it.
 import asyncio, os, signal, sys
 from aiosmtpd.controller import Controller
 
@@ -11,6 +12,7 @@ inbox, port = sys.argv[1], int(sys.argv[2])
 arm = sys.argv[3] if len(sys.argv) > 3 else None
 os.makedirs(inbox, exist_ok=True)
 delay = float(os.environ.get("SMTP_DELAY_MS", "0")) / 1000
+senders = os.environ.get("SMTP_SENDERS")
 
 def sent_by(pid, peer):
     """True when process `pid` holds the client end of the connection from `peer` (its address, port)."""
@@ -31,6 +33,19 @@ def sent_by(pid, peer):
     return False
 
 
+def sender_of(peer):
+    """The id of the convene process that holds the client end of the connection from `peer`, or "?"."""
+    for pid in os.listdir("/proc"):
+        try:
+            if not pid.isdigit() or open(f"/proc/{pid}/comm").read().strip() != "convene":
+                continue
+            if sent_by(pid, peer):
+                return pid
+        except OSError:
+            continue
+    return "?"
+
+
 class Inbox:
     count = 0
     async def handle_RCPT(self, server, session, envelope, address, options):
@@ -43,6 +58,9 @@ class Inbox:
         Inbox.count += 1
         with open(os.path.join(inbox, "%05d.eml" % Inbox.count), "wb") as f:
             f.write(envelope.original_content or envelope.content)
+        if senders:
+            with open(senders, "a") as f:
+                f.write(sender_of(session.peer) + "\n")
         if arm and os.path.exists(arm):
             with open(arm) as f:
                 pid = f.read().strip()
