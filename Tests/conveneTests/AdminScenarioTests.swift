@@ -18,10 +18,9 @@ struct AdminScenarioTests {
         init(on kind: StoreKind = .sqlite, example: String = "rare-cancers-forum-2027") throws {
             try FileManager.default.copyItem(at: CommandLine.root.appendingPathComponent("calendars/\(example)"),
                                              to: folder.url.appendingPathComponent("forum"))
-            let (location, password) = kind == .sqlite ? (folder.url.appendingPathComponent("forum.sqlite").path, nil)
-                : try kind.place(in: folder.url.path)
+            let (location, password) = try kind.place(in: folder.url.path)
             db = location
-            environment = ["CONVENE_DB": location].merging(password.map { ["PGPASSWORD": $0] } ?? [:]) { $1 }
+            environment = ["CONVENE_DB": location, "PGPASSWORD": password].compactMapValues { $0 }
         }
 
         @discardableResult
