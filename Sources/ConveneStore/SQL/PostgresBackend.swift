@@ -51,8 +51,11 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         for connection in state.withLockedValue({ $0.idle }) { connection.close().whenComplete { _ in _ = connection } }
     }
 
+    /// A read's BEGIN and COMMIT are sent without waiting for their answers (the connection answers in
+    /// order, so its first statement's answer comes after BEGIN's): a read of one statement costs one
+    /// round trip, as a token's lookup on every private feed request does.
     func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", pipelined: true, body)
     }
 
     func write<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
@@ -77,24 +80,27 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         return try body(SQLDatabase(driver))
     }
 
-    private func transaction<T>(begin: String, lock: Bool = false, _ body: (SQLDatabase) throws -> T) throws -> T {
-        try withConnection { db in
-            try db.execute(sql: begin)
-            do {
-                if lock {
-                    // As long as an SQLite writer waits for another before it says the database is busy, and then some:
-                    // a publish of a large event holds the lock for seconds.
-                    try db.execute(sql: "SET LOCAL lock_timeout = '\(lockWait)s'")
-                    try db.execute(sql: "SELECT pg_advisory_xact_lock(\(Self.writeLock))")
-                }
-                let value = try body(db)
-                try db.execute(sql: "COMMIT")
-                return value
-            } catch {
-                // A connection that is gone rolls back by itself; the error that matters is the first.
-                _ = try? db.execute(sql: "ROLLBACK")
-                throw error
+    private func transaction<T>(begin: String, lock: Bool = false, pipelined: Bool = false,
+                                _ body: (SQLDatabase) throws -> T) throws -> T {
+        let connection = try acquire()
+        defer { release(connection) }
+        let driver = PostgresDriver(connection: connection, address: address)
+        let db = SQLDatabase(driver)
+        if pipelined { driver.send(begin) } else { try db.execute(sql: begin) }
+        do {
+            if lock {
+                // As long as an SQLite writer waits for another before it says the database is busy, and then some:
+                // a publish of a large event holds the lock for seconds.
+                try db.execute(sql: "SET LOCAL lock_timeout = '\(lockWait)s'")
+                try db.execute(sql: "SELECT pg_advisory_xact_lock(\(Self.writeLock))")
             }
+            let value = try body(db)
+            if pipelined { driver.send("COMMIT") } else { try db.execute(sql: "COMMIT") }
+            return value
+        } catch {
+            // A connection that is gone rolls back by itself; the error that matters is the first.
+            _ = try? db.execute(sql: "ROLLBACK")
+            throw error
         }
     }
 
@@ -165,6 +171,12 @@ final class PostgresDriver: SQLDriver {
     }
 
     var dialect: SQLDialect { .postgres }
+
+    /// Sends a statement without arguments and does not wait for its answer: for a read's BEGIN and
+    /// COMMIT, whose failure the next statement (or the next transaction on the connection) meets anyway.
+    func send(_ sql: String) {
+        _ = connection.query(PostgresQuery(unsafeSQL: sql), logger: PostgresLink.logger)
+    }
 
     func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changes: Int) {
         var binds = PostgresBindings(capacity: arguments.count)
