@@ -45,12 +45,7 @@ struct PublishListenerTests {
     func aServerOnPostgreSQLServesAPublishMadeElsewhereWithoutWaitingForItsRecheck() async throws {
         let f = try Fixture()
         defer { f.remove() }
-        let address = try PostgresAddress(try PostgresServer.shared.get().makeDatabase(), password: PostgresServer.password)
-        let store = try Store(postgres: address)
-        try store.save(ChangeRecord(basedOn: nil, command: "import", detail: "",
-                                    plan: ChangeRecord.Plan(event: f.event, file: "plan.yaml", busy: [:])),
-                       at: Fixture.at("2027-01-10T10:00:00Z"))
-        try f.publish(Self.first, at: Fixture.at("2027-02-01T08:00:00Z"), through: store)
+        let (store, address) = try PostgresWorkersTests.forum(f)
         // An hour's recheck: only the database's word can make the server read the store again sooner.
         let server = FeedServer(store: store, settings: ServerSettings(port: 0, recheck: .seconds(3600)), logger: Self.logger,
                                 pages: false)

@@ -39,13 +39,9 @@ struct StorePortableSQLTests {
     /// Plans, versions, pins, undo, answers, releases, status and the audit log, through a store whose
     /// every statement is kept.
     @Test func plansSchedulesPinsReleasesAndStatusSpeakBothDatabases() throws {
-        let tmp = try TemporaryDatabase()
-        let sqlite = try #require(try Store(path: tmp.path).backend as? SQLiteBackend)
-        let backend = RecordingBackend(sqlite)
-        try Self.exercise(Store(backend: backend, path: tmp.path, actor: "me", eventID: nil))
-        let statements = backend.statements
+        let statements = try RecordingBackend.statements(of: Self.exercise)
         #expect(statements.count > 50)
-        for sql in statements where !RecordingBackend.dialectsOwn.contains(sql) {
+        for sql in statements {
             #expect(Self.sqliteOnlyForms(in: sql).isEmpty, "\(sql)")
         }
     }
@@ -127,6 +123,15 @@ final class RecordingBackend: StoreBackend, @unchecked Sendable {
     init(_ inner: SQLiteBackend) { self.inner = inner }
 
     var statements: [String] { lock.withLock { kept } }
+
+    /// The statements `exercise` sends through a store on a fresh SQLite file, less the dialect's own.
+    static func statements(of exercise: (Store) throws -> Void) throws -> [String] {
+        let tmp = try TemporaryDatabase()
+        let sqlite = try #require(try Store(path: tmp.path).backend as? SQLiteBackend)
+        let backend = RecordingBackend(sqlite)
+        try exercise(Store(backend: backend, path: tmp.path, actor: "me", eventID: nil))
+        return backend.statements.filter { !dialectsOwn.contains($0) }
+    }
 
     func read<T>(_ body: (SQLDatabase) throws -> T) throws -> T {
         try inner.read { try body(SQLDatabase(RecordingDriver($0.driver, backend: self))) }
