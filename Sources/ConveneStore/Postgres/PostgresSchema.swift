@@ -15,9 +15,10 @@ struct PostgresSchema {
 
     /// What the migration steps make: they are applied to an empty in-memory SQLite database, whose
     /// catalogue is then read.
-    static func current() throws -> PostgresSchema {
-        try after(Migrations.migrator.migrations.count)
-    }
+    /// Worked out once a process: every store opened on PostgreSQL checks against it.
+    static func current() throws -> PostgresSchema { try made.get() }
+
+    private static let made = Result { try after(Migrations.migrator.migrations.count) }
 
     /// What the first `count` migration steps make: the schema of a database that recorded only those.
     static func after(_ count: Int) throws -> PostgresSchema {

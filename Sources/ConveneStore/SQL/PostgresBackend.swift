@@ -30,7 +30,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
 
     private let state = NIOLockedValueBox(Pool())
     private let returned = NSCondition()
-    private let nextID = ManagedAtomicCounter()
+    private let nextID = ConnectionNumbers()
 
     private struct Pool {
         var idle: [PostgresConnection] = []
@@ -155,7 +155,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
 }
 
 /// Numbers the pool's connections, for postgres-nio's logs.
-private final class ManagedAtomicCounter: Sendable {
+private final class ConnectionNumbers: Sendable {
     private let value = NIOLockedValueBox(0)
     func next() -> Int { value.withLockedValue { $0 += 1; return $0 } }
 }
