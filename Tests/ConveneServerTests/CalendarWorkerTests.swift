@@ -63,9 +63,15 @@ struct CalendarWorkerTests {
         #expect(try await eventually { try f.store.liveCalendars()["martin"]?.state.failures ?? 0 > 0 })
         #expect(try f.store.liveCalendars()["martin"]?.busy.count == 2, "a failed fetch keeps the last good busy times")
         #expect(try f.store.factsRevision() == revision + 1)
-        let health = try await client.get("/healthz")
-        let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
-        let worker = try #require(workers["calendars"] as? [String: Any])
+        // The store has the failure as soon as it is read; the worker reports its round when the round ends.
+        var worker: [String: Any] = [:]
+        for _ in 0..<150 {
+            let health = try await client.get("/healthz")
+            let workers = try #require((try JSONSerialization.jsonObject(with: health.body) as? [String: Any])?["workers"] as? [String: Any])
+            worker = try #require(workers["calendars"] as? [String: Any])
+            if worker["state"] as? String == "failing" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         #expect(worker["state"] as? String == "failing")
         #expect((worker["lastError"] as? String)?.contains("martin: calendar at http://127.0.0.1:\(calendars.port)/…: the server answered HTTP 404") == true)
         let failed = try await client.get("/metrics").text
